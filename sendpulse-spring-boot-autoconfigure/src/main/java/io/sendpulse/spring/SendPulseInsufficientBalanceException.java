@@ -1,0 +1,23 @@
+package io.sendpulse.spring;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Raised when SendPulse answers 402: the account balance does not cover the call.
+ */
+public class SendPulseInsufficientBalanceException extends SendPulseException {
+
+	/**
+	 * Create an exception.
+	 * @param message what failed, without secrets
+	 * @param statusCode the HTTP status
+	 * @param error the error the API wrote in the body, if it wrote one
+	 * @param attempts how many attempts were made
+	 * @param retryable whether the failed call may safely be retried
+	 */
+	public SendPulseInsufficientBalanceException(String message, int statusCode, @Nullable ApiError error, int attempts,
+			boolean retryable) {
+		super(message, statusCode, error, attempts, retryable, null);
+	}
+
+}

@@ -1,0 +1,130 @@
+package io.sendpulse.spring.autoconfigure;
+
+import io.github.resilience4j.micrometer.tagged.TaggedRateLimiterMetrics;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.sendpulse.spring.client.SendPulseClient;
+import io.sendpulse.spring.client.SendPulseResilience;
+import io.sendpulse.spring.sms.SmsTemplate;
+import io.sendpulse.spring.verify.VerifyTemplate;
+import io.sendpulse.spring.voice.VoiceTemplate;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Auto-configuration for the SendPulse client and its templates: {@link SmsTemplate},
+ * {@link VoiceTemplate} and {@link VerifyTemplate}, created when {@code sendpulse.api-key}
+ * is set, sharing one client, one rate limiter and one retry.
+ */
+@AutoConfiguration(after = WebClientAutoConfiguration.class)
+@ConditionalOnClass(WebClient.class)
+@EnableConfigurationProperties(SendPulseProperties.class)
+public final class SendPulseAutoConfiguration {
+
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(OnApiKeyCondition.class)
+	static class ClientConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "sendPulseRateLimiter")
+		@ConditionalOnBooleanProperty(name = "sendpulse.rate-limit.enabled", matchIfMissing = true)
+		RateLimiter sendPulseRateLimiter(SendPulseProperties properties,
+				ObjectProvider<SendPulseRateLimiterCustomizer> customizers) {
+			SendPulseProperties.RateLimit rateLimit = properties.getRateLimit();
+			RateLimiterConfig.Builder config = RateLimiterConfig.from(SendPulseResilience
+				.rateLimiterConfig(rateLimit.getLimitForPeriod(), rateLimit.getRefreshPeriod(), rateLimit.getTimeout()));
+			customizers.orderedStream().forEach((customizer) -> customizer.customize(config));
+			return RateLimiter.of(SendPulseResilience.NAME, config.build());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "sendPulseRetry")
+		@ConditionalOnBooleanProperty(name = "sendpulse.retry.enabled", matchIfMissing = true)
+		Retry sendPulseRetry(SendPulseProperties properties, ObjectProvider<SendPulseRetryCustomizer> customizers) {
+			SendPulseProperties.Retry retry = properties.getRetry();
+			RetryConfig.Builder<Object> config = RetryConfig.from(SendPulseResilience.retryConfig(retry.getMaxAttempts(),
+					retry.getInitialBackoff(), retry.getMultiplier(), retry.getMaxBackoff()));
+			customizers.orderedStream().forEach((customizer) -> customizer.customize(config));
+			return Retry.of(SendPulseResilience.NAME, config.build());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		SendPulseClient sendPulseClient(SendPulseProperties properties, ObjectProvider<WebClient.Builder> webClientBuilder,
+				ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
+				ObjectProvider<HttpClientSettings> httpClientSettings,
+				ObjectProvider<SendPulseWebClientCustomizer> customizers,
+				@Qualifier("sendPulseRateLimiter") ObjectProvider<RateLimiter> rateLimiter,
+				@Qualifier("sendPulseRetry") ObjectProvider<Retry> retry,
+				ObjectProvider<ObservationRegistry> observationRegistry) {
+			WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).clone();
+			// Our own connector, so that our connect timeout does not change the application's clients.
+			HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
+				.withConnectTimeout(properties.getConnectTimeout());
+			builder.clientConnector(connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect).build(settings));
+			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+			return SendPulseClient.builder(builder)
+				.apiKey(properties.getApiKey())
+				.baseUrl(properties.getBaseUrl())
+				.readTimeout(properties.getReadTimeout())
+				.rateLimiter(rateLimiter.getIfAvailable())
+				.retry(retry.getIfAvailable())
+				.observationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
+				.build();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		SmsTemplate smsTemplate(SendPulseClient sendPulseClient, SendPulseProperties properties) {
+			return new SmsTemplate(sendPulseClient, properties.getSms().getFrom(),
+					properties.getSms().getBulkConcurrency());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		VoiceTemplate voiceTemplate(SendPulseClient sendPulseClient, SendPulseProperties properties) {
+			return new VoiceTemplate(sendPulseClient, properties.getVoice().getFrom());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		VerifyTemplate verifyTemplate(SendPulseClient sendPulseClient, SendPulseProperties properties) {
+			SendPulseProperties.Verify verify = properties.getVerify();
+			return new VerifyTemplate(sendPulseClient, verify.getChannel(), verify.getCodeLength(), verify.getExpiry());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(OnApiKeyCondition.class)
+	@ConditionalOnClass({ MeterRegistry.class, TaggedRateLimiterMetrics.class })
+	static class MetricsConfiguration {
+
+		// A MeterBinder: Boot binds it to every MeterRegistry there is, and it idles when there is none.
+		@Bean
+		@ConditionalOnMissingBean(name = "sendPulseMetrics")
+		SendPulseMetrics sendPulseMetrics(@Qualifier("sendPulseRateLimiter") ObjectProvider<RateLimiter> rateLimiter,
+				@Qualifier("sendPulseRetry") ObjectProvider<Retry> retry) {
+			return new SendPulseMetrics(rateLimiter.getIfAvailable(), retry.getIfAvailable());
+		}
+
+	}
+
+}

@@ -1,0 +1,440 @@
+package io.sendpulse.spring.autoconfigure;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.sendpulse.spring.verify.Channel;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration properties for SendPulse ({@code sendpulse.*}). Setters reject nonsense so
+ * that a wrong value stops startup with a message naming the property. Secrets never appear
+ * in {@link #toString()}.
+ */
+@ConfigurationProperties("sendpulse")
+public class SendPulseProperties {
+
+	/**
+	 * API key from the SendPulse dashboard, sent as a bearer token. The templates are only
+	 * created when it is set.
+	 */
+	private @Nullable String apiKey;
+
+	/**
+	 * Base URL of the SendPulse API.
+	 */
+	private URI baseUrl = URI.create("https://api.sendpulse.io");
+
+	/**
+	 * Time to wait for a connection to the API.
+	 */
+	private Duration connectTimeout = Duration.ofSeconds(5);
+
+	/**
+	 * Time one attempt may wait for its whole response; a timed-out attempt is retried.
+	 */
+	private Duration readTimeout = Duration.ofSeconds(10);
+
+	private final Sms sms = new Sms();
+
+	private final Voice voice = new Voice();
+
+	private final Verify verify = new Verify();
+
+	private final RateLimit rateLimit = new RateLimit();
+
+	private final Retry retry = new Retry();
+
+	private final Webhook webhook = new Webhook();
+
+	public @Nullable String getApiKey() {
+		return this.apiKey;
+	}
+
+	public void setApiKey(@Nullable String apiKey) {
+		this.apiKey = apiKey;
+	}
+
+	public URI getBaseUrl() {
+		return this.baseUrl;
+	}
+
+	public void setBaseUrl(URI baseUrl) {
+		String scheme = baseUrl.getScheme();
+		if (!baseUrl.isAbsolute() || baseUrl.getHost() == null
+				|| !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
+			throw new IllegalArgumentException("must be an absolute http or https URL");
+		}
+		this.baseUrl = baseUrl;
+	}
+
+	public Duration getConnectTimeout() {
+		return this.connectTimeout;
+	}
+
+	public void setConnectTimeout(Duration connectTimeout) {
+		this.connectTimeout = positive(connectTimeout);
+	}
+
+	public Duration getReadTimeout() {
+		return this.readTimeout;
+	}
+
+	public void setReadTimeout(Duration readTimeout) {
+		this.readTimeout = positive(readTimeout);
+	}
+
+	public Sms getSms() {
+		return this.sms;
+	}
+
+	public Voice getVoice() {
+		return this.voice;
+	}
+
+	public Verify getVerify() {
+		return this.verify;
+	}
+
+	public RateLimit getRateLimit() {
+		return this.rateLimit;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
+	}
+
+	public Webhook getWebhook() {
+		return this.webhook;
+	}
+
+	static Duration positive(Duration duration) {
+		if (duration.isNegative() || duration.isZero()) {
+			throw new IllegalArgumentException("must be a positive duration");
+		}
+		return duration;
+	}
+
+	static int atLeast(int value, int min) {
+		if (value < min) {
+			throw new IllegalArgumentException("must be at least " + min);
+		}
+		return value;
+	}
+
+	/**
+	 * SMS properties.
+	 */
+	public static class Sms {
+
+		/**
+		 * Sender used when a request names none: an E.164 number or an alphanumeric sender ID
+		 * of up to 11 characters.
+		 */
+		private @Nullable String from;
+
+		/**
+		 * Most requests a bulk send keeps in flight at once.
+		 */
+		private int bulkConcurrency = 16;
+
+		public @Nullable String getFrom() {
+			return this.from;
+		}
+
+		public void setFrom(@Nullable String from) {
+			this.from = from;
+		}
+
+		public int getBulkConcurrency() {
+			return this.bulkConcurrency;
+		}
+
+		public void setBulkConcurrency(int bulkConcurrency) {
+			this.bulkConcurrency = atLeast(bulkConcurrency, 1);
+		}
+
+	}
+
+	/**
+	 * Voice properties.
+	 */
+	public static class Voice {
+
+		/**
+		 * Caller ID used when a request names none: your voice-enabled number.
+		 */
+		private @Nullable String from;
+
+		public @Nullable String getFrom() {
+			return this.from;
+		}
+
+		public void setFrom(@Nullable String from) {
+			this.from = from;
+		}
+
+	}
+
+	/**
+	 * Verification properties.
+	 */
+	public static class Verify {
+
+		/**
+		 * Channel the code is sent over when a request names none.
+		 */
+		private Channel channel = Channel.SMS;
+
+		/**
+		 * Digits in the code when a request names none, 4 to 8.
+		 */
+		private int codeLength = 6;
+
+		/**
+		 * Time the code stays valid when a request names none, in whole seconds.
+		 */
+		private Duration expiry = Duration.ofMinutes(5);
+
+		public Channel getChannel() {
+			return this.channel;
+		}
+
+		public void setChannel(Channel channel) {
+			if (channel == Channel.UNKNOWN) {
+				throw new IllegalArgumentException("must be sms, voice or whatsapp");
+			}
+			this.channel = channel;
+		}
+
+		public int getCodeLength() {
+			return this.codeLength;
+		}
+
+		public void setCodeLength(int codeLength) {
+			if (codeLength < 4 || codeLength > 8) {
+				throw new IllegalArgumentException("must be between 4 and 8");
+			}
+			this.codeLength = codeLength;
+		}
+
+		public Duration getExpiry() {
+			return this.expiry;
+		}
+
+		public void setExpiry(Duration expiry) {
+			if (positive(expiry).getNano() != 0) {
+				throw new IllegalArgumentException("must be a whole number of seconds");
+			}
+			this.expiry = expiry;
+		}
+
+	}
+
+	/**
+	 * Client-side rate limit, shared by all templates (the API counts per key).
+	 */
+	public static class RateLimit {
+
+		/**
+		 * Whether calls wait for a permit of the client-side rate limiter.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Most calls in any window of refresh-period, retries included.
+		 */
+		private int limitForPeriod = 20;
+
+		/**
+		 * Window the limit applies to.
+		 */
+		private Duration refreshPeriod = Duration.ofSeconds(1);
+
+		/**
+		 * Longest a call waits for a permit before failing unsent.
+		 */
+		private Duration timeout = Duration.ofSeconds(10);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getLimitForPeriod() {
+			return this.limitForPeriod;
+		}
+
+		public void setLimitForPeriod(int limitForPeriod) {
+			this.limitForPeriod = atLeast(limitForPeriod, 1);
+		}
+
+		public Duration getRefreshPeriod() {
+			return this.refreshPeriod;
+		}
+
+		public void setRefreshPeriod(Duration refreshPeriod) {
+			this.refreshPeriod = positive(refreshPeriod);
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			if (timeout.isNegative()) {
+				throw new IllegalArgumentException("must not be negative");
+			}
+			this.timeout = timeout;
+		}
+
+	}
+
+	/**
+	 * Retries of failed calls (contract section 4: never a POST that may have acted).
+	 */
+	public static class Retry {
+
+		/**
+		 * Whether failed calls are retried when it is safe.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Attempts in all, the first included.
+		 */
+		private int maxAttempts = 3;
+
+		/**
+		 * Wait before the first retry.
+		 */
+		private Duration initialBackoff = Duration.ofMillis(500);
+
+		/**
+		 * Factor the wait grows by on each retry.
+		 */
+		private double multiplier = 2.0;
+
+		/**
+		 * Longest wait between two attempts, a Retry-After from the API included.
+		 */
+		private Duration maxBackoff = Duration.ofSeconds(10);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = atLeast(maxAttempts, 1);
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = positive(initialBackoff);
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			if (!(multiplier >= 1)) {
+				throw new IllegalArgumentException("must be at least 1");
+			}
+			this.multiplier = multiplier;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = positive(maxBackoff);
+		}
+
+	}
+
+	/**
+	 * Webhook endpoint properties.
+	 */
+	public static class Webhook {
+
+		/**
+		 * Secret SendPulse signs webhooks with. Required when an endpoint is declared with
+		 * {@code @SendPulseWebhook}.
+		 */
+		private @Nullable String secret;
+
+		/**
+		 * Further secrets accepted while rotating the secret.
+		 */
+		private List<String> additionalSecrets = new ArrayList<>();
+
+		/**
+		 * Largest accepted difference between an event's timestamp and now, either way;
+		 * redeliveries within it are recognised and not published again.
+		 */
+		private Duration tolerance = Duration.ofMinutes(5);
+
+		/**
+		 * Largest accepted webhook body.
+		 */
+		private DataSize maxPayloadSize = DataSize.ofKilobytes(64);
+
+		public @Nullable String getSecret() {
+			return this.secret;
+		}
+
+		public void setSecret(@Nullable String secret) {
+			this.secret = secret;
+		}
+
+		public List<String> getAdditionalSecrets() {
+			return this.additionalSecrets;
+		}
+
+		public void setAdditionalSecrets(List<String> additionalSecrets) {
+			this.additionalSecrets = additionalSecrets;
+		}
+
+		public Duration getTolerance() {
+			return this.tolerance;
+		}
+
+		public void setTolerance(Duration tolerance) {
+			this.tolerance = positive(tolerance);
+		}
+
+		public DataSize getMaxPayloadSize() {
+			return this.maxPayloadSize;
+		}
+
+		public void setMaxPayloadSize(DataSize maxPayloadSize) {
+			if (maxPayloadSize.toBytes() <= 0) {
+				throw new IllegalArgumentException("must be positive");
+			}
+			this.maxPayloadSize = maxPayloadSize;
+		}
+
+	}
+
+}

@@ -1,0 +1,18 @@
+package io.sendpulse.spring.autoconfigure;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Adjusts the {@link WebClient.Builder} the SendPulse client is built from (filters,
+ * codecs, a connector), without touching the application's other web clients.
+ */
+@FunctionalInterface
+public interface SendPulseWebClientCustomizer {
+
+	/**
+	 * Customize the builder.
+	 * @param builder the builder, already carrying the base URL and the API key
+	 */
+	void customize(WebClient.Builder builder);
+
+}

@@ -1,0 +1,74 @@
+package io.sendpulse.spring.client;
+
+import java.time.Duration;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.sendpulse.spring.ApiError;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+
+/**
+ * The client's own JSON: snake_case, nulls left out, unknown fields ignored. Deliberately
+ * not the application's mapper, so that an application's global Jackson settings never
+ * change the wire format. Durations go on the wire as whole seconds, as the API counts them.
+ */
+final class JsonCodec {
+
+	private final JsonMapper mapper = JsonMapper.builder()
+		.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+		.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+		.addModule(new SimpleModule("sendpulse").addSerializer(Duration.class, new SecondsSerializer()))
+		.build();
+
+	byte[] write(Object value) {
+		return this.mapper.writeValueAsBytes(value);
+	}
+
+	<T> T read(byte[] json, Class<T> type) {
+		return this.mapper.readValue(json, type);
+	}
+
+	/**
+	 * Read the API's error body, whatever arrived: HTML from a proxy, an empty or truncated
+	 * body all give {@code null}.
+	 */
+	@Nullable ApiError readError(byte[] body) {
+		if (body.length == 0 || body[0] != '{') {
+			return null;
+		}
+		try {
+			JsonNode error = this.mapper.readTree(body).path("error");
+			if (!error.isObject()) {
+				return null;
+			}
+			return new ApiError(text(error, "code"), text(error, "message"), text(error, "param"));
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	private static @Nullable String text(JsonNode node, String field) {
+		JsonNode value = node.get(field);
+		return (value != null && value.isValueNode() && !value.isNull()) ? value.asString() : null;
+	}
+
+	private static final class SecondsSerializer extends ValueSerializer<Duration> {
+
+		@Override
+		public void serialize(Duration value, JsonGenerator generator, SerializationContext context) {
+			generator.writeNumber(value.getSeconds());
+		}
+
+	}
+
+}

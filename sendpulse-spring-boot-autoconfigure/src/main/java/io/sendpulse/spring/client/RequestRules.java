@@ -1,0 +1,147 @@
+package io.sendpulse.spring.client;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Pattern;
+
+import io.sendpulse.spring.PhoneNumbers;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The API's rules for request fields (contract section 1), checked before any request is
+ * sent. Each check throws an {@link IllegalArgumentException} that names the field and the
+ * rule, and never echoes a full phone number.
+ * <p>
+ * For the starter's own request builders; public so that the builders in each service
+ * package can share one set of rules.
+ */
+public final class RequestRules {
+
+	private static final Pattern E164 = Pattern.compile("^\\+[1-9][0-9]{1,14}$");
+
+	private static final Pattern SENDER_ID = Pattern.compile("^[A-Za-z0-9 ]{1,11}$");
+
+	private RequestRules() {
+	}
+
+	/**
+	 * Require a phone number in E.164 format.
+	 * @param field the field's name, as in the API
+	 * @param value the value
+	 * @return the value
+	 */
+	public static String e164(String field, @Nullable String value) {
+		String number = required(field, value);
+		if (!E164.matcher(number).matches()) {
+			throw new IllegalArgumentException(field + " must be a phone number in E.164 format (^\\+[1-9][0-9]{1,14}$, "
+					+ "for example +14155550123), but was '" + PhoneNumbers.mask(number) + "'");
+		}
+		return number;
+	}
+
+	/**
+	 * Require a sender: an E.164 number or an alphanumeric sender ID of 1 to 11 characters.
+	 * @param field the field's name, as in the API
+	 * @param value the value
+	 * @return the value
+	 */
+	public static String sender(String field, @Nullable String value) {
+		String sender = required(field, value);
+		if (!E164.matcher(sender).matches() && !SENDER_ID.matcher(sender).matches()) {
+			throw new IllegalArgumentException(field + " must be an E.164 phone number or an alphanumeric sender ID "
+					+ "of 1 to 11 characters [A-Za-z0-9 ], but was '" + PhoneNumbers.maskAll(sender) + "' ("
+					+ sender.length() + " characters)");
+		}
+		return sender;
+	}
+
+	/**
+	 * Require a text of {@code 1} to {@code max} characters.
+	 * @param field the field's name, as in the API
+	 * @param value the value
+	 * @param max the maximum length
+	 * @return the value
+	 */
+	public static String text(String field, @Nullable String value, int max) {
+		String text = required(field, value);
+		if (text.isEmpty() || text.length() > max) {
+			throw new IllegalArgumentException(
+					field + " must be 1 to " + max + " characters long, but was " + text.length() + " characters");
+		}
+		return text;
+	}
+
+	/**
+	 * Require an absolute http or https URL.
+	 * @param field the field's name, as in the API
+	 * @param value the value
+	 * @return the value
+	 */
+	public static URI httpUrl(String field, URI value) {
+		String scheme = value.getScheme();
+		if (!value.isAbsolute() || value.getHost() == null
+				|| !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
+			throw new IllegalArgumentException(field + " must be an absolute http or https URL, but was '" + value + "'");
+		}
+		return value;
+	}
+
+	/**
+	 * Require an instant in the future.
+	 * @param field the field's name, as in the API
+	 * @param value the value
+	 * @return the value
+	 */
+	public static Instant future(String field, Instant value) {
+		if (!value.isAfter(Instant.now())) {
+			throw new IllegalArgumentException(field + " must be in the future, but was " + value);
+		}
+		return value;
+	}
+
+	/**
+	 * Require a whole number within bounds.
+	 * @param field the field's name, as in the API
+	 * @param value the value
+	 * @param min the smallest value allowed
+	 * @param max the largest value allowed
+	 * @return the value
+	 */
+	public static int range(String field, int value, int min, int max) {
+		if (value < min || value > max) {
+			throw new IllegalArgumentException(field + " must be between " + min + " and " + max + ", but was " + value);
+		}
+		return value;
+	}
+
+	/**
+	 * Require a duration of a whole, positive number of seconds, at most {@code maxSeconds}.
+	 * @param field the field's name, as in the API
+	 * @param value the value
+	 * @param maxSeconds the longest duration allowed, in seconds
+	 * @return the duration in seconds
+	 */
+	public static long seconds(String field, Duration value, long maxSeconds) {
+		if (value.isNegative() || value.isZero() || value.getNano() != 0 || value.getSeconds() > maxSeconds) {
+			throw new IllegalArgumentException(field + " must be a whole number of seconds between 1 and " + maxSeconds
+					+ ", but was " + value);
+		}
+		return value.getSeconds();
+	}
+
+	/**
+	 * Require a value to be present.
+	 * @param <T> the type of the value
+	 * @param field the field's name, as in the API
+	 * @param value the value
+	 * @return the value
+	 */
+	public static <T> T required(String field, @Nullable T value) {
+		if (value == null) {
+			throw new IllegalArgumentException(field + " is required");
+		}
+		return value;
+	}
+
+}

@@ -1,0 +1,319 @@
+package io.sendpulse.spring.client;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
+import io.github.resilience4j.reactor.ratelimiter.operator.RateLimiterOperator;
+import io.github.resilience4j.reactor.retry.RetryOperator;
+import io.github.resilience4j.retry.Retry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.sendpulse.spring.ApiError;
+import io.sendpulse.spring.SendPulseConnectionException;
+import io.sendpulse.spring.SendPulseException;
+import io.sendpulse.spring.SendPulseRateLimitException;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.util.Assert;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The HTTP core shared by the templates: one {@link WebClient} with the API key, our own
+ * JSON, an {@code Idempotency-Key} on every POST, the shared {@link RateLimiter} and the
+ * {@link Retry} of contract section 4, and one observation per operation. Thread-safe; one
+ * instance serves the whole application.
+ * <p>
+ * Built by the auto-configuration; use {@link #builder(WebClient.Builder)} to build one
+ * without Spring Boot.
+ */
+public final class SendPulseClient {
+
+	/** Name of the observation recorded for each template operation. */
+	public static final String OBSERVATION_NAME = "sendpulse.client.operations";
+
+	/** Header carrying the key that makes a retried POST act once. */
+	public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+	private static final byte[] EMPTY = new byte[0];
+
+	private final WebClient webClient;
+
+	private final JsonCodec json = new JsonCodec();
+
+	private final Duration readTimeout;
+
+	private final @Nullable RateLimiter rateLimiter;
+
+	private final @Nullable Retry retry;
+
+	private final ObservationRegistry observationRegistry;
+
+	private SendPulseClient(Builder builder) {
+		this.webClient = builder.webClientBuilder.clone()
+			.baseUrl(builder.baseUrl.toString())
+			.defaultHeaders((headers) -> {
+				headers.setBearerAuth(builder.apiKey);
+				headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON));
+				headers.set(HttpHeaders.USER_AGENT, StarterVersion.userAgent());
+			})
+			.build();
+		this.readTimeout = builder.readTimeout;
+		this.rateLimiter = builder.rateLimiter;
+		this.retry = builder.retry;
+		this.observationRegistry = builder.observationRegistry;
+	}
+
+	/**
+	 * Start building a client.
+	 * @param webClientBuilder the builder to start from (it is cloned, never changed)
+	 * @return a builder
+	 */
+	public static Builder builder(WebClient.Builder webClientBuilder) {
+		return new Builder(webClientBuilder);
+	}
+
+	/**
+	 * GET a resource.
+	 * @param <T> the response type
+	 * @param operation the operation's name, for observations (for example {@code sms.status})
+	 * @param type the response type
+	 * @param uriTemplate the path as a URI template, kept whole for low-cardinality metrics
+	 * @param uriVariables the template's variables
+	 * @return the response, or an error that is a {@link SendPulseException}
+	 */
+	public <T> Mono<T> get(String operation, Class<T> type, String uriTemplate, Object... uriVariables) {
+		return call(operation, HttpMethod.GET, uriTemplate, type, (attempt) -> this.webClient.get()
+			.uri(uriTemplate, uriVariables)
+			.exchangeToMono((response) -> read(response, HttpMethod.GET, uriTemplate, type, attempt)));
+	}
+
+	/**
+	 * POST a JSON body, with an {@code Idempotency-Key} that stays the same on every retry.
+	 * @param <T> the response type
+	 * @param operation the operation's name, for observations (for example {@code sms.send})
+	 * @param type the response type
+	 * @param uri the path
+	 * @param body the body, written as snake_case JSON without null fields
+	 * @return the response, or an error that is a {@link SendPulseException}
+	 */
+	public <T> Mono<T> post(String operation, Class<T> type, String uri, Object body) {
+		return Mono.defer(() -> {
+			byte[] json = this.json.write(body);
+			String idempotencyKey = UUID.randomUUID().toString();
+			return call(operation, HttpMethod.POST, uri, type, (attempt) -> this.webClient.post()
+				.uri(uri)
+				.header(IDEMPOTENCY_KEY, idempotencyKey)
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(json)
+				.exchangeToMono((response) -> read(response, HttpMethod.POST, uri, type, attempt)));
+		});
+	}
+
+	/**
+	 * Wait for a call's outcome: what every blocking template method does with its reactive
+	 * twin. Failures surface unwrapped, as the {@link SendPulseException} or
+	 * {@link IllegalArgumentException} they are.
+	 * @param <T> the result type
+	 * @param call the call
+	 * @return the result
+	 */
+	public static <T> T block(Mono<T> call) {
+		T result = call.block();
+		Assert.state(result != null, "SendPulse call completed without a result");
+		return result;
+	}
+
+	private <T> Mono<T> call(String operation, HttpMethod method, String uriTemplate, Class<T> type,
+			IntFunction<Mono<T>> exchange) {
+		return Mono.defer(() -> {
+			AtomicInteger attempts = new AtomicInteger();
+			Mono<T> attempt = Mono.defer(() -> exchange.apply(attempts.incrementAndGet()))
+				.timeout(this.readTimeout)
+				.onErrorMap((ex) -> !(ex instanceof SendPulseException),
+						(ex) -> connectionFailure(method, uriTemplate, ex, attempts.get()));
+			if (this.rateLimiter != null) {
+				RateLimiter limiter = this.rateLimiter;
+				attempt = attempt.transformDeferred(RateLimiterOperator.of(limiter))
+					.onErrorMap(RequestNotPermitted.class, (ex) -> notPermitted(limiter, method, uriTemplate, attempts));
+			}
+			if (this.retry != null) {
+				attempt = attempt.transformDeferred(RetryOperator.of(this.retry));
+			}
+			return observe(operation, attempt);
+		});
+	}
+
+	private <T> Mono<T> read(ClientResponse response, HttpMethod method, String uriTemplate, Class<T> type,
+			int attempt) {
+		int status = response.statusCode().value();
+		if (response.statusCode().is2xxSuccessful()) {
+			return response.bodyToMono(byte[].class)
+				.defaultIfEmpty(EMPTY)
+				.map((body) -> readBody(body, type, method, uriTemplate, status, attempt));
+		}
+		String retryAfter = response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER);
+		// Any body will do: HTML from a proxy, empty or cut short, the status still decides.
+		return response.bodyToMono(byte[].class)
+			.onErrorResume((ex) -> Mono.empty())
+			.defaultIfEmpty(EMPTY)
+			.flatMap((body) -> Mono.error(ApiErrors.toException(method, uriTemplate, status, retryAfter,
+					this.json.readError(body), attempt)));
+	}
+
+	private <T> T readBody(byte[] body, Class<T> type, HttpMethod method, String uriTemplate, int status, int attempt) {
+		try {
+			return this.json.read(body, type);
+		}
+		catch (RuntimeException ex) {
+			throw new SendPulseException("SendPulse answered " + status + " to " + method.name() + " " + uriTemplate
+					+ " with a body that is not the expected JSON" + ApiErrors.attempts(attempt), status,
+					new ApiError(null, null, null), attempt, false, ex);
+		}
+	}
+
+	private static SendPulseException connectionFailure(HttpMethod method, String uriTemplate, Throwable ex,
+			int attempt) {
+		String what = (ex instanceof TimeoutException) ? "No response within the read timeout"
+				: "Connection failed (" + ex.getClass().getSimpleName() + ")";
+		return new SendPulseConnectionException(
+				what + " for " + method.name() + " " + uriTemplate + ApiErrors.attempts(attempt), attempt, ex);
+	}
+
+	private static SendPulseRateLimitException notPermitted(RateLimiter limiter, HttpMethod method, String uriTemplate,
+			AtomicInteger attempts) {
+		Duration timeout = limiter.getRateLimiterConfig().getTimeoutDuration();
+		int made = Math.max(attempts.get(), 1);
+		return new SendPulseRateLimitException("The client-side rate limiter gave no permit within " + timeout + " for "
+				+ method.name() + " " + uriTemplate + "; nothing was sent (see sendpulse.rate-limit.*)"
+				+ ApiErrors.attempts(made), 0, null, made, limiter.getRateLimiterConfig().getLimitRefreshPeriod());
+	}
+
+	private <T> Mono<T> observe(String operation, Mono<T> call) {
+		if (this.observationRegistry.isNoop()) {
+			return call;
+		}
+		return Mono.defer(() -> {
+			Observation observation = Observation.createNotStarted(OBSERVATION_NAME, this.observationRegistry)
+				.lowCardinalityKeyValue("operation", operation)
+				.start();
+			return call.doOnSuccess((result) -> observation.lowCardinalityKeyValue("outcome", "success")
+				.lowCardinalityKeyValue("status", "2xx")
+				.stop()).doOnError((ex) -> {
+					int status = (ex instanceof SendPulseException spe) ? spe.getStatusCode() : 0;
+					observation.lowCardinalityKeyValue("outcome", "failure")
+						.lowCardinalityKeyValue("status", (status != 0) ? (status / 100) + "xx" : "none")
+						.error(ex)
+						.stop();
+				}).doOnCancel(() -> observation.lowCardinalityKeyValue("outcome", "cancelled")
+					.lowCardinalityKeyValue("status", "none")
+					.stop());
+		});
+	}
+
+	/**
+	 * Builds a {@link SendPulseClient}.
+	 */
+	public static final class Builder {
+
+		private final WebClient.Builder webClientBuilder;
+
+		private @Nullable String apiKey;
+
+		private URI baseUrl = URI.create("https://api.sendpulse.io");
+
+		private Duration readTimeout = Duration.ofSeconds(10);
+
+		private @Nullable RateLimiter rateLimiter;
+
+		private @Nullable Retry retry;
+
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		private Builder(WebClient.Builder webClientBuilder) {
+			this.webClientBuilder = webClientBuilder;
+		}
+
+		/**
+		 * Set the API key sent as a bearer token.
+		 * @param apiKey the key
+		 * @return this builder
+		 */
+		public Builder apiKey(String apiKey) {
+			this.apiKey = apiKey;
+			return this;
+		}
+
+		/**
+		 * Set the API's base URL.
+		 * @param baseUrl the base URL, {@code https://api.sendpulse.io} by default
+		 * @return this builder
+		 */
+		public Builder baseUrl(URI baseUrl) {
+			this.baseUrl = baseUrl;
+			return this;
+		}
+
+		/**
+		 * Set how long one attempt may wait for its whole response.
+		 * @param readTimeout the timeout, 10 seconds by default
+		 * @return this builder
+		 */
+		public Builder readTimeout(Duration readTimeout) {
+			this.readTimeout = readTimeout;
+			return this;
+		}
+
+		/**
+		 * Set the rate limiter every attempt takes a permit from.
+		 * @param rateLimiter the limiter, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder rateLimiter(@Nullable RateLimiter rateLimiter) {
+			this.rateLimiter = rateLimiter;
+			return this;
+		}
+
+		/**
+		 * Set the retry that decides which failures are retried and when.
+		 * @param retry the retry, or {@code null} for none
+		 * @return this builder
+		 * @see SendPulseResilience#retryConfig
+		 */
+		public Builder retry(@Nullable Retry retry) {
+			this.retry = retry;
+			return this;
+		}
+
+		/**
+		 * Set the registry operations are observed with.
+		 * @param observationRegistry the registry
+		 * @return this builder
+		 */
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			this.observationRegistry = observationRegistry;
+			return this;
+		}
+
+		/**
+		 * Build the client.
+		 * @return the client
+		 */
+		public SendPulseClient build() {
+			Assert.hasText(this.apiKey, "apiKey must not be empty");
+			return new SendPulseClient(this);
+		}
+
+	}
+
+}
