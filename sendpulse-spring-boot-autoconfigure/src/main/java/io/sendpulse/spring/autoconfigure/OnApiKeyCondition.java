@@ -7,8 +7,9 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
 /**
- * Matches when {@code sendpulse.api-key} has text: an empty placeholder such as
- * {@code ${SENDPULSE_API_KEY:}} does not count.
+ * Matches when the API can be reached: {@code sendpulse.api-key} has text (an empty
+ * placeholder such as {@code ${SENDPULSE_API_KEY:}} does not count), or an auto-configuration
+ * that runs before ours defined {@link SendPulseConnectionDetails} (the sandbox does).
  */
 class OnApiKeyCondition extends SpringBootCondition {
 
@@ -16,8 +17,14 @@ class OnApiKeyCondition extends SpringBootCondition {
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-		return StringUtils.hasText(context.getEnvironment().getProperty(PROPERTY))
-				? ConditionOutcome.match(PROPERTY + " is set") : ConditionOutcome.noMatch(PROPERTY + " is not set");
+		if (StringUtils.hasText(context.getEnvironment().getProperty(PROPERTY))) {
+			return ConditionOutcome.match(PROPERTY + " is set");
+		}
+		if (context.getBeanFactory() != null
+				&& context.getBeanFactory().getBeanNamesForType(SendPulseConnectionDetails.class, true, false).length > 0) {
+			return ConditionOutcome.match("SendPulseConnectionDetails bean found");
+		}
+		return ConditionOutcome.noMatch(PROPERTY + " is not set and there is no SendPulseConnectionDetails bean");
 	}
 
 }

@@ -43,6 +43,12 @@ public final class SendPulseAutoConfiguration {
 	static class ClientConfiguration {
 
 		@Bean
+		@ConditionalOnMissingBean
+		SendPulseConnectionDetails sendPulseConnectionDetails(SendPulseProperties properties) {
+			return new PropertiesSendPulseConnectionDetails(properties);
+		}
+
+		@Bean
 		@ConditionalOnMissingBean(name = "sendPulseRateLimiter")
 		@ConditionalOnBooleanProperty(name = "sendpulse.rate-limit.enabled", matchIfMissing = true)
 		RateLimiter sendPulseRateLimiter(SendPulseProperties properties,
@@ -67,7 +73,8 @@ public final class SendPulseAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		SendPulseClient sendPulseClient(SendPulseProperties properties, ObjectProvider<WebClient.Builder> webClientBuilder,
+		SendPulseClient sendPulseClient(SendPulseProperties properties, SendPulseConnectionDetails connectionDetails,
+				ObjectProvider<WebClient.Builder> webClientBuilder,
 				ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 				ObjectProvider<HttpClientSettings> httpClientSettings,
 				ObjectProvider<SendPulseWebClientCustomizer> customizers,
@@ -81,8 +88,8 @@ public final class SendPulseAutoConfiguration {
 			builder.clientConnector(connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect).build(settings));
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return SendPulseClient.builder(builder)
-				.apiKey(properties.getApiKey())
-				.baseUrl(properties.getBaseUrl())
+				.apiKey(connectionDetails.apiKey())
+				.baseUrl(connectionDetails.baseUrl())
 				.readTimeout(properties.getReadTimeout())
 				.rateLimiter(rateLimiter.getIfAvailable())
 				.retry(retry.getIfAvailable())

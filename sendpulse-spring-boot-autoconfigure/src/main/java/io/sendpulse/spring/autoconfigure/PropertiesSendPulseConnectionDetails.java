@@ -1,0 +1,30 @@
+package io.sendpulse.spring.autoconfigure;
+
+import java.net.URI;
+
+import org.springframework.util.Assert;
+
+/**
+ * {@link SendPulseConnectionDetails} from {@code sendpulse.*} properties.
+ */
+final class PropertiesSendPulseConnectionDetails implements SendPulseConnectionDetails {
+
+	private final SendPulseProperties properties;
+
+	PropertiesSendPulseConnectionDetails(SendPulseProperties properties) {
+		this.properties = properties;
+	}
+
+	@Override
+	public String apiKey() {
+		String apiKey = this.properties.getApiKey();
+		Assert.state(apiKey != null, "sendpulse.api-key is not set");
+		return apiKey;
+	}
+
+	@Override
+	public URI baseUrl() {
+		return this.properties.getBaseUrl();
+	}
+
+}
