@@ -61,8 +61,9 @@ public class SendPulseException extends RuntimeException {
 	}
 
 	/**
-	 * Return how many attempts were made before this failure surfaced, retries included.
-	 * @return the number of attempts, at least 1
+	 * Return how many requests were sent before this failure surfaced, retries included.
+	 * @return the number of attempts; {@code 0} when the client-side rate limiter refused
+	 * before anything was sent
 	 */
 	public int getAttempts() {
 		return this.attempts;

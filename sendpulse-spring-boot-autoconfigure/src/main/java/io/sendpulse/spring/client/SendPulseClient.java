@@ -193,7 +193,7 @@ public final class SendPulseClient {
 	private static SendPulseRateLimitException notPermitted(RateLimiter limiter, HttpMethod method, String uriTemplate,
 			AtomicInteger attempts) {
 		Duration timeout = limiter.getRateLimiterConfig().getTimeoutDuration();
-		int made = Math.max(attempts.get(), 1);
+		int made = attempts.get();
 		return new SendPulseRateLimitException("The client-side rate limiter gave no permit within " + timeout + " for "
 				+ method.name() + " " + uriTemplate + "; nothing was sent (see sendpulse.rate-limit.*)"
 				+ ApiErrors.attempts(made), 0, null, made, limiter.getRateLimiterConfig().getLimitRefreshPeriod());
