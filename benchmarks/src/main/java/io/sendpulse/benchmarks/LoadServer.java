@@ -1,0 +1,79 @@
+package io.sendpulse.benchmarks;
+
+import java.net.URI;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.LoopResources;
+
+/**
+ * A loopback stand-in for the SendPulse API that does as little as possible, on event loops
+ * of its own, so that the client is what is measured. It can record arrival times and count
+ * requests in flight.
+ */
+final class LoadServer implements AutoCloseable {
+
+	private static final String SENT = """
+			{"id":"msg_9f8a7b6c","to":"+14155550123","status":"queued","segments":1,"cost":0.0075}""";
+
+	private final LoopResources loops = LoopResources.create("bench-server", 1, true);
+
+	private final ConcurrentLinkedQueue<Long> arrivals = new ConcurrentLinkedQueue<>();
+
+	private final AtomicInteger inFlight = new AtomicInteger();
+
+	private final AtomicInteger mostInFlight = new AtomicInteger();
+
+	private final DisposableServer server;
+
+	private volatile boolean recording;
+
+	LoadServer() {
+		this.server = HttpServer.create().host("127.0.0.1").port(0).runOn(this.loops).handle((request, response) -> {
+			if (this.recording) {
+				this.arrivals.add(System.nanoTime());
+				this.mostInFlight.accumulateAndGet(this.inFlight.incrementAndGet(), Math::max);
+			}
+			return request.receive()
+				.then()
+				.then(response.header("Content-Type", "application/json")
+					.sendString(Mono.fromCallable(() -> {
+						if (this.recording) {
+							this.inFlight.decrementAndGet();
+						}
+						return SENT;
+					}))
+					.then());
+		}).bindNow();
+	}
+
+	URI baseUrl() {
+		return URI.create("http://127.0.0.1:" + this.server.port());
+	}
+
+	/** Start recording arrivals and requests in flight, forgetting earlier ones. */
+	void record() {
+		this.arrivals.clear();
+		this.inFlight.set(0);
+		this.mostInFlight.set(0);
+		this.recording = true;
+	}
+
+	long[] arrivals() {
+		return this.arrivals.stream().mapToLong(Long::longValue).sorted().toArray();
+	}
+
+	int mostInFlight() {
+		return this.mostInFlight.get();
+	}
+
+	@Override
+	public void close() {
+		this.server.disposeNow();
+		this.loops.disposeLater().block();
+	}
+
+}
