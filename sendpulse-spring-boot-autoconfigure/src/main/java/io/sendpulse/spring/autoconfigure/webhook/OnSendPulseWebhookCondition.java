@@ -1,0 +1,25 @@
+package io.sendpulse.spring.autoconfigure.webhook;
+
+import io.sendpulse.spring.webhook.SendPulseWebhook;
+
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * Matches when the application declares at least one {@link SendPulseWebhook} endpoint.
+ */
+class OnSendPulseWebhookCondition extends SpringBootCondition {
+
+	@Override
+	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+		ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
+		if (beanFactory == null || SendPulseWebhookEndpoints.find(beanFactory).isEmpty()) {
+			return ConditionOutcome.noMatch("no @SendPulseWebhook bean found");
+		}
+		return ConditionOutcome.match("@SendPulseWebhook bean found");
+	}
+
+}
