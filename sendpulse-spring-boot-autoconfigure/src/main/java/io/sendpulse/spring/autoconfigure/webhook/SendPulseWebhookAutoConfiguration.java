@@ -11,6 +11,7 @@ import io.sendpulse.spring.webhook.WebhookProcessor;
 import io.sendpulse.spring.webhook.WebhookSignatureVerifier;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -102,10 +103,14 @@ public final class SendPulseWebhookAutoConfiguration {
 			@Order(Ordered.HIGHEST_PRECEDENCE)
 			@ConditionalOnMissingBean(name = "sendPulseWebhookSecurityFilterChain")
 			SecurityFilterChain sendPulseWebhookSecurityFilterChain(HttpSecurity http,
-					SendPulseWebhookEndpoints endpoints) throws Exception {
+					SendPulseWebhookEndpoints endpoints,
+					ObjectProvider<PathPatternRequestMatcher.Builder> requestMatcherBuilder) throws Exception {
+				// Boot's builder, when there is one, knows the DispatcherServlet's path.
+				PathPatternRequestMatcher.Builder matcher = requestMatcherBuilder
+					.getIfAvailable(PathPatternRequestMatcher::withDefaults);
 				List<RequestMatcher> matchers = endpoints.paths()
 					.stream()
-					.map((path) -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path))
+					.map((path) -> (RequestMatcher) matcher.matcher(path))
 					.toList();
 				http.securityMatcher(new OrRequestMatcher(matchers))
 					.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
