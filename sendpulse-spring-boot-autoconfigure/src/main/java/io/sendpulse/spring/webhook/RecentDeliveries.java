@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The deliveries published recently, so that a redelivery of the same signed body within the
@@ -21,7 +24,7 @@ final class RecentDeliveries {
 	private final int capacity;
 
 	// Insertion order, so the eldest entry is the first to evict; guarded by itself.
-	private final LinkedHashMap<Fingerprint, Instant> expiries = new LinkedHashMap<>();
+	private final LinkedHashMap<Fingerprint, Entry> expiries = new LinkedHashMap<>();
 
 	private final MessageDigest digest;
 
@@ -52,36 +55,37 @@ final class RecentDeliveries {
 
 	/**
 	 * Remember a delivery unless it is remembered already, atomically: of two identical
-	 * deliveries arriving together, exactly one is told it is new.
-	 * @return whether the delivery is new
+	 * deliveries arriving together, exactly one claims it.
+	 * @return {@code null} when the delivery is new and now claimed by {@code entry}, else
+	 * the entry of the identical delivery that claimed it first
 	 */
-	boolean add(Fingerprint fingerprint, Instant expiry, Instant now) {
+	@Nullable Entry claim(Fingerprint fingerprint, Entry entry, Instant now) {
 		synchronized (this.expiries) {
-			Instant existing = this.expiries.get(fingerprint);
-			if (existing != null && existing.isAfter(now)) {
-				return false;
+			Entry existing = this.expiries.get(fingerprint);
+			if (existing != null && existing.expiry.isAfter(now)) {
+				return existing;
 			}
 			if (existing != null) {
 				// Expired: take it out so that it goes back in at the young end.
 				this.expiries.remove(fingerprint);
 			}
 			evictExpired(now);
-			this.expiries.put(fingerprint, expiry);
+			this.expiries.put(fingerprint, entry);
 			if (this.expiries.size() > this.capacity) {
 				Iterator<Fingerprint> eldest = this.expiries.keySet().iterator();
 				eldest.next();
 				eldest.remove();
 			}
-			return true;
+			return null;
 		}
 	}
 
 	/**
 	 * Forget a delivery whose publication failed, so that its redelivery is published.
 	 */
-	void remove(Fingerprint fingerprint) {
+	void remove(Fingerprint fingerprint, Entry entry) {
 		synchronized (this.expiries) {
-			this.expiries.remove(fingerprint);
+			this.expiries.remove(fingerprint, entry);
 		}
 	}
 
@@ -93,13 +97,30 @@ final class RecentDeliveries {
 
 	// From the eldest end, until the first live entry: amortised constant per delivery.
 	private void evictExpired(Instant now) {
-		Iterator<Map.Entry<Fingerprint, Instant>> entries = this.expiries.entrySet().iterator();
-		while (entries.hasNext() && !entries.next().getValue().isAfter(now)) {
+		Iterator<Map.Entry<Fingerprint, Entry>> entries = this.expiries.entrySet().iterator();
+		while (entries.hasNext() && !entries.next().getValue().expiry.isAfter(now)) {
 			entries.remove();
 		}
 	}
 
 	record Fingerprint(long first, long second, long third, long fourth) {
+
+	}
+
+	/**
+	 * A claimed delivery: remembered until its expiry; its result completes when its
+	 * publication ends ({@code true} when the listeners succeeded), for the identical
+	 * deliveries that arrive meanwhile to answer the same.
+	 */
+	static final class Entry {
+
+		final Instant expiry;
+
+		final CompletableFuture<Boolean> published = new CompletableFuture<>();
+
+		Entry(Instant expiry) {
+			this.expiry = expiry;
+		}
 
 	}
 

@@ -8,7 +8,10 @@ public enum WebhookOutcome {
 	/** Verified, new, and published to the listeners: 200. */
 	PUBLISHED(200),
 
-	/** Verified, but published already within the tolerance window: 200, not published again. */
+	/**
+	 * Verified, but published already within the tolerance window (or by an identical delivery
+	 * that arrived at the same time): 200, not published again.
+	 */
 	DUPLICATE(200),
 
 	/** Signature missing or wrong: 401. */
@@ -24,7 +27,13 @@ public enum WebhookOutcome {
 	TOO_LARGE(413),
 
 	/** A listener threw: 500, so that SendPulse delivers the event again. */
-	LISTENER_FAILED(500);
+	LISTENER_FAILED(500),
+
+	/**
+	 * An identical delivery is still being published and did not finish in time: 503, so
+	 * that SendPulse delivers again later.
+	 */
+	IN_PROGRESS(503);
 
 	private final int status;
 

@@ -1,7 +1,13 @@
 package io.sendpulse.spring.webhook;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import io.sendpulse.spring.webhook.RecentDeliveries.Entry;
 import io.sendpulse.spring.webhook.RecentDeliveries.Fingerprint;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -14,10 +20,16 @@ import org.springframework.util.Assert;
  * The stack-neutral core of a {@link SendPulseWebhook} endpoint: takes the raw body and the
  * {@code X-Signature} header, and checks, in this order, the size, the signature, the body,
  * the timestamp and novelty, then publishes the event synchronously to the application's
- * listeners. The Spring MVC and WebFlux endpoints are thin adapters around it; a custom
- * controller can use it too, answering {@link WebhookOutcome#status()}. Thread-safe.
+ * listeners. A delivery identical to one published within the tolerance window is answered
+ * 200 without publishing; one identical to a delivery still being published waits for it and
+ * answers what it answers, so that no copy is acknowledged before the event was handled. The
+ * Spring MVC and WebFlux endpoints are thin adapters around it; a custom controller can use
+ * it too, answering {@link WebhookOutcome#status()}. Thread-safe.
  */
 public final class WebhookProcessor {
+
+	/** Longest a delivery waits for an identical one being published. */
+	static final Duration CONCURRENT_WAIT = Duration.ofSeconds(30);
 
 	private static final Log logger = LogFactory.getLog(WebhookProcessor.class);
 
@@ -58,14 +70,30 @@ public final class WebhookProcessor {
 	}
 
 	/**
-	 * Handle a delivery from start to end: check it, and publish its event if it is new.
+	 * Handle a delivery from start to end on the calling thread: check it, and publish its
+	 * event if it is new.
 	 * @param body the raw body bytes, exactly as received
 	 * @param signature the {@code X-Signature} header, if there was one
 	 * @return the outcome, whose {@link WebhookOutcome#status() status} to answer
 	 */
 	public WebhookOutcome process(byte[] body, @Nullable String signature) {
 		Delivery delivery = receive(body, signature);
-		return delivery.isToPublish() ? publish(delivery) : delivery.outcome();
+		if (delivery.isToPublish()) {
+			return publish(delivery);
+		}
+		try {
+			return delivery.outcome().get(CONCURRENT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			return WebhookOutcome.IN_PROGRESS;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return WebhookOutcome.IN_PROGRESS;
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException(ex.getCause());
+		}
 	}
 
 	/**
@@ -73,11 +101,12 @@ public final class WebhookProcessor {
 	 * that publishes on another thread than the one that read the body.
 	 * @param body the raw body bytes, exactly as received
 	 * @param signature the {@code X-Signature} header, if there was one
-	 * @return the delivery; {@link #publish(Delivery)} it when {@link Delivery#isToPublish()}
+	 * @return the delivery: {@link #publish(Delivery) publish} it when it
+	 * {@link Delivery#isToPublish() is to publish}, else answer its {@link Delivery#outcome()}
 	 */
 	public Delivery receive(byte[] body, @Nullable String signature) {
 		if (body.length > this.maxPayloadSize) {
-			return Delivery.rejected(WebhookOutcome.TOO_LARGE);
+			return Delivery.answered(WebhookOutcome.TOO_LARGE);
 		}
 		SendPulseEvent event;
 		try {
@@ -87,7 +116,7 @@ public final class WebhookProcessor {
 			if (logger.isDebugEnabled()) {
 				logger.debug("Rejected a SendPulse webhook delivery: " + ex.getMessage());
 			}
-			return Delivery.rejected(switch (ex.getReason()) {
+			return Delivery.answered(switch (ex.getReason()) {
 				case INVALID_SIGNATURE -> WebhookOutcome.INVALID_SIGNATURE;
 				case MALFORMED -> WebhookOutcome.MALFORMED;
 				case OUTSIDE_TOLERANCE -> WebhookOutcome.OUTSIDE_TOLERANCE;
@@ -96,14 +125,16 @@ public final class WebhookProcessor {
 		Fingerprint fingerprint = this.recentDeliveries.fingerprint(body);
 		Instant now = this.verifier.getClock().instant();
 		// Remembered while the body could still pass the timestamp check, and no longer.
-		Instant expiry = event.timestamp().plus(this.verifier.getTolerance());
-		if (!this.recentDeliveries.add(fingerprint, expiry, now)) {
-			if (logger.isDebugEnabled()) {
-				logger.debug("Acknowledged a redelivered SendPulse " + event.type() + " event without publishing it");
-			}
-			return Delivery.rejected(WebhookOutcome.DUPLICATE);
+		Entry entry = new Entry(event.timestamp().plus(this.verifier.getTolerance()));
+		Entry first = this.recentDeliveries.claim(fingerprint, entry, now);
+		if (first == null) {
+			return new Delivery(event, fingerprint, entry);
 		}
-		return new Delivery(WebhookOutcome.PUBLISHED, event, fingerprint);
+		if (logger.isDebugEnabled()) {
+			logger.debug("Acknowledging a redelivered SendPulse " + event.type() + " event without publishing it");
+		}
+		return Delivery.answered(first.published
+			.thenApply((published) -> published ? WebhookOutcome.DUPLICATE : WebhookOutcome.LISTENER_FAILED));
 	}
 
 	/**
@@ -116,7 +147,8 @@ public final class WebhookProcessor {
 		Assert.isTrue(delivery.isToPublish(), "delivery is not to publish");
 		SendPulseEvent event = delivery.event;
 		Fingerprint fingerprint = delivery.fingerprint;
-		Assert.state(event != null && fingerprint != null, "delivery has no event");
+		Entry entry = delivery.entry;
+		Assert.state(event != null && fingerprint != null && entry != null, "delivery has no event");
 		boolean published = false;
 		try {
 			this.publisher.publishEvent(event);
@@ -130,8 +162,10 @@ public final class WebhookProcessor {
 		}
 		finally {
 			if (!published) {
-				this.recentDeliveries.remove(fingerprint);
+				// Forgotten first, so that no later copy is taken for a duplicate of a failure.
+				this.recentDeliveries.remove(fingerprint, entry);
 			}
+			entry.published.complete(published);
 		}
 	}
 
@@ -140,25 +174,39 @@ public final class WebhookProcessor {
 	}
 
 	/**
-	 * A delivery checked by {@link #receive(byte[], String)}: either to publish, or answered
-	 * already.
+	 * A delivery checked by {@link #receive(byte[], String)}: either new and to publish, or
+	 * answered by its {@link #outcome()}.
 	 */
 	public static final class Delivery {
 
-		private final WebhookOutcome outcome;
+		private final CompletableFuture<WebhookOutcome> outcome;
 
 		private final @Nullable SendPulseEvent event;
 
 		private final @Nullable Fingerprint fingerprint;
 
-		private Delivery(WebhookOutcome outcome, @Nullable SendPulseEvent event, @Nullable Fingerprint fingerprint) {
-			this.outcome = outcome;
+		private final @Nullable Entry entry;
+
+		private Delivery(SendPulseEvent event, Fingerprint fingerprint, Entry entry) {
+			this.outcome = CompletableFuture.completedFuture(WebhookOutcome.PUBLISHED);
 			this.event = event;
 			this.fingerprint = fingerprint;
+			this.entry = entry;
 		}
 
-		static Delivery rejected(WebhookOutcome outcome) {
-			return new Delivery(outcome, null, null);
+		private Delivery(CompletableFuture<WebhookOutcome> outcome) {
+			this.outcome = outcome;
+			this.event = null;
+			this.fingerprint = null;
+			this.entry = null;
+		}
+
+		static Delivery answered(WebhookOutcome outcome) {
+			return new Delivery(CompletableFuture.completedFuture(outcome));
+		}
+
+		static Delivery answered(CompletableFuture<WebhookOutcome> outcome) {
+			return new Delivery(outcome);
 		}
 
 		/**
@@ -170,11 +218,14 @@ public final class WebhookProcessor {
 		}
 
 		/**
-		 * Return the outcome of a delivery that is not to be published.
-		 * @return the outcome: a rejection or {@link WebhookOutcome#DUPLICATE}
+		 * Return the outcome of a delivery that is not to be published: a rejection or
+		 * {@link WebhookOutcome#DUPLICATE} at once, or, for a copy of a delivery still being
+		 * published, what that one's publication ends in (wait for it with a timeout, and
+		 * answer {@link WebhookOutcome#IN_PROGRESS} when it runs out).
+		 * @return the outcome
 		 */
-		public WebhookOutcome outcome() {
-			return this.outcome;
+		public CompletableFuture<WebhookOutcome> outcome() {
+			return this.outcome.copy();
 		}
 
 		/**

@@ -32,8 +32,14 @@ class WebhookProcessorTests {
 
 	private final AtomicBoolean failNext = new AtomicBoolean();
 
+	private volatile CountDownLatch listenerEntered = new CountDownLatch(0);
+
+	private volatile CountDownLatch listenerReleased = new CountDownLatch(0);
+
 	private final ApplicationEventPublisher publisher = (event) -> {
 		this.published.add(event);
+		this.listenerEntered.countDown();
+		await(this.listenerReleased);
 		if (this.failNext.getAndSet(false)) {
 			throw new IllegalStateException("listener failed");
 		}
@@ -83,6 +89,50 @@ class WebhookProcessorTests {
 	}
 
 	@Test
+	void answersACopyArrivingDuringPublicationOnlyOnceTheFirstWasPublished() throws Exception {
+		byte[] body = sms("msg_1", this.clock.instant());
+		this.listenerEntered = new CountDownLatch(1);
+		this.listenerReleased = new CountDownLatch(1);
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		try {
+			Future<WebhookOutcome> first = executor.submit(() -> process(body));
+			await(this.listenerEntered);
+			WebhookProcessor.Delivery copy = this.processor.receive(body, new WebhookSigner(SECRET).sign(body));
+			assertThat(copy.isToPublish()).isFalse();
+			assertThat(copy.outcome()).isNotDone();
+			this.listenerReleased.countDown();
+			assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(WebhookOutcome.PUBLISHED);
+			assertThat(copy.outcome().get(30, TimeUnit.SECONDS)).isEqualTo(WebhookOutcome.DUPLICATE);
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(this.published).hasSize(1);
+	}
+
+	@Test
+	void answersACopyArrivingDuringAFailedPublicationWithTheFailure() throws Exception {
+		byte[] body = sms("msg_1", this.clock.instant());
+		this.failNext.set(true);
+		this.listenerEntered = new CountDownLatch(1);
+		this.listenerReleased = new CountDownLatch(1);
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		try {
+			Future<WebhookOutcome> first = executor.submit(() -> process(body));
+			await(this.listenerEntered);
+			WebhookProcessor.Delivery copy = this.processor.receive(body, new WebhookSigner(SECRET).sign(body));
+			this.listenerReleased.countDown();
+			assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(WebhookOutcome.LISTENER_FAILED);
+			assertThat(copy.outcome().get(30, TimeUnit.SECONDS)).isEqualTo(WebhookOutcome.LISTENER_FAILED);
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(process(body)).isEqualTo(WebhookOutcome.PUBLISHED);
+		assertThat(this.published).hasSize(2);
+	}
+
+	@Test
 	void remembersNoMoreDeliveriesThanItsCapacityWhateverTheFlood() {
 		for (int i = 0; i < 1000; i++) {
 			assertThat(process(sms("msg_" + i, this.clock.instant()))).isEqualTo(WebhookOutcome.PUBLISHED);
@@ -108,6 +158,16 @@ class WebhookProcessorTests {
 
 	private WebhookOutcome process(byte[] body) {
 		return this.processor.process(body, new WebhookSigner(SECRET).sign(body));
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	static <T> List<T> concurrently(int threads, java.util.concurrent.Callable<T> task) throws Exception {

@@ -1,5 +1,7 @@
 package io.sendpulse.spring.autoconfigure.webhook;
 
+import java.time.Duration;
+
 import io.sendpulse.spring.webhook.WebhookOutcome;
 import io.sendpulse.spring.webhook.WebhookProcessor;
 import io.sendpulse.spring.webhook.WebhookProcessor.Delivery;
@@ -30,6 +32,9 @@ import org.springframework.web.server.ServerWebExchange;
 final class WebFluxWebhookHandler {
 
 	private static final byte[] EMPTY = new byte[0];
+
+	// As long as the processor waits on Spring MVC for an identical delivery being published.
+	private static final Duration CONCURRENT_WAIT = Duration.ofSeconds(30);
 
 	private final WebhookProcessor processor;
 
@@ -90,7 +95,9 @@ final class WebFluxWebhookHandler {
 	private Mono<WebhookOutcome> process(byte[] body, @Nullable String signature) {
 		Delivery delivery = this.processor.receive(body, signature);
 		if (!delivery.isToPublish()) {
-			return Mono.just(delivery.outcome());
+			// Completes at once, or when an identical delivery's publication ends: never blocks.
+			return Mono.fromFuture(delivery.outcome())
+				.timeout(CONCURRENT_WAIT, Mono.just(WebhookOutcome.IN_PROGRESS));
 		}
 		return Mono.fromCallable(() -> this.processor.publish(delivery)).subscribeOn(this.publishScheduler);
 	}
