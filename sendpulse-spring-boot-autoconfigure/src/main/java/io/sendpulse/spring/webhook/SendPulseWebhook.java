@@ -11,8 +11,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Declares a SendPulse webhook endpoint at a path and makes the annotated class a bean.
- * Verified events are published as {@link SendPulseEvent application events}, so
- * {@code @EventListener} methods, on this class or anywhere, receive them:
+ * The endpoint accepts {@code POST}s whose {@code X-Signature} verifies against
+ * {@code sendpulse.webhook.secret} (or one of {@code sendpulse.webhook.additional-secrets}),
+ * whose {@code timestamp} is within {@code sendpulse.webhook.tolerance} of now, and that were
+ * not published already. Verified events are published synchronously as
+ * {@link SendPulseEvent application events}, so {@code @EventListener} methods, on this class
+ * or anywhere, receive them; a listener that throws makes the endpoint answer 500, so that
+ * SendPulse delivers the event again:
  * <pre>{@code
  * @SendPulseWebhook("/webhooks/sendpulse")
  * class DeliveryReceipts {
@@ -22,7 +27,9 @@ import org.springframework.stereotype.Component;
  *
  * }
  * }</pre>
- * Requires {@code sendpulse.webhook.secret}.
+ * Works on Spring MVC and on WebFlux (where listeners run on a thread that may block). Several
+ * classes may declare endpoints at different paths. Requires {@code sendpulse.webhook.secret}
+ * in a web application; in an application without web server the class is only a bean.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -31,7 +38,8 @@ import org.springframework.stereotype.Component;
 public @interface SendPulseWebhook {
 
 	/**
-	 * The endpoint's path, such as {@code /webhooks/sendpulse}.
+	 * The endpoint's path, such as {@code /webhooks/sendpulse}: literal, starting with
+	 * {@code /}, relative to the application's context path.
 	 * @return the path
 	 */
 	@AliasFor("path")

@@ -1,8 +1,7 @@
 package io.sendpulse.spring.webhook;
 
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 
 import javax.crypto.Mac;
@@ -29,6 +28,9 @@ public final class WebhookSigner {
 
 	private final SecretKeySpec key;
 
+	// Initialised once and cloned per call: cheaper than a provider lookup and key setup each time.
+	private final Mac prototype;
+
 	/**
 	 * Create a signer.
 	 * @param secret the webhook secret
@@ -36,6 +38,7 @@ public final class WebhookSigner {
 	public WebhookSigner(String secret) {
 		Assert.hasLength(secret, "secret must not be empty");
 		this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+		this.prototype = newMac();
 	}
 
 	/**
@@ -48,12 +51,26 @@ public final class WebhookSigner {
 	}
 
 	byte[] hmac(byte[] body) {
+		return mac().doFinal(body);
+	}
+
+	private Mac mac() {
+		try {
+			return (Mac) this.prototype.clone();
+		}
+		catch (CloneNotSupportedException ex) {
+			// A provider whose Mac cannot be cloned: a fresh instance is slower but correct.
+			return newMac();
+		}
+	}
+
+	private Mac newMac() {
 		try {
 			Mac mac = Mac.getInstance(ALGORITHM);
 			mac.init(this.key);
-			return mac.doFinal(body);
+			return mac;
 		}
-		catch (NoSuchAlgorithmException | InvalidKeyException ex) {
+		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is not available", ex);
 		}
 	}

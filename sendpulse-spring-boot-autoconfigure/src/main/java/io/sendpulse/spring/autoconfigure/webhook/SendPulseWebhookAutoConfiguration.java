@@ -1,0 +1,158 @@
+package io.sendpulse.spring.autoconfigure.webhook;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.sendpulse.spring.autoconfigure.SendPulseAutoConfiguration;
+import io.sendpulse.spring.autoconfigure.SendPulseProperties;
+import io.sendpulse.spring.webhook.SendPulseWebhook;
+import io.sendpulse.spring.webhook.WebhookProcessor;
+import io.sendpulse.spring.webhook.WebhookSignatureVerifier;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.server.WebFilterChainProxy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.util.StringUtils;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * Auto-configuration for {@link SendPulseWebhook} endpoints: in a Spring MVC or WebFlux
+ * application that declares at least one, a {@link WebhookProcessor} verifies, reads,
+ * deduplicates and publishes deliveries, and a small router per stack serves each path. When
+ * Spring Security is in use, the webhook paths (authenticated by their signature) are let
+ * through while every other path stays as protected as before. Requires
+ * {@code sendpulse.webhook.secret}: without it, startup fails.
+ */
+@AutoConfiguration(after = SendPulseAutoConfiguration.class,
+		afterName = { "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+				"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+				"org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
+				"org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration" })
+@ConditionalOnWebApplication
+@Conditional(OnSendPulseWebhookCondition.class)
+@EnableConfigurationProperties(SendPulseProperties.class)
+public final class SendPulseWebhookAutoConfiguration {
+
+	@Bean
+	static SendPulseWebhookEndpoints sendPulseWebhookEndpoints(ConfigurableListableBeanFactory beanFactory) {
+		return SendPulseWebhookEndpoints.find(beanFactory);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WebhookSignatureVerifier webhookSignatureVerifier(SendPulseProperties properties,
+			SendPulseWebhookEndpoints endpoints) {
+		SendPulseProperties.Webhook webhook = properties.getWebhook();
+		if (!StringUtils.hasText(webhook.getSecret())) {
+			throw new MissingWebhookSecretException(endpoints.paths());
+		}
+		List<String> secrets = new ArrayList<>();
+		secrets.add(webhook.getSecret());
+		webhook.getAdditionalSecrets().stream().filter(StringUtils::hasText).forEach(secrets::add);
+		return new WebhookSignatureVerifier(secrets, webhook.getTolerance(), Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WebhookProcessor webhookProcessor(WebhookSignatureVerifier webhookSignatureVerifier,
+			ApplicationEventPublisher eventPublisher, SendPulseProperties properties) {
+		return new WebhookProcessor(webhookSignatureVerifier, eventPublisher,
+				properties.getWebhook().getMaxPayloadSize().toBytes());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.SERVLET)
+	@ConditionalOnClass(org.springframework.web.servlet.function.RouterFunction.class)
+	static class WebMvcConfiguration {
+
+		@Bean
+		org.springframework.web.servlet.function.RouterFunction<org.springframework.web.servlet.function.ServerResponse> sendPulseWebhookRouterFunction(
+				WebhookProcessor webhookProcessor, SendPulseWebhookEndpoints endpoints) {
+			return new WebMvcWebhookHandler(webhookProcessor).routes(endpoints);
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass({ SecurityFilterChain.class, HttpSecurity.class, PathPatternRequestMatcher.class })
+		@ConditionalOnBean(HttpSecurity.class)
+		static class WebMvcSecurityConfiguration {
+
+			// A chain of its own that matches only the webhook paths, ahead of the others: Boot's
+			// default chain (or the application's) keeps protecting everything else.
+			@Bean
+			@Order(Ordered.HIGHEST_PRECEDENCE)
+			@ConditionalOnMissingBean(name = "sendPulseWebhookSecurityFilterChain")
+			SecurityFilterChain sendPulseWebhookSecurityFilterChain(HttpSecurity http,
+					SendPulseWebhookEndpoints endpoints,
+					ObjectProvider<PathPatternRequestMatcher.Builder> requestMatcherBuilder) throws Exception {
+				// Boot's builder, when there is one, knows the DispatcherServlet's path.
+				PathPatternRequestMatcher.Builder matcher = requestMatcherBuilder
+					.getIfAvailable(PathPatternRequestMatcher::withDefaults);
+				List<RequestMatcher> matchers = endpoints.paths()
+					.stream()
+					.map((path) -> (RequestMatcher) matcher.matcher(path))
+					.toList();
+				http.securityMatcher(new OrRequestMatcher(matchers))
+					.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+					.csrf((csrf) -> csrf.disable())
+					.requestCache((cache) -> cache.disable())
+					.securityContext((context) -> context.disable())
+					.sessionManagement((sessions) -> sessions.disable());
+				return http.build();
+			}
+
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
+	static class WebFluxConfiguration {
+
+		@Bean
+		WebFluxWebhookHandler sendPulseWebhookHandler(WebhookProcessor webhookProcessor) {
+			return new WebFluxWebhookHandler(webhookProcessor, Schedulers.boundedElastic());
+		}
+
+		@Bean
+		RouterFunction<ServerResponse> sendPulseWebhookRouterFunction(WebFluxWebhookHandler sendPulseWebhookHandler,
+				SendPulseWebhookEndpoints endpoints) {
+			return sendPulseWebhookHandler.routes(endpoints);
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(WebFilterChainProxy.class)
+		@ConditionalOnBean(WebFilterChainProxy.class)
+		static class WebFluxSecurityConfiguration {
+
+			@Bean
+			WebFluxWebhookSecurityFilter sendPulseWebhookSecurityFilter(SendPulseWebhookEndpoints endpoints,
+					WebFluxWebhookHandler sendPulseWebhookHandler) {
+				return new WebFluxWebhookSecurityFilter(endpoints, sendPulseWebhookHandler);
+			}
+
+		}
+
+	}
+
+}

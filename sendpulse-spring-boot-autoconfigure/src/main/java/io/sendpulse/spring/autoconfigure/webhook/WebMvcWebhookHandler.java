@@ -1,0 +1,68 @@
+package io.sendpulse.spring.autoconfigure.webhook;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import io.sendpulse.spring.webhook.WebhookOutcome;
+import io.sendpulse.spring.webhook.WebhookProcessor;
+import io.sendpulse.spring.webhook.WebhookSigner;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.servlet.function.RequestPredicates;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * The Spring MVC adapter: reads the raw body from the servlet request, never more than the
+ * limit, and answers the {@link WebhookProcessor}'s outcome.
+ */
+final class WebMvcWebhookHandler {
+
+	private final WebhookProcessor processor;
+
+	private final int maxPayloadSize;
+
+	WebMvcWebhookHandler(WebhookProcessor processor) {
+		this.processor = processor;
+		this.maxPayloadSize = (int) Math.min(processor.getMaxPayloadSize(), Integer.MAX_VALUE - 8);
+	}
+
+	RouterFunction<ServerResponse> routes(SendPulseWebhookEndpoints endpoints) {
+		RouterFunctions.Builder routes = RouterFunctions.route();
+		for (String path : endpoints.paths()) {
+			routes.POST(path, this::handle);
+			routes.route(RequestPredicates.path(path), WebMvcWebhookHandler::methodNotAllowed);
+		}
+		return routes.build();
+	}
+
+	ServerResponse handle(ServerRequest request) throws IOException {
+		HttpServletRequest servletRequest = request.servletRequest();
+		long declaredLength = servletRequest.getContentLengthLong();
+		if (declaredLength > this.maxPayloadSize) {
+			return answer(WebhookOutcome.TOO_LARGE);
+		}
+		byte[] body;
+		try (InputStream input = servletRequest.getInputStream()) {
+			// Read at most one byte past the limit: enough to know it is exceeded, never a flood.
+			body = input.readNBytes((declaredLength >= 0) ? (int) declaredLength : this.maxPayloadSize + 1);
+		}
+		if (body.length > this.maxPayloadSize) {
+			return answer(WebhookOutcome.TOO_LARGE);
+		}
+		return answer(this.processor.process(body, servletRequest.getHeader(WebhookSigner.SIGNATURE_HEADER)));
+	}
+
+	private static ServerResponse answer(WebhookOutcome outcome) {
+		return ServerResponse.status(outcome.status()).build();
+	}
+
+	private static ServerResponse methodNotAllowed(ServerRequest request) {
+		return ServerResponse.status(405).header(HttpHeaders.ALLOW, HttpMethod.POST.name()).build();
+	}
+
+}

@@ -1,0 +1,30 @@
+package io.sendpulse.spring.webhook;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import io.sendpulse.spring.PhoneNumbers;
+import io.sendpulse.spring.voice.CallStatus;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A voice call changed status: {@code call.ringing}, {@code call.in_progress},
+ * {@code call.completed}, {@code call.busy}, {@code call.no_answer} or {@code call.failed}.
+ *
+ * @param type the raw event name, for example {@code call.completed}
+ * @param callId the call's id, {@code call_…}
+ * @param to the callee
+ * @param status the call's new status
+ * @param duration how long the call lasted, when SendPulse says
+ * @param timestamp when the status changed
+ */
+public record CallStatusEvent(String type, String callId, String to, CallStatus status, @Nullable Duration duration,
+		Instant timestamp) implements SendPulseEvent {
+
+	@Override
+	public String toString() {
+		return "CallStatusEvent[type=" + this.type + ", callId=" + this.callId + ", to=" + PhoneNumbers.mask(this.to)
+				+ ", status=" + this.status + ", duration=" + this.duration + ", timestamp=" + this.timestamp + "]";
+	}
+
+}

@@ -1,0 +1,138 @@
+package io.sendpulse.spring.webhook;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+import io.sendpulse.spring.sms.SmsStatus;
+import io.sendpulse.spring.verify.VerificationStatus;
+import io.sendpulse.spring.voice.CallStatus;
+import io.sendpulse.spring.webhook.WebhookVerificationException.Reason;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads a verified body into its {@link SendPulseEvent}: one tree read, no data binding, so
+ * that the cost stays small and predictable. Field names are the wire's snake_case.
+ */
+final class WebhookEventReader {
+
+	// Our own mapper: an application's Jackson settings never change how webhooks are read.
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+	private WebhookEventReader() {
+	}
+
+	static SendPulseEvent read(byte[] body) {
+		JsonNode root = tree(body);
+		String type = requiredText(root, "event");
+		Instant timestamp = timestamp(root);
+		int dot = type.indexOf('.');
+		String family = (dot > 0) ? type.substring(0, dot) : type;
+		return switch (family) {
+			case "sms" -> new SmsStatusEvent(type, requiredText(root, "message_id"), requiredText(root, "to"),
+					SmsStatus.of(requiredText(root, "status")), timestamp);
+			case "verify" -> new VerificationEvent(type, requiredText(root, "request_id"), requiredText(root, "to"),
+					VerificationStatus.of(requiredText(root, "status")), timestamp);
+			case "call" -> call(type, root, timestamp, body);
+			default -> new UnknownEvent(type, timestamp, new String(body, StandardCharsets.UTF_8));
+		};
+	}
+
+	private static SendPulseEvent call(String type, JsonNode root, Instant timestamp, byte[] body) {
+		return switch (type) {
+			case "call.gather" -> new CallGatherEvent(type, requiredText(root, "call_id"), requiredText(root, "digits"),
+					timestamp);
+			case "call.recording" -> new CallRecordingEvent(type, requiredText(root, "call_id"),
+					uri(requiredText(root, "recording_url")), requiredDuration(root, "duration"), timestamp);
+			case "call.queued", "call.ringing", "call.in_progress", "call.completed", "call.busy", "call.no_answer",
+					"call.failed" ->
+				new CallStatusEvent(type, requiredText(root, "call_id"), requiredText(root, "to"),
+						CallStatus.of(requiredText(root, "status")), duration(root, "duration"), timestamp);
+			default -> new UnknownEvent(type, timestamp, new String(body, StandardCharsets.UTF_8));
+		};
+	}
+
+	private static JsonNode tree(byte[] body) {
+		JsonNode root;
+		try {
+			root = MAPPER.readTree(body);
+		}
+		catch (JacksonException ex) {
+			throw malformed("Body is not JSON");
+		}
+		if (root == null || !root.isObject()) {
+			throw malformed("Body is not a JSON object");
+		}
+		return root;
+	}
+
+	private static Instant timestamp(JsonNode root) {
+		JsonNode value = root.get("timestamp");
+		if (value != null && value.isString()) {
+			try {
+				return Instant.parse(value.stringValue());
+			}
+			catch (DateTimeParseException ex) {
+				throw malformed("Field 'timestamp' is not an ISO-8601 instant");
+			}
+		}
+		if (value != null && value.isIntegralNumber() && value.canConvertToLong()) {
+			// Epoch seconds, in case a sender writes a number.
+			return Instant.ofEpochSecond(value.longValue());
+		}
+		throw malformed("Field 'timestamp' is missing or not an instant");
+	}
+
+	private static String requiredText(JsonNode root, String field) {
+		JsonNode value = root.get(field);
+		if (value == null || !(value.isString() || value.isNumber()) || value.asString().isEmpty()) {
+			throw malformed("Field '" + field + "' is missing or not text");
+		}
+		return value.asString();
+	}
+
+	private static Duration requiredDuration(JsonNode root, String field) {
+		Duration duration = duration(root, field);
+		if (duration == null) {
+			throw malformed("Field '" + field + "' is missing");
+		}
+		return duration;
+	}
+
+	// Seconds, whole or fractional.
+	private static @Nullable Duration duration(JsonNode root, String field) {
+		JsonNode value = root.get(field);
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		if (value.isIntegralNumber() && value.canConvertToLong()) {
+			return Duration.ofSeconds(value.longValue());
+		}
+		if (value.isNumber()) {
+			BigDecimal seconds = value.decimalValue();
+			return Duration.ofSeconds(seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).intValue());
+		}
+		throw malformed("Field '" + field + "' is not a number of seconds");
+	}
+
+	private static URI uri(String value) {
+		try {
+			return new URI(value);
+		}
+		catch (URISyntaxException ex) {
+			throw malformed("Field 'recording_url' is not a URL");
+		}
+	}
+
+	private static WebhookVerificationException malformed(String message) {
+		return new WebhookVerificationException(Reason.MALFORMED, message);
+	}
+
+}

@@ -1,0 +1,61 @@
+package io.sendpulse.spring.webhook;
+
+/**
+ * A webhook delivery that must not be trusted or cannot be read, thrown by
+ * {@link WebhookSignatureVerifier#verify(byte[], String)}. Its message never holds the body,
+ * the secret or a phone number.
+ */
+public class WebhookVerificationException extends RuntimeException {
+
+	private final Reason reason;
+
+	/**
+	 * Create an exception.
+	 * @param reason why the delivery was rejected
+	 * @param message a description without secrets, body or phone numbers
+	 */
+	public WebhookVerificationException(Reason reason, String message) {
+		// Rejections are expected traffic (forgeries, probes): no stack trace to fill.
+		super(message, null, false, false);
+		this.reason = reason;
+	}
+
+	/**
+	 * Return why the delivery was rejected.
+	 * @return the reason
+	 */
+	public Reason getReason() {
+		return this.reason;
+	}
+
+	/**
+	 * Why a delivery was rejected, and what the endpoint answers.
+	 */
+	public enum Reason {
+
+		/** The signature is missing or made with none of the secrets: 401. */
+		INVALID_SIGNATURE(401),
+
+		/** The signed body is not JSON or lacks a field it needs: 400. */
+		MALFORMED(400),
+
+		/** The signed body's timestamp is further from now than the tolerance: 401. */
+		OUTSIDE_TOLERANCE(401);
+
+		private final int status;
+
+		Reason(int status) {
+			this.status = status;
+		}
+
+		/**
+		 * Return the HTTP status a webhook endpoint answers for this reason.
+		 * @return the status code
+		 */
+		public int status() {
+			return this.status;
+		}
+
+	}
+
+}

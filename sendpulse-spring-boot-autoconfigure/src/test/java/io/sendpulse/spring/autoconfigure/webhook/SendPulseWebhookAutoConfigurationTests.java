@@ -1,0 +1,191 @@
+package io.sendpulse.spring.autoconfigure.webhook;
+
+import io.sendpulse.spring.autoconfigure.SendPulseAutoConfiguration;
+import io.sendpulse.spring.webhook.SendPulseWebhook;
+import io.sendpulse.spring.webhook.WebhookProcessor;
+import io.sendpulse.spring.webhook.WebhookSignatureVerifier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+@ExtendWith(OutputCaptureExtension.class)
+class SendPulseWebhookAutoConfigurationTests {
+
+	private static final AutoConfigurations AUTO_CONFIGURATIONS = AutoConfigurations.of(SendPulseAutoConfiguration.class,
+			SendPulseWebhookAutoConfiguration.class);
+
+	private final WebApplicationContextRunner servlet = new WebApplicationContextRunner()
+		.withConfiguration(AUTO_CONFIGURATIONS);
+
+	private final ReactiveWebApplicationContextRunner reactive = new ReactiveWebApplicationContextRunner()
+		.withConfiguration(AUTO_CONFIGURATIONS);
+
+	@Test
+	void servesTheDeclaredEndpointOnSpringMvc() {
+		this.servlet.withUserConfiguration(Receipts.class)
+			.withPropertyValues("sendpulse.webhook.secret=whsec_test")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(WebhookProcessor.class);
+				assertThat(context).hasSingleBean(org.springframework.web.servlet.function.RouterFunction.class);
+				assertThat(context).doesNotHaveBean(org.springframework.web.reactive.function.server.RouterFunction.class);
+				assertThat(context.getBean(SendPulseWebhookEndpoints.class).paths()).containsExactly("/webhooks/sendpulse");
+				assertThat(context).hasSingleBean(Receipts.class);
+			});
+	}
+
+	@Test
+	void servesTheDeclaredEndpointOnWebFlux() {
+		this.reactive.withUserConfiguration(Receipts.class)
+			.withPropertyValues("sendpulse.webhook.secret=whsec_test")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(WebhookProcessor.class);
+				assertThat(context).hasSingleBean(org.springframework.web.reactive.function.server.RouterFunction.class);
+				assertThat(context).doesNotHaveBean(org.springframework.web.servlet.function.RouterFunction.class);
+			});
+	}
+
+	@Test
+	void stopsStartupWhenAnEndpointIsDeclaredWithoutSecret() {
+		this.servlet.withUserConfiguration(Receipts.class).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(MissingWebhookSecretException.class)
+				.hasMessageContaining("sendpulse.webhook.secret");
+			FailureAnalysis analysis = new MissingWebhookSecretFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis).isNotNull();
+			assertThat(analysis.getDescription()).contains("/webhooks/sendpulse").contains("sendpulse.webhook.secret");
+			assertThat(analysis.getAction()).contains("Set sendpulse.webhook.secret");
+		});
+	}
+
+	@Test
+	void treatsABlankSecretAsMissing() {
+		this.reactive.withUserConfiguration(Receipts.class)
+			.withPropertyValues("sendpulse.webhook.secret=")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(MissingWebhookSecretException.class));
+	}
+
+	@Test
+	void explainsTheMissingSecretWhenTheApplicationFailsToStart(CapturedOutput output) {
+		SpringApplication application = new SpringApplication(Application.class);
+		application.setWebApplicationType(WebApplicationType.SERVLET);
+		application.setDefaultProperties(java.util.Map.of("server.port", "0", "spring.main.banner-mode", "off"));
+		assertThatException().isThrownBy(application::run);
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("@SendPulseWebhook at /webhooks/sendpulse")
+			.contains("Set sendpulse.webhook.secret");
+	}
+
+	@Test
+	void declaresNoEndpointAndNeedsNoSecretWithoutWebServer() {
+		new ApplicationContextRunner().withConfiguration(AUTO_CONFIGURATIONS)
+			.withUserConfiguration(Receipts.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).doesNotHaveBean(WebhookProcessor.class);
+				assertThat(context).hasSingleBean(Receipts.class);
+			});
+	}
+
+	@Test
+	void needsNoSecretWhenNoEndpointIsDeclared() {
+		this.servlet.run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).doesNotHaveBean(WebhookProcessor.class);
+		});
+	}
+
+	@Test
+	void servesSeveralEndpoints() {
+		this.servlet.withUserConfiguration(Receipts.class, CallReceipts.class)
+			.withPropertyValues("sendpulse.webhook.secret=whsec_test")
+			.run((context) -> assertThat(context.getBean(SendPulseWebhookEndpoints.class).paths())
+				.containsExactlyInAnyOrder("/webhooks/sendpulse", "/webhooks/calls"));
+	}
+
+	@Test
+	void refusesTheSamePathDeclaredTwice() {
+		this.servlet.withUserConfiguration(Receipts.class, SamePath.class)
+			.withPropertyValues("sendpulse.webhook.secret=whsec_test")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("declared twice")
+				.hasMessageContaining(Receipts.class.getName())
+				.hasMessageContaining(SamePath.class.getName()));
+	}
+
+	@Test
+	void refusesAnEndpointWithoutPath() {
+		this.servlet.withUserConfiguration(NoPath.class)
+			.withPropertyValues("sendpulse.webhook.secret=whsec_test")
+			.run((context) -> assertThat(context).getFailure().rootCause().hasMessageContaining("needs a literal path"));
+	}
+
+	@Test
+	void usesTheApplicationsOwnVerifier() {
+		this.servlet.withUserConfiguration(Receipts.class, OwnVerifier.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).getBean(WebhookSignatureVerifier.class)
+				.isSameAs(context.getBean(OwnVerifier.class).verifier);
+		});
+	}
+
+	@SendPulseWebhook("/webhooks/sendpulse")
+	static class Receipts {
+
+	}
+
+	@SendPulseWebhook("/webhooks/calls")
+	static class CallReceipts {
+
+	}
+
+	@SendPulseWebhook(path = "/webhooks/sendpulse")
+	static class SamePath {
+
+	}
+
+	@SendPulseWebhook
+	static class NoPath {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnVerifier {
+
+		final WebhookSignatureVerifier verifier = new WebhookSignatureVerifier("whsec_own");
+
+		@Bean
+		WebhookSignatureVerifier webhookSignatureVerifier() {
+			return this.verifier;
+		}
+
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	@Import(Receipts.class)
+	static class Application {
+
+	}
+
+}

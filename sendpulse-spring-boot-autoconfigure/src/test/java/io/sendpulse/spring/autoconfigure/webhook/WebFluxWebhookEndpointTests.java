@@ -1,0 +1,26 @@
+package io.sendpulse.spring.autoconfigure.webhook;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.reactor.netty.NettyWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The webhook suite on WebFlux and Reactor Netty.
+ */
+@TestPropertySource(properties = "spring.main.web-application-type=reactive")
+class WebFluxWebhookEndpointTests extends AbstractWebhookEndpointTests {
+
+	@Autowired
+	private WebServerApplicationContext context;
+
+	@Test
+	void runsOnReactorNetty() {
+		assertThat(this.context.getWebServer()).isInstanceOf(NettyWebServer.class);
+	}
+
+}

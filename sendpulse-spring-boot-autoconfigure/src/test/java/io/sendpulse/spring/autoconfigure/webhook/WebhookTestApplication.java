@@ -1,0 +1,64 @@
+package io.sendpulse.spring.autoconfigure.webhook;
+
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import io.sendpulse.spring.webhook.CallStatusEvent;
+import io.sendpulse.spring.webhook.SendPulseEvent;
+import io.sendpulse.spring.webhook.SendPulseWebhook;
+import io.sendpulse.spring.webhook.SmsStatusEvent;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
+
+/**
+ * An application with two webhook endpoints, as a user would write it, without Spring
+ * Security (the security tests have their own).
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration(excludeName = { "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration" })
+@Import({ WebhookTestApplication.DeliveryReceipts.class, WebhookTestApplication.CallReceipts.class })
+class WebhookTestApplication {
+
+	/**
+	 * Records every event; throws once for each message id in {@link #failOnce}.
+	 */
+	@SendPulseWebhook("/webhooks/sendpulse")
+	static class DeliveryReceipts {
+
+		final Queue<SendPulseEvent> received = new ConcurrentLinkedQueue<>();
+
+		final Set<String> failOnce = ConcurrentHashMap.newKeySet();
+
+		@EventListener
+		void on(SendPulseEvent event) {
+			this.received.add(event);
+			if (event instanceof SmsStatusEvent sms && this.failOnce.remove(sms.messageId())) {
+				throw new IllegalStateException("Listener failed on purpose");
+			}
+		}
+
+	}
+
+	@SendPulseWebhook(path = "/webhooks/calls")
+	static class CallReceipts {
+
+		final Queue<CallStatusEvent> received = new ConcurrentLinkedQueue<>();
+
+		@EventListener
+		void on(CallStatusEvent event) {
+			this.received.add(event);
+		}
+
+	}
+
+}
