@@ -40,6 +40,12 @@ public final class Benchmarks {
 		if (wants(chosen, "B3")) {
 			results.addAll(RateFidelity.run(settings));
 		}
+		if (wants(chosen, "B4")) {
+			results.addAll(WebhookIngestion.run(settings));
+		}
+		if (wants(chosen, "B5")) {
+			results.addAll(VerificationSpeed.run(settings));
+		}
 		if (wants(chosen, "B6")) {
 			results.addAll(Startup.run(settings));
 		}

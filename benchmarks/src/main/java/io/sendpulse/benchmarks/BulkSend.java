@@ -22,24 +22,26 @@ final class BulkSend {
 		try (LoadServer server = new LoadServer();
 				ClientBench bench = new ClientBench(server, "sendpulse.rate-limit.limit-for-period=" + limit,
 						"sendpulse.rate-limit.refresh-period=1s", "sendpulse.rate-limit.timeout=60s",
-						"sendpulse.sms.from=Bench")) {
+						"bench.count-in-flight=true")) {
 			bench.sms().send(numbers.subList(0, Math.min(100, recipients)), "warm-up");
 			MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 			System.gc();
 			long before = memory.getHeapMemoryUsage().getUsed();
 			server.record();
+			ClientBench.MOST_IN_FLIGHT.set(0);
 			long start = System.nanoTime();
 			BulkSmsResult result = bench.sms().send(numbers, "Sale starts now");
 			double seconds = (System.nanoTime() - start) / 1e9;
 			System.gc();
 			long growth = memory.getHeapMemoryUsage().getUsed() - before;
 			int concurrency = 16;
+			int mostInFlight = ClientBench.MOST_IN_FLIGHT.get();
 			double allowed = recipients / (double) limit + 0.5;
 			boolean met = result.sent().size() == recipients && seconds <= allowed && growth <= 32L << 20
-					&& server.mostInFlight() <= concurrency;
+					&& mostInFlight <= concurrency;
 			return List.of(new Result("B7", "bulk send, " + recipients + " recipients at " + limit + "/s",
 					String.format("%.2f s; heap +%.1f MiB (result held)", seconds, growth / 1048576.0),
-					"sent " + result.sent().size() + ", most in flight " + server.mostInFlight() + "/" + concurrency,
+					"sent " + result.sent().size() + ", most in flight " + mostInFlight + "/" + concurrency,
 					String.format("≤ %.1f s, ≤ 32 MiB, in flight ≤ %d", allowed, concurrency), met));
 		}
 	}

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.sendpulse.spring.autoconfigure.SendPulseWebClientCustomizer;
 import io.sendpulse.spring.sms.SmsRequest;
@@ -19,6 +20,7 @@ import reactor.netty.resources.ConnectionProvider;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -39,6 +41,11 @@ final class ClientBench implements AutoCloseable {
 		.build();
 
 	private static final RawRequest RAW_REQUEST = new RawRequest("+14155550123", "Bench", "Your order has shipped");
+
+	/** Requests the starter has in flight, counted by a filter when {@code bench.count-in-flight} is set. */
+	static final AtomicInteger IN_FLIGHT = new AtomicInteger();
+
+	static final AtomicInteger MOST_IN_FLIGHT = new AtomicInteger();
 
 	private final ConfigurableApplicationContext context;
 
@@ -142,6 +149,16 @@ final class ClientBench implements AutoCloseable {
 		@Bean
 		SendPulseWebClientCustomizer benchConnectorCustomizer(ReactorClientHttpConnector benchConnector) {
 			return (builder) -> builder.clientConnector(benchConnector);
+		}
+
+		// Only where asked for (B7): counting costs a little on every request.
+		@Bean
+		@ConditionalOnBooleanProperty("bench.count-in-flight")
+		SendPulseWebClientCustomizer inFlightCounter() {
+			return (builder) -> builder.filter((request, next) -> Mono.defer(() -> {
+				MOST_IN_FLIGHT.accumulateAndGet(IN_FLIGHT.incrementAndGet(), Math::max);
+				return next.exchange(request).doFinally((signal) -> IN_FLIGHT.decrementAndGet());
+			}));
 		}
 
 	}

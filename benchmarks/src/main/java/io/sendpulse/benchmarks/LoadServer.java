@@ -2,7 +2,6 @@ package io.sendpulse.benchmarks;
 
 import java.net.URI;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
@@ -11,8 +10,7 @@ import reactor.netty.resources.LoopResources;
 
 /**
  * A loopback stand-in for the SendPulse API that does as little as possible, on event loops
- * of its own, so that the client is what is measured. It can record arrival times and count
- * requests in flight.
+ * of its own, so that the client is what is measured. It can record arrival times.
  */
 final class LoadServer implements AutoCloseable {
 
@@ -23,10 +21,6 @@ final class LoadServer implements AutoCloseable {
 
 	private final ConcurrentLinkedQueue<Long> arrivals = new ConcurrentLinkedQueue<>();
 
-	private final AtomicInteger inFlight = new AtomicInteger();
-
-	private final AtomicInteger mostInFlight = new AtomicInteger();
-
 	private final DisposableServer server;
 
 	private volatile boolean recording;
@@ -35,18 +29,10 @@ final class LoadServer implements AutoCloseable {
 		this.server = HttpServer.create().host("127.0.0.1").port(0).runOn(this.loops).handle((request, response) -> {
 			if (this.recording) {
 				this.arrivals.add(System.nanoTime());
-				this.mostInFlight.accumulateAndGet(this.inFlight.incrementAndGet(), Math::max);
 			}
 			return request.receive()
 				.then()
-				.then(response.header("Content-Type", "application/json")
-					.sendString(Mono.fromCallable(() -> {
-						if (this.recording) {
-							this.inFlight.decrementAndGet();
-						}
-						return SENT;
-					}))
-					.then());
+				.then(response.header("Content-Type", "application/json").sendString(Mono.just(SENT)).then());
 		}).bindNow();
 	}
 
@@ -54,20 +40,14 @@ final class LoadServer implements AutoCloseable {
 		return URI.create("http://127.0.0.1:" + this.server.port());
 	}
 
-	/** Start recording arrivals and requests in flight, forgetting earlier ones. */
+	/** Start recording arrivals, forgetting earlier ones. */
 	void record() {
 		this.arrivals.clear();
-		this.inFlight.set(0);
-		this.mostInFlight.set(0);
 		this.recording = true;
 	}
 
 	long[] arrivals() {
 		return this.arrivals.stream().mapToLong(Long::longValue).sorted().toArray();
-	}
-
-	int mostInFlight() {
-		return this.mostInFlight.get();
 	}
 
 	@Override

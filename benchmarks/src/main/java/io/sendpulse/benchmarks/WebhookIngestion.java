@@ -1,0 +1,156 @@
+package io.sendpulse.benchmarks;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.sendpulse.spring.webhook.SendPulseEvent;
+import io.sendpulse.spring.webhook.SendPulseWebhook;
+import io.sendpulse.spring.webhook.WebhookSigner;
+import reactor.core.publisher.Flux;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * B4: signed webhook deliveries over HTTP, 32 in flight, against a bare endpoint on the same
+ * server that only reads the body and answers 200; on Tomcat (MVC) and Reactor Netty
+ * (WebFlux).
+ */
+final class WebhookIngestion {
+
+	private static final String SECRET = "bench-secret";
+
+	private static final AtomicLong sequence = new AtomicLong();
+
+	private WebhookIngestion() {
+	}
+
+	static List<Result> run(Settings settings) {
+		List<Result> results = new ArrayList<>();
+		results.add(run(settings, WebApplicationType.SERVLET, MvcApplication.class, "MVC (Tomcat)"));
+		results.add(run(settings, WebApplicationType.REACTIVE, WebFluxApplication.class, "WebFlux (Reactor Netty)"));
+		return results;
+	}
+
+	private static Result run(Settings settings, WebApplicationType type, Class<?> application, String stack) {
+		LoopResources loops = LoopResources.create("bench-load", 1, true);
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application).web(type)
+			.logStartupInfo(false)
+			.properties("server.port=0", "spring.main.banner-mode=off", "logging.level.root=warn",
+					"sendpulse.webhook.secret=" + SECRET)
+			.run()) {
+			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+			WebClient client = WebClient.builder()
+				.clientConnector(new ReactorClientHttpConnector(
+						HttpClient.create(ConnectionProvider.builder("bench-load").maxConnections(64).build())
+							.runOn(loops)))
+				.baseUrl("http://127.0.0.1:" + port)
+				.build();
+			WebhookSigner signer = new WebhookSigner(SECRET);
+			Rounds rounds = Rounds.alternate(settings.warmups(), settings.rounds(),
+					() -> deliver(client, "/webhooks/sendpulse", signer, settings.requests()),
+					() -> deliver(client, "/bare", signer, settings.requests()));
+			double median = Rounds.median(rounds.ratios());
+			return new Result("B4", "webhook ingestion, 32 in flight, " + stack + ", vs bare endpoint",
+					String.format("%.3f of bare (%.0f vs %.0f req/s)", median, Rounds.median(rounds.candidate()),
+							Rounds.median(rounds.baseline())),
+					String.format("%.3f-%.3f", Rounds.min(rounds.ratios()), Rounds.max(rounds.ratios())), "≥ 0.80",
+					median >= 0.80);
+		}
+		finally {
+			loops.disposeLater().block();
+		}
+	}
+
+	/** Requests per second delivering distinct signed events (prepared before the clock starts). */
+	private static double deliver(WebClient client, String path, WebhookSigner signer, int requests) {
+		List<byte[]> bodies = new ArrayList<>(requests);
+		List<String> signatures = new ArrayList<>(requests);
+		Instant now = Instant.now();
+		for (int i = 0; i < requests; i++) {
+			byte[] body = ("{\"event\":\"sms.delivered\",\"message_id\":\"msg_" + sequence.incrementAndGet()
+					+ "\",\"to\":\"+14155550123\",\"status\":\"delivered\",\"timestamp\":\"" + now + "\"}")
+				.getBytes(StandardCharsets.UTF_8);
+			bodies.add(body);
+			signatures.add(signer.sign(body));
+		}
+		long start = System.nanoTime();
+		Long ok = Flux.range(0, requests)
+			.flatMap((i) -> client.post()
+				.uri(path)
+				.header(WebhookSigner.SIGNATURE_HEADER, signatures.get(i))
+				.header("Content-Type", "application/json")
+				.bodyValue(bodies.get(i))
+				.retrieve()
+				.toBodilessEntity(), 32)
+			.count()
+			.block(Duration.ofMinutes(5));
+		return ok / ((System.nanoTime() - start) / 1e9);
+	}
+
+	/** The application's listener: counts, as a real one would do a little work. */
+	@SendPulseWebhook("/webhooks/sendpulse")
+	static class Receiver {
+
+		private final AtomicLong received = new AtomicLong();
+
+		@EventListener
+		void on(SendPulseEvent event) {
+			this.received.incrementAndGet();
+		}
+
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	@Import({ Receiver.class, BareMvcEndpoint.class })
+	static class MvcApplication {
+
+	}
+
+	@RestController
+	static class BareMvcEndpoint {
+
+		@PostMapping("/bare")
+		void bare(@RequestBody byte[] body) {
+		}
+
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	@Import(Receiver.class)
+	static class WebFluxApplication {
+
+		@Bean
+		RouterFunction<ServerResponse> bare() {
+			return RouterFunctions.route()
+				.POST("/bare", (request) -> request.bodyToMono(byte[].class).then(ServerResponse.ok().build()))
+				.build();
+		}
+
+	}
+
+}
