@@ -158,8 +158,8 @@ final class WebhookDispatcher {
 	}
 
 	private void answered(Delivery delivery, int status) {
-		delivery.status = status;
 		if (status >= 200 && status < 300) {
+			delivery.status = status;
 			delivery.delivered = true;
 			next(delivery);
 		}
@@ -169,8 +169,11 @@ final class WebhookDispatcher {
 				logger.debug("Webhook " + delivery.event + " answered " + status + "; posting it again in " + wait);
 			}
 			this.scheduler.schedule(this.scheduler.now().plus(wait), (due) -> post(delivery));
+			// Set last, so that whoever sees the answer also sees the retry scheduled.
+			delivery.status = status;
 		}
 		else {
+			delivery.status = status;
 			logger.warn("The SendPulse sandbox gave up on webhook " + delivery.event + " to " + delivery.target
 					+ " after " + delivery.attempts + " attempts (last answer: " + status + ")");
 			next(delivery);
