@@ -3,6 +3,7 @@ package io.sendpulse.spring.test;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import io.sendpulse.spring.sms.SmsStatus;
 import io.sendpulse.spring.verify.Channel;
@@ -476,7 +478,7 @@ final class SandboxApi {
 
 	// Idempotency-Key: the first successful response is stored for 24 hours and replayed.
 
-	private Reply idempotent(String path, @Nullable String key, byte[] body, java.util.function.Supplier<Reply> call) {
+	private Reply idempotent(String path, @Nullable String key, byte[] body, Supplier<Reply> call) {
 		if (key == null || key.isEmpty()) {
 			return call.get();
 		}
@@ -628,7 +630,7 @@ final class SandboxApi {
 	}
 
 	private static boolean constantTimeEquals(String given, String expected) {
-		return java.security.MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
+		return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
 				expected.getBytes(StandardCharsets.UTF_8));
 	}
 

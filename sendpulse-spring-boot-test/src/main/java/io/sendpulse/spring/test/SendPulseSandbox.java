@@ -11,6 +11,8 @@ import java.util.function.Supplier;
 import io.sendpulse.spring.PhoneNumbers;
 import io.sendpulse.spring.sms.SmsStatus;
 import io.sendpulse.spring.voice.CallStatus;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,6 +41,8 @@ import org.springframework.util.Assert;
  * off, and {@link #advance(Duration)} moves it on at once, running what falls due.
  */
 public final class SendPulseSandbox implements AutoCloseable {
+
+	private static final Log logger = LogFactory.getLog(SendPulseSandbox.class);
 
 	private static final String LOOPBACK = "127.0.0.1";
 
@@ -93,6 +97,7 @@ public final class SendPulseSandbox implements AutoCloseable {
 		this.api.baseUrl(baseUrl());
 		this.scheduler.start();
 		schedulePurge(this.scheduler.now());
+		logger.info("SendPulse sandbox listening on " + baseUrl());
 		return this;
 	}
 

@@ -2,9 +2,14 @@ package io.sendpulse.spring.test;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import io.sendpulse.spring.sms.SmsStatus;
 import io.sendpulse.spring.verify.Channel;
@@ -235,6 +240,31 @@ class SendPulseSandboxWireTests {
 		assertThat(this.sandbox.sentMessages()).hasSize(1);
 		assertThat(this.wire.post("/v1/sms/send", SMS, "key-2").text("/id")).isNotEqualTo(first.text("/id"));
 		assertThat(this.sandbox.sentMessages()).hasSize(2);
+	}
+
+	@Test
+	void sendsOnceForConcurrentRetriesOfOneKeyAndOnceForEachOtherKey() {
+		HttpClient http = HttpClient.newHttpClient();
+		List<CompletableFuture<HttpResponse<String>>> retries = new ArrayList<>();
+		List<CompletableFuture<HttpResponse<String>>> others = new ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			retries.add(http.sendAsync(sms("same-key"), HttpResponse.BodyHandlers.ofString()));
+			others.add(http.sendAsync(sms("key-" + i), HttpResponse.BodyHandlers.ofString()));
+		}
+		List<HttpResponse<String>> retried = retries.stream().map(CompletableFuture::join).toList();
+		List<HttpResponse<String>> sent = others.stream().map(CompletableFuture::join).toList();
+		assertThat(retried).allSatisfy((response) -> assertThat(response.statusCode()).isEqualTo(200));
+		assertThat(retried.stream().map(HttpResponse::body).distinct()).hasSize(1);
+		assertThat(sent).allSatisfy((response) -> assertThat(response.statusCode()).isEqualTo(200));
+		assertThat(this.sandbox.sentMessages()).hasSize(41);
+	}
+
+	private HttpRequest sms(String idempotencyKey) {
+		return this.wire.request("/v1/sms/send", "Bearer " + this.sandbox.apiKey())
+			.header("Idempotency-Key", idempotencyKey)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(SMS))
+			.build();
 	}
 
 	@Test
