@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import io.sendpulse.spring.SendPulseBadRequestException;
 import io.sendpulse.spring.SendPulseInsufficientBalanceException;
+import io.sendpulse.spring.SendPulseServerException;
 import io.sendpulse.spring.sms.SmsMessage;
 import io.sendpulse.spring.sms.SmsRequest;
 import io.sendpulse.spring.sms.SmsStatus;
@@ -151,6 +152,29 @@ class AutoConfigureSendPulseSandboxTests {
 		this.sandbox.faults().nextCalls(1).respondWith(503);
 		this.sms.send(SmsRequest.builder().to(TO).text("Hello").build());
 		assertThat(this.sandbox.sentMessages()).hasSize(1);
+	}
+
+	@Test
+	void sendsOneSmsWhenTheConnectionIsReset() {
+		this.sandbox.faults().nextCalls(1).resetConnection();
+		this.sms.send(SmsRequest.builder().to(TO).text("Hello").build());
+		assertThat(this.sandbox.sentMessages()).hasSize(1);
+	}
+
+	@Test
+	void sendsOneSmsAfterARateLimitedAttempt() {
+		this.sandbox.faults().nextCalls(1).respondWith(429, Duration.ZERO);
+		this.sms.send(SmsRequest.builder().to(TO).text("Hello").build());
+		assertThat(this.sandbox.sentMessages()).hasSize(1);
+	}
+
+	@Test
+	void raisesTheServerErrorWithoutRetryingA500() {
+		this.sandbox.faults().nextCalls(1).respondWith(500);
+		assertThatExceptionOfType(SendPulseServerException.class)
+			.isThrownBy(() -> this.sms.send(SmsRequest.builder().to(TO).text("Hello").build()))
+			.satisfies((ex) -> assertThat(ex.getAttempts()).isOne());
+		assertThat(this.sandbox.sentMessages()).isEmpty();
 	}
 
 	@Test
