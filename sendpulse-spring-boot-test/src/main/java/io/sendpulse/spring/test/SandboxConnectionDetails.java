@@ -27,7 +27,7 @@ final class SandboxConnectionDetails implements SendPulseConnectionDetails {
 
 	@Override
 	public String toString() {
-		return "SandboxConnectionDetails[baseUrl=" + this.sandbox.baseUrl() + ", apiKey=(hidden)]";
+		return "SandboxConnectionDetails[sandbox=" + this.sandbox + "]";
 	}
 
 }
