@@ -1,0 +1,114 @@
+package io.sendpulse.spring.test;
+
+import java.time.Duration;
+
+import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.sendpulse.spring.client.SendPulseClient;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+
+/**
+ * The sandbox's HTTP side: a Reactor Netty server on loopback that applies the scripted
+ * {@link SandboxFaults faults} first, as a failing proxy in front of the API would, then
+ * hands each call to the {@link SandboxApi}.
+ */
+final class SandboxServer {
+
+	private static final byte[] EMPTY = new byte[0];
+
+	private final SandboxApi api;
+
+	private final SandboxFaults faults;
+
+	private @Nullable DisposableServer server;
+
+	SandboxServer(SandboxApi api, SandboxFaults faults) {
+		this.api = api;
+		this.faults = faults;
+	}
+
+	int start(String host, int port) {
+		this.server = HttpServer.create().host(host).port(port).handle(this::handle).bindNow(Duration.ofSeconds(10));
+		return this.server.port();
+	}
+
+	void stop() {
+		if (this.server != null) {
+			this.server.disposeNow(Duration.ofSeconds(5));
+			this.server = null;
+		}
+	}
+
+	private Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {
+		SandboxFaults.Fault fault = this.faults.take();
+		if (fault != null) {
+			switch (fault.kind) {
+				case RESET:
+					return reset(response);
+				case RESPOND:
+					return respond(response, this.api.error(new ApiProblem(fault.status, code(fault.status),
+							"Scripted fault: " + fault.status, null)), fault.retryAfter);
+				case DELAY:
+					Duration delay = (fault.delay != null) ? fault.delay : Duration.ZERO;
+					return Mono.delay(delay).then(Mono.defer(() -> answer(request, response)));
+			}
+		}
+		return answer(request, response);
+	}
+
+	private Mono<Void> answer(HttpServerRequest request, HttpServerResponse response) {
+		return request.receive().aggregate().asByteArray().defaultIfEmpty(EMPTY).flatMap((body) -> {
+			SandboxApi.Reply reply = this.api.handle(request.method().name(), path(request.uri()),
+					request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION),
+					request.requestHeaders().get(SendPulseClient.IDEMPOTENCY_KEY), body);
+			return respond(response, reply, null);
+		});
+	}
+
+	private static Mono<Void> respond(HttpServerResponse response, SandboxApi.Reply reply,
+			@Nullable Duration retryAfter) {
+		response.status(reply.status()).header(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
+		if (retryAfter != null) {
+			response.header(HttpHeaderNames.RETRY_AFTER, Long.toString(Math.max(0, retryAfter.toSeconds())));
+		}
+		else if (reply.retryAfter() != null) {
+			response.header(HttpHeaderNames.RETRY_AFTER, reply.retryAfter());
+		}
+		if (reply.replayed()) {
+			response.header("Idempotent-Replayed", "true");
+		}
+		return response.sendByteArray(Mono.just(reply.body())).then();
+	}
+
+	// SO_LINGER 0 makes close() send a TCP RST: the client sees "connection reset", no response.
+	private static Mono<Void> reset(HttpServerResponse response) {
+		response.withConnection((connection) -> {
+			connection.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+			connection.channel().close();
+		});
+		return Mono.empty();
+	}
+
+	private static String code(int status) {
+		return switch (status) {
+			case 400 -> ApiProblem.INVALID_PARAMETER;
+			case 401 -> ApiProblem.UNAUTHORIZED;
+			case 402 -> ApiProblem.INSUFFICIENT_BALANCE;
+			case 404 -> ApiProblem.NOT_FOUND;
+			case 429 -> ApiProblem.RATE_LIMITED;
+			default -> (status >= 500) ? ApiProblem.INTERNAL_ERROR : HttpResponseStatus.valueOf(status).reasonPhrase();
+		};
+	}
+
+	private static String path(String uri) {
+		int query = uri.indexOf('?');
+		return (query >= 0) ? uri.substring(0, query) : uri;
+	}
+
+}

@@ -1,0 +1,511 @@
+package io.sendpulse.spring.test;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+
+import io.sendpulse.spring.PhoneNumbers;
+import io.sendpulse.spring.sms.SmsStatus;
+import io.sendpulse.spring.voice.CallStatus;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.util.Assert;
+
+/**
+ * A sandbox SendPulse API: a real HTTP server on loopback that serves the API's calls with
+ * its rules (API key, field validation, balance, rate limit, {@code Idempotency-Key}), moves
+ * messages, calls and verifications through their lifecycles on a clock it controls, and
+ * posts signed webhooks, with no account, no phone and no network.
+ * <p>
+ * In a Spring Boot test, {@link AutoConfigureSendPulseSandbox @AutoConfigureSendPulseSandbox}
+ * starts one and points the templates at it; inject it to look at what was sent:
+ * <pre>{@code
+ * @Autowired SendPulseSandbox sandbox;
+ *
+ * sms.send(SmsRequest.builder().to("+14155550123").text("Hello").build());
+ * assertThat(sandbox.sentMessages()).singleElement().satisfies((m) -> assertThat(m.text()).isEqualTo("Hello"));
+ * }</pre>
+ * Without Spring: {@code SendPulseSandbox.builder().build().start()}, then use
+ * {@link #baseUrl()} and {@link #apiKey()}. Thread-safe.
+ * <p>
+ * Each lifecycle step (queued to sent, sent to delivered, ringing to in progress, …) takes
+ * the step delay on the sandbox clock. The clock follows real time unless auto-advance is
+ * off, and {@link #advance(Duration)} moves it on at once, running what falls due.
+ */
+public final class SendPulseSandbox implements AutoCloseable {
+
+	private static final Log logger = LogFactory.getLog(SendPulseSandbox.class);
+
+	private static final String LOOPBACK = "127.0.0.1";
+
+	private static final Duration PURGE_INTERVAL = Duration.ofHours(1);
+
+	private final String apiKey;
+
+	private final int configuredPort;
+
+	private final Duration stepDelay;
+
+	private final SandboxScheduler scheduler;
+
+	private final WebhookDispatcher webhooks;
+
+	private final SandboxApi api;
+
+	private final SandboxFaults faults = new SandboxFaults();
+
+	private final SandboxServer server;
+
+	private volatile int port = -1;
+
+	private SendPulseSandbox(Builder builder) {
+		this.apiKey = builder.apiKey;
+		this.configuredPort = builder.port;
+		this.stepDelay = builder.stepDelay;
+		JsonMapper json = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+		this.scheduler = new SandboxScheduler(builder.autoAdvance);
+		this.webhooks = new WebhookDispatcher(json, this.scheduler, builder.webhookSecret, builder.webhookUrl,
+				builder.webhookAttempts, builder.webhookBackoff);
+		this.api = new SandboxApi(json, this.scheduler, this.webhooks, builder.apiKey, builder.rateLimit,
+				builder.balance, builder.segmentPrice, builder.stepDelay, builder.verificationAttempts);
+		this.server = new SandboxServer(this.api, this.faults);
+	}
+
+	/**
+	 * Start building a sandbox.
+	 * @return a builder with the defaults of {@code sendpulse.sandbox.*}
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Start the HTTP server on loopback and, when auto-advancing, the clock.
+	 * @return this sandbox
+	 */
+	public synchronized SendPulseSandbox start() {
+		Assert.state(this.port < 0, "The sandbox is already started");
+		this.port = this.server.start(LOOPBACK, this.configuredPort);
+		this.api.baseUrl(baseUrl());
+		this.scheduler.start();
+		schedulePurge(this.scheduler.now());
+		logger.info("SendPulse sandbox listening on " + baseUrl());
+		return this;
+	}
+
+	/**
+	 * Stop the HTTP server, the clock and webhook deliveries.
+	 */
+	public synchronized void stop() {
+		if (this.port >= 0) {
+			this.scheduler.stop();
+			this.server.stop();
+			this.webhooks.stop();
+			this.port = -2;
+		}
+	}
+
+	/**
+	 * Stop the sandbox, as {@link #stop()} does.
+	 */
+	@Override
+	public void close() {
+		stop();
+	}
+
+	/**
+	 * Return the port the sandbox listens on.
+	 * @return the port
+	 */
+	public int port() {
+		Assert.state(this.port >= 0, "The sandbox is not running");
+		return this.port;
+	}
+
+	/**
+	 * Return the base URL to point a client at, {@code http://127.0.0.1:<port>}.
+	 * @return the base URL
+	 */
+	public URI baseUrl() {
+		return URI.create("http://" + LOOPBACK + ":" + port());
+	}
+
+	/**
+	 * Return the API key the sandbox accepts.
+	 * @return the API key
+	 */
+	public String apiKey() {
+		return this.apiKey;
+	}
+
+	/**
+	 * Return the SMS the sandbox accepted, oldest first.
+	 * @return the messages, each as it stands now
+	 */
+	public List<SentMessage> sentMessages() {
+		return this.api.sentMessages();
+	}
+
+	/**
+	 * Return one SMS the sandbox accepted.
+	 * @param id the message's id, {@code msg_…}
+	 * @return the message as it stands now
+	 * @throws IllegalArgumentException if the sandbox has no such message
+	 */
+	public SentMessage sentMessage(String id) {
+		SentMessage message = this.api.message(id);
+		Assert.isTrue(message != null, () -> "The sandbox has no message " + id);
+		return message;
+	}
+
+	/**
+	 * Return the voice calls the sandbox accepted, oldest first.
+	 * @return the calls, each as it stands now
+	 */
+	public List<PlacedCall> calls() {
+		return this.api.calls();
+	}
+
+	/**
+	 * Return the verifications the sandbox started, oldest first.
+	 * @return the verifications, each as it stands now
+	 */
+	public List<SentVerification> verifications() {
+		return this.api.verifications();
+	}
+
+	/**
+	 * Return the code of the latest verification started for a number: what the user would
+	 * have received.
+	 * @param to the number, E.164
+	 * @return the code
+	 * @throws IllegalStateException if no verification was started for the number
+	 */
+	public String verificationCode(String to) {
+		String code = this.api.verificationCode(to);
+		if (code == null) {
+			throw new IllegalStateException("No verification was started for " + PhoneNumbers.mask(to));
+		}
+		return code;
+	}
+
+	/**
+	 * Return the webhooks the sandbox posted or is still posting, oldest first.
+	 * @return the deliveries, each as it stands now
+	 */
+	public List<WebhookDelivery> webhooks() {
+		return this.webhooks.deliveries();
+	}
+
+	/**
+	 * Return the scripted faults: the next calls answer a status, are delayed, or have their
+	 * connection reset.
+	 * @return the faults
+	 */
+	public SandboxFaults faults() {
+		return this.faults;
+	}
+
+	/**
+	 * Make the SMS sent to a number from now on end in another status than
+	 * {@code delivered}.
+	 * @param to the recipient, E.164
+	 * @param outcome {@link SmsStatus#DELIVERED}, {@link SmsStatus#UNDELIVERED} (after
+	 * {@code sent}) or {@link SmsStatus#FAILED} (instead of {@code sent})
+	 */
+	public void scriptSms(String to, SmsStatus outcome) {
+		Assert.isTrue(outcome == SmsStatus.DELIVERED || outcome == SmsStatus.UNDELIVERED || outcome == SmsStatus.FAILED,
+				"outcome must be DELIVERED, UNDELIVERED or FAILED");
+		this.api.scriptSms(to, outcome);
+	}
+
+	/**
+	 * Make the calls placed to a number from now on end in another status than
+	 * {@code completed}.
+	 * @param to the callee, E.164
+	 * @param outcome {@link CallStatus#COMPLETED}, {@link CallStatus#BUSY},
+	 * {@link CallStatus#NO_ANSWER} (after {@code ringing}) or {@link CallStatus#FAILED}
+	 */
+	public void scriptCall(String to, CallStatus outcome) {
+		Assert.isTrue(outcome == CallStatus.COMPLETED || outcome == CallStatus.BUSY
+				|| outcome == CallStatus.NO_ANSWER || outcome == CallStatus.FAILED,
+				"outcome must be COMPLETED, BUSY, NO_ANSWER or FAILED");
+		this.api.scriptCall(to, outcome);
+	}
+
+	/**
+	 * Make the callee of the calls placed to a number from now on press keys: the first
+	 * {@code gather} action of a call gets the first digits, the second the second, and so
+	 * on, each posted as a {@code call.gather} webhook. A {@code gather} without digits
+	 * gets no input.
+	 * @param to the callee, E.164
+	 * @param digits the keys pressed, one string for each {@code gather} action
+	 */
+	public void scriptDigits(String to, String... digits) {
+		this.api.scriptDigits(to, Arrays.asList(digits));
+	}
+
+	/**
+	 * Return the time on the sandbox clock.
+	 * @return the sandbox's now
+	 */
+	public Instant now() {
+		return this.scheduler.now();
+	}
+
+	/**
+	 * Move the sandbox clock on and run, in order, every transition that falls due, before
+	 * returning. Webhooks they post are delivered asynchronously.
+	 * @param duration how far to move the clock
+	 */
+	public void advance(Duration duration) {
+		this.scheduler.advance(duration);
+	}
+
+	/**
+	 * Return the time one lifecycle step takes on the sandbox clock.
+	 * @return the step delay
+	 */
+	public Duration stepDelay() {
+		return this.stepDelay;
+	}
+
+	/**
+	 * Return the balance left.
+	 * @return the balance
+	 */
+	public BigDecimal balance() {
+		return this.api.balance();
+	}
+
+	/**
+	 * Set the balance, such as to zero to make the next send answer 402.
+	 * @param balance the new balance
+	 */
+	public void setBalance(BigDecimal balance) {
+		this.api.balance(balance);
+	}
+
+	/**
+	 * Forget everything sent, scripted and stored (messages, calls, verifications, scripts,
+	 * faults, idempotent responses, pending transitions and webhooks) and restore the
+	 * configured balance: for a test that must not see the previous test's traffic.
+	 */
+	public void reset() {
+		this.faults.clear();
+		this.api.reset();
+		this.webhooks.clear();
+		this.scheduler.clear();
+		schedulePurge(this.scheduler.now());
+	}
+
+	private void schedulePurge(Instant at) {
+		this.scheduler.schedule(at.plus(PURGE_INTERVAL), (due) -> {
+			this.api.purgeIdempotency();
+			schedulePurge(due);
+		});
+	}
+
+	@Override
+	public String toString() {
+		return "SendPulseSandbox[port=" + this.port + ", apiKey=(hidden)]";
+	}
+
+	/**
+	 * Builds a {@link SendPulseSandbox}; each setting defaults as its
+	 * {@code sendpulse.sandbox.*} property does.
+	 */
+	public static final class Builder {
+
+		private String apiKey = "sandbox-key";
+
+		private int port;
+
+		private BigDecimal balance = new BigDecimal("100.00");
+
+		private BigDecimal segmentPrice = new BigDecimal("0.0075");
+
+		private int rateLimit = 100;
+
+		private Duration stepDelay = Duration.ofMillis(200);
+
+		private boolean autoAdvance = true;
+
+		private int verificationAttempts = 3;
+
+		private Supplier<@Nullable String> webhookSecret = () -> null;
+
+		private Supplier<@Nullable URI> webhookUrl = () -> null;
+
+		private int webhookAttempts = 5;
+
+		private Duration webhookBackoff = Duration.ofSeconds(1);
+
+		private Builder() {
+		}
+
+		/**
+		 * Set the API key the sandbox accepts.
+		 * @param apiKey the key, {@code sandbox-key} by default
+		 * @return this builder
+		 */
+		public Builder apiKey(String apiKey) {
+			Assert.hasText(apiKey, "apiKey must not be empty");
+			this.apiKey = apiKey;
+			return this;
+		}
+
+		/**
+		 * Set the port to listen on.
+		 * @param port the port, {@code 0} (the default) for a free one
+		 * @return this builder
+		 */
+		public Builder port(int port) {
+			this.port = port;
+			return this;
+		}
+
+		/**
+		 * Set the starting balance; each SMS segment, call and verification spends the
+		 * segment price from it, and a send it cannot pay for answers 402.
+		 * @param balance the balance, {@code 100.00} by default
+		 * @return this builder
+		 */
+		public Builder balance(BigDecimal balance) {
+			this.balance = balance;
+			return this;
+		}
+
+		/**
+		 * Set the price of one SMS segment (also charged per call and per verification).
+		 * @param segmentPrice the price, {@code 0.0075} by default
+		 * @return this builder
+		 */
+		public Builder segmentPrice(BigDecimal segmentPrice) {
+			this.segmentPrice = segmentPrice;
+			return this;
+		}
+
+		/**
+		 * Set how many calls a second the sandbox answers before it answers 429.
+		 * @param rateLimit calls per second, {@code 100} by default, {@code 0} for no limit
+		 * @return this builder
+		 */
+		public Builder rateLimit(int rateLimit) {
+			this.rateLimit = rateLimit;
+			return this;
+		}
+
+		/**
+		 * Set how long each lifecycle step takes on the sandbox clock.
+		 * @param stepDelay the step delay, 200 milliseconds by default
+		 * @return this builder
+		 */
+		public Builder stepDelay(Duration stepDelay) {
+			Assert.isTrue(!stepDelay.isNegative(), "stepDelay must not be negative");
+			this.stepDelay = stepDelay;
+			return this;
+		}
+
+		/**
+		 * Set whether the sandbox clock follows real time. When it does not, lifecycles only
+		 * move on {@link SendPulseSandbox#advance(Duration)}.
+		 * @param autoAdvance whether the clock follows real time, {@code true} by default
+		 * @return this builder
+		 */
+		public Builder autoAdvance(boolean autoAdvance) {
+			this.autoAdvance = autoAdvance;
+			return this;
+		}
+
+		/**
+		 * Set how many wrong codes a verification takes before it fails.
+		 * @param verificationAttempts the number of wrong codes, 3 by default
+		 * @return this builder
+		 */
+		public Builder verificationAttempts(int verificationAttempts) {
+			Assert.isTrue(verificationAttempts > 0, "verificationAttempts must be positive");
+			this.verificationAttempts = verificationAttempts;
+			return this;
+		}
+
+		/**
+		 * Set the secret webhooks are signed with: the application's
+		 * {@code sendpulse.webhook.secret}. Without one, no webhook is posted.
+		 * @param webhookSecret the secret
+		 * @return this builder
+		 */
+		public Builder webhookSecret(@Nullable String webhookSecret) {
+			return webhookSecret(() -> webhookSecret);
+		}
+
+		/**
+		 * Set where the secret webhooks are signed with comes from, asked at each event.
+		 * @param webhookSecret the secret's source
+		 * @return this builder
+		 */
+		public Builder webhookSecret(Supplier<@Nullable String> webhookSecret) {
+			this.webhookSecret = webhookSecret;
+			return this;
+		}
+
+		/**
+		 * Set where webhooks go when a message names no {@code callback_url}.
+		 * @param webhookUrl the URL
+		 * @return this builder
+		 */
+		public Builder webhookUrl(@Nullable URI webhookUrl) {
+			return webhookUrl(() -> webhookUrl);
+		}
+
+		/**
+		 * Set where the webhook URL comes from, asked at each event, such as an application
+		 * whose port is only known once it has started.
+		 * @param webhookUrl the URL's source
+		 * @return this builder
+		 */
+		public Builder webhookUrl(Supplier<@Nullable URI> webhookUrl) {
+			this.webhookUrl = webhookUrl;
+			return this;
+		}
+
+		/**
+		 * Set how many times a webhook the application refuses is posted in all.
+		 * @param webhookAttempts the attempts, 5 by default
+		 * @return this builder
+		 */
+		public Builder webhookAttempts(int webhookAttempts) {
+			Assert.isTrue(webhookAttempts > 0, "webhookAttempts must be positive");
+			this.webhookAttempts = webhookAttempts;
+			return this;
+		}
+
+		/**
+		 * Set the wait before a refused webhook is posted again; it doubles on each attempt.
+		 * @param webhookBackoff the first wait, 1 second by default, on the sandbox clock
+		 * @return this builder
+		 */
+		public Builder webhookBackoff(Duration webhookBackoff) {
+			this.webhookBackoff = webhookBackoff;
+			return this;
+		}
+
+		/**
+		 * Build the sandbox; {@link SendPulseSandbox#start()} starts it.
+		 * @return the sandbox
+		 */
+		public SendPulseSandbox build() {
+			return new SendPulseSandbox(this);
+		}
+
+	}
+
+}

@@ -1,0 +1,21 @@
+package io.sendpulse.spring.test;
+
+import java.net.URI;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A webhook the sandbox posted (or is still trying to post), as it stands when
+ * {@link SendPulseSandbox#webhooks()} was called.
+ *
+ * @param event the event, such as {@code sms.delivered}
+ * @param target where it was posted, or {@code null} when there was nowhere to post it
+ * @param body the signed JSON body, exactly as sent
+ * @param attempts how many times it was posted
+ * @param status the HTTP status of the last attempt, {@code 0} when no response came
+ * @param delivered whether the application accepted it (answered 2xx)
+ */
+public record WebhookDelivery(String event, @Nullable URI target, String body, int attempts, int status,
+		boolean delivered) {
+
+}

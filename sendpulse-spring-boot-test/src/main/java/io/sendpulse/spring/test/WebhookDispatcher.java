@@ -1,0 +1,234 @@
+package io.sendpulse.spring.test;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.sendpulse.spring.webhook.WebhookSigner;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Posts signed webhooks (contract section 2) as SendPulse does: to the message's
+ * {@code callback_url}, else to the configured target; a webhook the application refuses
+ * (non-2xx, or no answer) is posted again with exponential backoff on the sandbox clock.
+ * The events of one message, call or verification are delivered in order, one at a time, so
+ * that a {@code delivered} never overtakes its {@code sent}.
+ * <p>
+ * Body timestamps are wall-clock time, not sandbox time, so that the application's
+ * timestamp tolerance accepts them however far a test advanced the sandbox clock.
+ */
+final class WebhookDispatcher {
+
+	private static final Log logger = LogFactory.getLog(WebhookDispatcher.class);
+
+	private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(10);
+
+	private final JsonMapper json;
+
+	private final SandboxScheduler scheduler;
+
+	private final Supplier<@Nullable String> secret;
+
+	private final Supplier<@Nullable URI> defaultTarget;
+
+	private final int maxAttempts;
+
+	private final Duration backoff;
+
+	private final ConnectionProvider connections = ConnectionProvider.create("sendpulse-sandbox-webhooks", 50);
+
+	private final HttpClient http = HttpClient.create(this.connections).responseTimeout(RESPONSE_TIMEOUT);
+
+	private final Map<String, ArrayDeque<Delivery>> queues = new ConcurrentHashMap<>();
+
+	private final ConcurrentLinkedQueue<Delivery> deliveries = new ConcurrentLinkedQueue<>();
+
+	private final AtomicBoolean warnedNoSecret = new AtomicBoolean();
+
+	private final AtomicBoolean warnedNoTarget = new AtomicBoolean();
+
+	WebhookDispatcher(JsonMapper json, SandboxScheduler scheduler, Supplier<@Nullable String> secret,
+			Supplier<@Nullable URI> defaultTarget, int maxAttempts, Duration backoff) {
+		this.json = json;
+		this.scheduler = scheduler;
+		this.secret = secret;
+		this.defaultTarget = defaultTarget;
+		this.maxAttempts = Math.max(1, maxAttempts);
+		this.backoff = backoff;
+	}
+
+	/**
+	 * Post an event about a resource.
+	 * @param resourceId the message, call or verification the event is about; orders delivery
+	 * @param callbackUrl the resource's own webhook URL, if it has one
+	 * @param event the event's fields, without {@code timestamp}, which is added last
+	 */
+	void publish(String resourceId, @Nullable URI callbackUrl, ObjectNode event) {
+		String secret = this.secret.get();
+		if (secret == null || secret.isEmpty()) {
+			if (this.warnedNoSecret.compareAndSet(false, true)) {
+				logger.warn("The SendPulse sandbox posts no webhooks: sendpulse.webhook.secret is not set");
+			}
+			return;
+		}
+		event.put("timestamp", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+		byte[] body = this.json.writeValueAsBytes(event);
+		URI target = (callbackUrl != null) ? callbackUrl : this.defaultTarget.get();
+		Delivery delivery = new Delivery(resourceId, event.path("event").asString(), target, body,
+				new WebhookSigner(secret).sign(body));
+		this.deliveries.add(delivery);
+		if (target == null) {
+			if (this.warnedNoTarget.compareAndSet(false, true)) {
+				logger.info("The SendPulse sandbox has nowhere to post webhooks: no callback_url, no "
+						+ "sendpulse.sandbox.webhook-url, and no @SendPulseWebhook endpoint on a known port");
+			}
+			return;
+		}
+		boolean first;
+		synchronized (this.queues) {
+			ArrayDeque<Delivery> queue = this.queues.computeIfAbsent(resourceId, (id) -> new ArrayDeque<>());
+			queue.add(delivery);
+			first = queue.size() == 1;
+		}
+		if (first) {
+			post(delivery);
+		}
+	}
+
+	List<WebhookDelivery> deliveries() {
+		List<WebhookDelivery> snapshot = new ArrayList<>();
+		for (Delivery delivery : this.deliveries) {
+			snapshot.add(delivery.snapshot());
+		}
+		return snapshot;
+	}
+
+	void clear() {
+		synchronized (this.queues) {
+			this.queues.clear();
+		}
+		this.deliveries.clear();
+	}
+
+	void stop() {
+		this.connections.disposeLater().block(Duration.ofSeconds(5));
+	}
+
+	private void post(Delivery delivery) {
+		URI target = delivery.target;
+		if (target == null) {
+			return;
+		}
+		delivery.attempts++;
+		this.http
+			.headers((headers) -> headers.set(HttpHeaderNames.CONTENT_TYPE, "application/json")
+				.set(WebhookSigner.SIGNATURE_HEADER, delivery.signature)
+				.set(HttpHeaderNames.USER_AGENT, "SendPulse-Sandbox"))
+			.post()
+			.uri(target)
+			.send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(delivery.body)))
+			.responseSingle((response, content) -> content.asByteArray()
+				.then(Mono.just(response.status().code())))
+			.onErrorResume((ex) -> {
+				if (logger.isDebugEnabled()) {
+					logger.debug("Webhook " + delivery.event + " to " + target + " failed: " + ex);
+				}
+				return Mono.just(0);
+			})
+			.subscribe((status) -> answered(delivery, status));
+	}
+
+	private void answered(Delivery delivery, int status) {
+		if (status >= 200 && status < 300) {
+			delivery.status = status;
+			delivery.delivered = true;
+			next(delivery);
+		}
+		else if (delivery.attempts < this.maxAttempts) {
+			Duration wait = this.backoff.multipliedBy(1L << Math.min(delivery.attempts - 1, 20));
+			if (logger.isDebugEnabled()) {
+				logger.debug("Webhook " + delivery.event + " answered " + status + "; posting it again in " + wait);
+			}
+			this.scheduler.schedule(this.scheduler.now().plus(wait), (due) -> post(delivery));
+			// Set last, so that whoever sees the answer also sees the retry scheduled.
+			delivery.status = status;
+		}
+		else {
+			delivery.status = status;
+			logger.warn("The SendPulse sandbox gave up on webhook " + delivery.event + " to " + delivery.target
+					+ " after " + delivery.attempts + " attempts (last answer: " + status + ")");
+			next(delivery);
+		}
+	}
+
+	private void next(Delivery done) {
+		Delivery next;
+		synchronized (this.queues) {
+			ArrayDeque<Delivery> queue = this.queues.get(done.resourceId);
+			if (queue == null || queue.peek() != done) {
+				return;
+			}
+			queue.poll();
+			next = queue.peek();
+			if (next == null) {
+				this.queues.remove(done.resourceId);
+			}
+		}
+		if (next != null) {
+			post(next);
+		}
+	}
+
+	private static final class Delivery {
+
+		private final String resourceId;
+
+		private final String event;
+
+		private final @Nullable URI target;
+
+		private final byte[] body;
+
+		private final String signature;
+
+		private volatile int attempts;
+
+		private volatile int status;
+
+		private volatile boolean delivered;
+
+		Delivery(String resourceId, String event, @Nullable URI target, byte[] body, String signature) {
+			this.resourceId = resourceId;
+			this.event = event;
+			this.target = target;
+			this.body = body;
+			this.signature = signature;
+		}
+
+		WebhookDelivery snapshot() {
+			return new WebhookDelivery(this.event, this.target, new String(this.body, StandardCharsets.UTF_8),
+					this.attempts, this.status, this.delivered);
+		}
+
+	}
+
+}
