@@ -3,6 +3,7 @@ package io.sendpulse.spring.autoconfigure;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.ConfigurationCondition;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
@@ -11,9 +12,15 @@ import org.springframework.util.StringUtils;
  * placeholder such as {@code ${SENDPULSE_API_KEY:}} does not count), or an auto-configuration
  * that runs before ours defined {@link SendPulseConnectionDetails} (the sandbox does).
  */
-class OnApiKeyCondition extends SpringBootCondition {
+class OnApiKeyCondition extends SpringBootCondition implements ConfigurationCondition {
 
 	static final String PROPERTY = "sendpulse.api-key";
+
+	// Beans of other configurations are only registered after parsing: look for them then.
+	@Override
+	public ConfigurationPhase getConfigurationPhase() {
+		return ConfigurationPhase.REGISTER_BEAN;
+	}
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
