@@ -218,6 +218,16 @@ class SendPulseClientTests {
 	}
 
 	@Test
+	void aHugeErrorPageStillGivesTheRightExceptionAndStatus() {
+		String page = "<html><body>" + "Service unavailable. ".repeat(20_000) + "</body></html>";
+		this.server.enqueue(new MockResponse.Builder().code(503).addHeader("Content-Type", "text/html").body(page)
+			.build());
+		assertThatExceptionOfType(SendPulseServerException.class)
+			.isThrownBy(() -> SendPulseClient.block(client().get("thing.get", Thing.class, "/v1/things/1")))
+			.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(503));
+	}
+
+	@Test
 	void badRequestWithAnHtmlBodyIsStillABadRequest() {
 		this.server.enqueue(new MockResponse.Builder().code(400).addHeader("Content-Type", "text/html")
 			.body("<html>Bad Request</html>")

@@ -346,6 +346,27 @@ class SmsTemplateTests {
 	}
 
 	@Test
+	void bulkSendToNobodySendsNothing() {
+		run((context) -> {
+			BulkSmsResult result = context.getBean(SmsTemplate.class).send(List.of(), "Sale today");
+			assertThat(result.sent()).isEmpty();
+			assertThat(result.failures()).isEmpty();
+			assertThat(result.allSent()).isTrue();
+			assertThat(this.server.getRequestCount()).isZero();
+		}, "sendpulse.sms.from=Acme");
+	}
+
+	@Test
+	void bulkSendWithoutAnySenderFailsBeforeAnyRequest() {
+		run((context) -> {
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> context.getBean(SmsTemplate.class).send(List.of("+14155550001"), "Sale today"))
+				.withMessageContaining("sendpulse.sms.from");
+			assertThat(this.server.getRequestCount()).isZero();
+		});
+	}
+
+	@Test
 	void reactiveBulkSendGivesTheSameOutcome() {
 		this.server.setDispatcher(new BulkDispatcher("+14155550002"));
 		run((context) -> StepVerifier

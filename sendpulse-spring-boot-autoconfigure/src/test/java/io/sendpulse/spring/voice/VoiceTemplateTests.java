@@ -124,6 +124,16 @@ class VoiceTemplateTests {
 	}
 
 	@Test
+	void invalidConfiguredCallerIdStopsStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues("sendpulse.base-url=" + this.server.url("/"),
+				"sendpulse.voice.from=+0000").run((context) -> {
+					assertThat(context).hasFailed();
+					assertThat(context.getStartupFailure()).rootCause()
+						.hasMessageContaining("sendpulse.voice.from must be an E.164 phone number");
+				});
+	}
+
+	@Test
 	void callMapsUnknownStatusesToUnknown() {
 		this.server.enqueue(json(200, """
 				{"id":"call_1","to":"+14155550123","status":"on_mars"}"""));
