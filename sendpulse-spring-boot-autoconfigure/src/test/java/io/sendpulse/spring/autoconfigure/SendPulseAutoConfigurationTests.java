@@ -2,6 +2,7 @@ package io.sendpulse.spring.autoconfigure;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
@@ -40,6 +41,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -116,6 +118,21 @@ class SendPulseAutoConfigurationTests {
 					"sendpulse.sms.from=Acme", "sendpulse.retry.enabled=false", "sendpulse.rate-limit.enabled=false")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
+				this.server.enqueue(queued());
+				context.getBean(SmsTemplate.class).send(SmsRequest.builder().to("+14155550123").text("Hi").build());
+				assertThat(take().getHeaders().get("Authorization")).isEqualTo("Bearer " + API_KEY);
+			});
+	}
+
+	@Test
+	void anApiKeyReadWithATrailingNewlineStillAuthenticates() {
+		this.contextRunner
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("secret", Map.of("sendpulse.api-key", "  " + API_KEY + "\n"))))
+			.withPropertyValues("sendpulse.base-url=" + this.server.url("/"), "sendpulse.sms.from=Acme",
+					"sendpulse.retry.enabled=false", "sendpulse.rate-limit.enabled=false")
+			.run((context) -> {
 				this.server.enqueue(queued());
 				context.getBean(SmsTemplate.class).send(SmsRequest.builder().to("+14155550123").text("Hi").build());
 				assertThat(take().getHeaders().get("Authorization")).isEqualTo("Bearer " + API_KEY);
