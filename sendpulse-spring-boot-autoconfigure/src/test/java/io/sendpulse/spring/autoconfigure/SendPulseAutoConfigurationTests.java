@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -191,6 +192,20 @@ class SendPulseAutoConfigurationTests {
 				assertThat(context).hasNotFailed();
 				assertThat(context).hasSingleBean(SmsTemplate.class);
 				assertThat(context).doesNotHaveBean(PropertiesSendPulseConnectionDetails.class);
+				this.server.enqueue(queued());
+				context.getBean(SmsTemplate.class).send(SmsRequest.builder().to("+14155550123").text("Hi").build());
+				assertThat(take().getHeaders().get("Authorization")).isEqualTo("Bearer sandbox-key");
+			});
+	}
+
+	@Test
+	void connectionDetailsFromAnEarlierAutoConfigurationNeedNoApiKeyProperty() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(SandboxLikeAutoConfiguration.class))
+			.withPropertyValues("test.sandbox-url=" + this.server.url("/"), "sendpulse.sms.from=Acme",
+					"sendpulse.retry.enabled=false", "sendpulse.rate-limit.enabled=false")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).hasSingleBean(SmsTemplate.class);
 				this.server.enqueue(queued());
 				context.getBean(SmsTemplate.class).send(SmsRequest.builder().to("+14155550123").text("Hi").build());
 				assertThat(take().getHeaders().get("Authorization")).isEqualTo("Bearer sandbox-key");
@@ -522,6 +537,12 @@ class SendPulseAutoConfigurationTests {
 
 			};
 		}
+
+	}
+
+	@AutoConfiguration(before = SendPulseAutoConfiguration.class)
+	@Import(UserConnectionDetailsConfiguration.class)
+	static final class SandboxLikeAutoConfiguration {
 
 	}
 

@@ -161,6 +161,15 @@ class SmsTemplateTests {
 	}
 
 	@Test
+	void statusReadsInstantsWrittenWithAnOffset() {
+		this.server.enqueue(json(200, """
+				{"id":"msg_42","to":"+14155550123","status":"delivered","delivered_at":"2026-01-02T05:04:05+02:00",
+				"segments":1,"cost":0.0075}"""));
+		run((context) -> assertThat(context.getBean(SmsTemplate.class).status("msg_42").deliveredAt())
+			.isEqualTo(Instant.parse("2026-01-02T03:04:05Z")));
+	}
+
+	@Test
 	void statusEncodesTheMessageIdAsOnePathSegment() {
 		this.server.enqueue(json(200, QUEUED));
 		run((context) -> {
