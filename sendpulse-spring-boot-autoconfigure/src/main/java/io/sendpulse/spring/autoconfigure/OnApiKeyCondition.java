@@ -16,7 +16,8 @@ class OnApiKeyCondition extends SpringBootCondition implements ConfigurationCond
 
 	static final String PROPERTY = "sendpulse.api-key";
 
-	// Beans of other configurations are only registered after parsing: look for them then.
+	// Evaluated when beans are registered, not when classes are parsed: only then are the
+	// bean definitions of the auto-configurations that run before ours (the sandbox's) visible.
 	@Override
 	public ConfigurationPhase getConfigurationPhase() {
 		return ConfigurationPhase.REGISTER_BEAN;
