@@ -68,7 +68,7 @@ public class SendPulseProperties {
 		String scheme = baseUrl.getScheme();
 		if (!baseUrl.isAbsolute() || baseUrl.getHost() == null
 				|| !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
-			throw new IllegalArgumentException("must be an absolute http or https URL");
+			throw new IllegalArgumentException("sendpulse.base-url must be an absolute http or https URL");
 		}
 		this.baseUrl = baseUrl;
 	}
@@ -78,7 +78,7 @@ public class SendPulseProperties {
 	}
 
 	public void setConnectTimeout(Duration connectTimeout) {
-		this.connectTimeout = positive(connectTimeout);
+		this.connectTimeout = positive("sendpulse.connect-timeout", connectTimeout);
 	}
 
 	public Duration getReadTimeout() {
@@ -86,7 +86,7 @@ public class SendPulseProperties {
 	}
 
 	public void setReadTimeout(Duration readTimeout) {
-		this.readTimeout = positive(readTimeout);
+		this.readTimeout = positive("sendpulse.read-timeout", readTimeout);
 	}
 
 	public Sms getSms() {
@@ -113,16 +113,18 @@ public class SendPulseProperties {
 		return this.webhook;
 	}
 
-	static Duration positive(Duration duration) {
+	// Setter failures reach the user through Boot's bind failure analysis, which names only
+	// the last segment of the property: the message names it in full.
+	static Duration positive(String property, Duration duration) {
 		if (duration.isNegative() || duration.isZero()) {
-			throw new IllegalArgumentException("must be a positive duration");
+			throw new IllegalArgumentException(property + " must be a positive duration");
 		}
 		return duration;
 	}
 
-	static int atLeast(int value, int min) {
+	static int atLeast(String property, int value, int min) {
 		if (value < min) {
-			throw new IllegalArgumentException("must be at least " + min);
+			throw new IllegalArgumentException(property + " must be at least " + min);
 		}
 		return value;
 	}
@@ -156,7 +158,7 @@ public class SendPulseProperties {
 		}
 
 		public void setBulkConcurrency(int bulkConcurrency) {
-			this.bulkConcurrency = atLeast(bulkConcurrency, 1);
+			this.bulkConcurrency = atLeast("sendpulse.sms.bulk-concurrency", bulkConcurrency, 1);
 		}
 
 	}
@@ -207,7 +209,7 @@ public class SendPulseProperties {
 
 		public void setChannel(Channel channel) {
 			if (channel == Channel.UNKNOWN) {
-				throw new IllegalArgumentException("must be sms, voice or whatsapp");
+				throw new IllegalArgumentException("sendpulse.verify.channel must be sms, voice or whatsapp");
 			}
 			this.channel = channel;
 		}
@@ -218,7 +220,7 @@ public class SendPulseProperties {
 
 		public void setCodeLength(int codeLength) {
 			if (codeLength < 4 || codeLength > 8) {
-				throw new IllegalArgumentException("must be between 4 and 8");
+				throw new IllegalArgumentException("sendpulse.verify.code-length must be between 4 and 8");
 			}
 			this.codeLength = codeLength;
 		}
@@ -228,8 +230,8 @@ public class SendPulseProperties {
 		}
 
 		public void setExpiry(Duration expiry) {
-			if (positive(expiry).getNano() != 0) {
-				throw new IllegalArgumentException("must be a whole number of seconds");
+			if (positive("sendpulse.verify.expiry", expiry).getNano() != 0) {
+				throw new IllegalArgumentException("sendpulse.verify.expiry must be a whole number of seconds");
 			}
 			this.expiry = expiry;
 		}
@@ -274,7 +276,7 @@ public class SendPulseProperties {
 		}
 
 		public void setLimitForPeriod(int limitForPeriod) {
-			this.limitForPeriod = atLeast(limitForPeriod, 1);
+			this.limitForPeriod = atLeast("sendpulse.rate-limit.limit-for-period", limitForPeriod, 1);
 		}
 
 		public Duration getRefreshPeriod() {
@@ -282,7 +284,7 @@ public class SendPulseProperties {
 		}
 
 		public void setRefreshPeriod(Duration refreshPeriod) {
-			this.refreshPeriod = positive(refreshPeriod);
+			this.refreshPeriod = positive("sendpulse.rate-limit.refresh-period", refreshPeriod);
 		}
 
 		public Duration getTimeout() {
@@ -291,7 +293,7 @@ public class SendPulseProperties {
 
 		public void setTimeout(Duration timeout) {
 			if (timeout.isNegative()) {
-				throw new IllegalArgumentException("must not be negative");
+				throw new IllegalArgumentException("sendpulse.rate-limit.timeout must not be negative");
 			}
 			this.timeout = timeout;
 		}
@@ -341,7 +343,7 @@ public class SendPulseProperties {
 		}
 
 		public void setMaxAttempts(int maxAttempts) {
-			this.maxAttempts = atLeast(maxAttempts, 1);
+			this.maxAttempts = atLeast("sendpulse.retry.max-attempts", maxAttempts, 1);
 		}
 
 		public Duration getInitialBackoff() {
@@ -349,7 +351,7 @@ public class SendPulseProperties {
 		}
 
 		public void setInitialBackoff(Duration initialBackoff) {
-			this.initialBackoff = positive(initialBackoff);
+			this.initialBackoff = positive("sendpulse.retry.initial-backoff", initialBackoff);
 		}
 
 		public double getMultiplier() {
@@ -358,7 +360,7 @@ public class SendPulseProperties {
 
 		public void setMultiplier(double multiplier) {
 			if (!(multiplier >= 1)) {
-				throw new IllegalArgumentException("must be at least 1");
+				throw new IllegalArgumentException("sendpulse.retry.multiplier must be at least 1");
 			}
 			this.multiplier = multiplier;
 		}
@@ -368,7 +370,7 @@ public class SendPulseProperties {
 		}
 
 		public void setMaxBackoff(Duration maxBackoff) {
-			this.maxBackoff = positive(maxBackoff);
+			this.maxBackoff = positive("sendpulse.retry.max-backoff", maxBackoff);
 		}
 
 	}
@@ -421,7 +423,7 @@ public class SendPulseProperties {
 		}
 
 		public void setTolerance(Duration tolerance) {
-			this.tolerance = positive(tolerance);
+			this.tolerance = positive("sendpulse.webhook.tolerance", tolerance);
 		}
 
 		public DataSize getMaxPayloadSize() {
@@ -430,7 +432,7 @@ public class SendPulseProperties {
 
 		public void setMaxPayloadSize(DataSize maxPayloadSize) {
 			if (maxPayloadSize.toBytes() <= 0) {
-				throw new IllegalArgumentException("must be positive");
+				throw new IllegalArgumentException("sendpulse.webhook.max-payload-size must be positive");
 			}
 			this.maxPayloadSize = maxPayloadSize;
 		}

@@ -11,7 +11,8 @@ public interface SendPulseWebClientCustomizer {
 
 	/**
 	 * Customize the builder.
-	 * @param builder the builder, already carrying the base URL and the API key
+	 * @param builder the builder, carrying the SendPulse connector; the base URL, the API key
+	 * and the default headers are set after the customizers ran, so they always win
 	 */
 	void customize(WebClient.Builder builder);
 

@@ -34,7 +34,12 @@ final class JsonCodec {
 	}
 
 	<T> T read(byte[] json, Class<T> type) {
-		return this.mapper.readValue(json, type);
+		T value = this.mapper.readValue(json, type);
+		// A JSON null is no answer either; left through, it would surface as a connection failure.
+		if (value == null) {
+			throw new IllegalArgumentException("Expected a JSON object but got null");
+		}
+		return value;
 	}
 
 	/**
