@@ -51,6 +51,8 @@ public final class SendPulseClient {
 
 	private final WebClient webClient;
 
+	private final String apiKey;
+
 	private final JsonCodec json = new JsonCodec();
 
 	private final Duration readTimeout;
@@ -72,6 +74,7 @@ public final class SendPulseClient {
 				headers.set(HttpHeaders.USER_AGENT, StarterVersion.userAgent());
 			})
 			.build();
+		this.apiKey = builder.apiKey;
 		this.readTimeout = builder.readTimeout;
 		this.rateLimiter = builder.rateLimiter;
 		this.retry = builder.retry;
@@ -213,7 +216,15 @@ public final class SendPulseClient {
 			.onErrorResume((ex) -> Mono.empty())
 			.defaultIfEmpty(EMPTY)
 			.flatMap((body) -> Mono.error(ApiErrors.toException(method, uriTemplate, status, retryAfter,
-					this.json.readError(body), attempt)));
+					redacted(this.json.readError(body)), attempt)));
+	}
+
+	/** An API that echoes the key back in an error message must not put it in our exception. */
+	private @Nullable ApiError redacted(@Nullable ApiError error) {
+		if (error == null || error.message() == null || !error.message().contains(this.apiKey)) {
+			return error;
+		}
+		return new ApiError(error.code(), error.message().replace(this.apiKey, "(api key)"), error.param());
 	}
 
 	private <T> T readBody(byte[] body, Class<T> type, HttpMethod method, String uriTemplate, int status, int attempt) {

@@ -67,24 +67,26 @@ class RateLimitTests {
 
 	@Test
 	void neverLetsMoreThanTheLimitReachTheServerInAnySlidingWindow() {
-		int limit = 10;
-		Duration window = Duration.ofMillis(500);
+		// A small limit leaves a generous margin (a quarter of the window) for a loaded machine
+		// to delay one arrival more than the next.
+		int limit = 5;
+		Duration window = Duration.ofSeconds(1);
 		SmsTemplate sms = new SmsTemplate(client(limiter(limit, window, Duration.ofSeconds(30))), "MyShop", 4);
 
-		Flux.range(0, 32)
-			.flatMap((i) -> sms.reactive().send(request()), 32)
+		Flux.range(0, 16)
+			.flatMap((i) -> sms.reactive().send(request()), 16)
 			.collectList()
 			.block(Duration.ofSeconds(60));
 
 		List<Long> times = new ArrayList<>(this.arrivals);
 		Collections.sort(times);
-		assertThat(times).hasSize(32);
+		assertThat(times).hasSize(16);
 		for (int i = 0; i + limit < times.size(); i++) {
 			assertThat(times.get(i + limit) - times.get(i)).as("arrivals %d to %d", i, i + limit)
 				.isGreaterThanOrEqualTo(window.toNanos());
 		}
 		double perWindow = (times.size() - 1) * (double) window.toNanos() / (times.get(times.size() - 1) - times.get(0));
-		assertThat(perWindow).as("achieved rate per window").isGreaterThan(limit * 0.8);
+		assertThat(perWindow).as("achieved rate per window").isGreaterThan((limit - 1) * 0.9);
 	}
 
 	@Test

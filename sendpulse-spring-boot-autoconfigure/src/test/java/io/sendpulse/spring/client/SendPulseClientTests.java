@@ -139,6 +139,16 @@ class SendPulseClientTests {
 	}
 
 	@Test
+	void anApiKeyEchoedInAnErrorMessageIsRedacted() {
+		this.server.enqueue(json(401, "{\"error\":{\"code\":\"unauthorized\",\"message\":\"Key " + API_KEY
+				+ " is revoked\"}}"));
+		assertThat(failure(client().get("thing.get", Thing.class, "/v1/things/1"))).satisfies((ex) -> {
+			assertThat(ex.getMessage()).doesNotContain(API_KEY).contains("Key (api key) is revoked");
+			assertThat(ex.getError().message()).doesNotContain(API_KEY);
+		});
+	}
+
+	@Test
 	void forbiddenCountsAsAnAuthenticationFailure() {
 		this.server.enqueue(json(403, "{\"error\":{\"code\":\"forbidden\",\"message\":\"Key revoked\"}}"));
 		assertThatExceptionOfType(SendPulseAuthenticationException.class)
