@@ -102,9 +102,9 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
 	private boolean demo() {
 		SendPulseSandbox sandbox = this.sandbox.getIfAvailable();
 		if (sandbox == null) {
-			logger.error("Demo FAILED: the demo needs the SendPulse sandbox, which reads it the verification code "
-					+ "and presses a key for the callee; run it without the 'live' profile "
-					+ "(sendpulse.sandbox.enabled=true). Nothing was sent.");
+			logger.error("Demo FAILED: the demo needs the SendPulse sandbox (it reads the verification code from it "
+					+ "and has it press a key for the callee); run it without the 'live' profile, with "
+					+ "sendpulse.sandbox.enabled=true. Nothing was sent.");
 			return false;
 		}
 		String to = this.properties.to();
