@@ -1,0 +1,158 @@
+package io.sendpulse.sample;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import io.sendpulse.spring.PhoneNumbers;
+import io.sendpulse.spring.webhook.CallGatherEvent;
+import io.sendpulse.spring.webhook.CallRecordingEvent;
+import io.sendpulse.spring.webhook.CallStatusEvent;
+import io.sendpulse.spring.webhook.SendPulseEvent;
+import io.sendpulse.spring.webhook.SendPulseWebhook;
+import io.sendpulse.spring.webhook.SmsStatusEvent;
+import io.sendpulse.spring.webhook.UnknownEvent;
+import io.sendpulse.spring.webhook.VerificationEvent;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.context.event.EventListener;
+
+/**
+ * The service's SendPulse webhook endpoint, {@code POST /webhooks/sendpulse}: logs each
+ * event it receives and keeps the most recent ones, for {@code GET /events} and for whoever
+ * waits for one.
+ */
+@SendPulseWebhook("/webhooks/sendpulse")
+public class ReceivedEvents {
+
+	/** How many events are kept; older ones are forgotten. */
+	static final int CAPACITY = 100;
+
+	private static final Log logger = LogFactory.getLog(ReceivedEvents.class);
+
+	private final Deque<ReceivedEvent> events = new ArrayDeque<>();
+
+	private final List<Waiter<?>> waiters = new ArrayList<>();
+
+	@EventListener
+	void smsStatus(SmsStatusEvent event) {
+		logger.info("SMS " + event.messageId() + " to " + PhoneNumbers.mask(event.to()) + " is "
+				+ event.status().value());
+		keep(event);
+	}
+
+	@EventListener
+	void callStatus(CallStatusEvent event) {
+		logger.info("Call " + event.callId() + " to " + PhoneNumbers.mask(event.to()) + " is "
+				+ event.status().value() + ((event.duration() != null) ? " after " + event.duration().toSeconds() + " s" : ""));
+		keep(event);
+	}
+
+	@EventListener
+	void callGather(CallGatherEvent event) {
+		logger.info("Call " + event.callId() + ": the callee pressed " + event.digits());
+		keep(event);
+	}
+
+	@EventListener
+	void callRecording(CallRecordingEvent event) {
+		logger.info("Call " + event.callId() + ": a recording of " + event.duration().toSeconds() + " s is at "
+				+ event.recordingUrl());
+		keep(event);
+	}
+
+	@EventListener
+	void verification(VerificationEvent event) {
+		logger.info("Verification " + event.requestId() + " of " + PhoneNumbers.mask(event.to()) + " is "
+				+ event.status().value());
+		keep(event);
+	}
+
+	@EventListener
+	void unknown(UnknownEvent event) {
+		logger.info("Event " + event.type() + ", unknown to this version of the starter");
+		keep(event);
+	}
+
+	/**
+	 * Return the events received, oldest first, at most the last {@value #CAPACITY}.
+	 * @return the events
+	 */
+	public synchronized List<ReceivedEvent> list() {
+		return List.copyOf(this.events);
+	}
+
+	/**
+	 * Wait for an event: the first kept or coming event of a type that matches a condition.
+	 * @param <E> the type of event
+	 * @param type the type of event
+	 * @param condition what the event must satisfy
+	 * @param timeout how long to wait
+	 * @return a future that completes with the event, or exceptionally with a
+	 * {@link java.util.concurrent.TimeoutException} when none came in time
+	 */
+	public <E extends SendPulseEvent> CompletableFuture<E> await(Class<E> type, Predicate<? super E> condition,
+			Duration timeout) {
+		Waiter<E> waiter = new Waiter<>(type, condition, new CompletableFuture<>());
+		synchronized (this) {
+			for (ReceivedEvent received : this.events) {
+				if (waiter.offer(received.event())) {
+					return waiter.future();
+				}
+			}
+			this.waiters.add(waiter);
+		}
+		waiter.future().whenComplete((event, ex) -> forget(waiter));
+		return waiter.future().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * Forget the events received.
+	 */
+	public synchronized void clear() {
+		this.events.clear();
+	}
+
+	private void keep(SendPulseEvent event) {
+		List<Waiter<?>> satisfied = new ArrayList<>();
+		synchronized (this) {
+			if (this.events.size() == CAPACITY) {
+				this.events.removeFirst();
+			}
+			this.events.addLast(new ReceivedEvent(event, Instant.now()));
+			for (Waiter<?> waiter : this.waiters) {
+				if (waiter.matches(event)) {
+					satisfied.add(waiter);
+				}
+			}
+			this.waiters.removeAll(satisfied);
+		}
+		// Outside the lock, as completing a future runs what depends on it.
+		satisfied.forEach((waiter) -> waiter.offer(event));
+	}
+
+	private synchronized void forget(Waiter<?> waiter) {
+		this.waiters.remove(waiter);
+	}
+
+	private record Waiter<E extends SendPulseEvent>(Class<E> type, Predicate<? super E> condition,
+			CompletableFuture<E> future) {
+
+		boolean matches(SendPulseEvent event) {
+			return this.type.isInstance(event) && this.condition.test(this.type.cast(event));
+		}
+
+		boolean offer(SendPulseEvent event) {
+			return matches(event) && this.future.complete(this.type.cast(event));
+		}
+
+	}
+
+}

@@ -1,0 +1,63 @@
+package io.sendpulse.sample;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
+
+import io.sendpulse.spring.sms.SmsStatus;
+import io.sendpulse.spring.webhook.SmsStatusEvent;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * How {@link ReceivedEvents} keeps events and hands them to whoever waits.
+ */
+class ReceivedEventsTests {
+
+	private final ReceivedEvents events = new ReceivedEvents();
+
+	@Test
+	void keepsTheMostRecentEventsOnly() {
+		for (int i = 0; i < ReceivedEvents.CAPACITY + 5; i++) {
+			this.events.smsStatus(sms("msg_" + i, SmsStatus.SENT));
+		}
+		assertThat(this.events.list()).hasSize(ReceivedEvents.CAPACITY);
+		assertThat(this.events.list().get(0).id()).isEqualTo("msg_5");
+		assertThat(this.events.list().get(ReceivedEvents.CAPACITY - 1).id())
+			.isEqualTo("msg_" + (ReceivedEvents.CAPACITY + 4));
+	}
+
+	@Test
+	void awaitCompletesWithAnEventThatAlreadyArrived() {
+		this.events.smsStatus(sms("msg_1", SmsStatus.DELIVERED));
+		CompletableFuture<SmsStatusEvent> delivered = this.events.await(SmsStatusEvent.class,
+				(event) -> event.messageId().equals("msg_1"), Duration.ofSeconds(10));
+		assertThat(delivered).isCompletedWithValueMatching((event) -> event.status() == SmsStatus.DELIVERED);
+	}
+
+	@Test
+	void awaitCompletesWhenAMatchingEventArrives() {
+		CompletableFuture<SmsStatusEvent> delivered = this.events.await(SmsStatusEvent.class,
+				(event) -> event.status() == SmsStatus.DELIVERED, Duration.ofSeconds(10));
+		this.events.smsStatus(sms("msg_1", SmsStatus.SENT));
+		assertThat(delivered).isNotDone();
+		this.events.smsStatus(sms("msg_1", SmsStatus.DELIVERED));
+		assertThat(delivered).isCompletedWithValueMatching((event) -> event.messageId().equals("msg_1"));
+	}
+
+	@Test
+	void awaitFailsWithATimeoutWhenNoEventComes() {
+		CompletableFuture<SmsStatusEvent> delivered = this.events.await(SmsStatusEvent.class, (event) -> true,
+				Duration.ofMillis(50));
+		assertThat(delivered).failsWithin(Duration.ofSeconds(10))
+			.withThrowableThat()
+			.withCauseInstanceOf(TimeoutException.class);
+	}
+
+	private static SmsStatusEvent sms(String id, SmsStatus status) {
+		return new SmsStatusEvent("sms." + status.value(), id, "+14155550123", status, Instant.now());
+	}
+
+}
