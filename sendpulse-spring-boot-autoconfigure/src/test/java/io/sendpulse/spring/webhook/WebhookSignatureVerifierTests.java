@@ -157,6 +157,14 @@ class WebhookSignatureVerifierTests {
 	}
 
 	@Test
+	void publishesANewEventOfAKnownFamilyAsUnknownEvenWithoutTheFamilysFields() {
+		String sms = "{\"event\":\"sms.clicked\",\"message_id\":\"msg_1\",\"timestamp\":\"2026-01-15T10:30:00Z\"}";
+		assertThat(verify(sms)).isEqualTo(new UnknownEvent("sms.clicked", NOW, sms));
+		String verification = "{\"event\":\"verify.resent\",\"timestamp\":\"2026-01-15T10:30:00Z\"}";
+		assertThat(verify(verification)).isEqualTo(new UnknownEvent("verify.resent", NOW, verification));
+	}
+
+	@Test
 	void mapsStatusesItDoesNotKnowToUnknown() {
 		assertThat(verify("{\"event\":\"sms.bounced\",\"message_id\":\"msg_1\",\"to\":\"+1234567890\","
 				+ "\"status\":\"bounced\",\"timestamp\":\"2026-01-15T10:30:00Z\"}"))
