@@ -82,15 +82,14 @@ public final class SendPulseAutoConfiguration {
 				@Qualifier("sendPulseRetry") ObjectProvider<Retry> retry,
 				ObjectProvider<ObservationRegistry> observationRegistry) {
 			WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).clone();
-			// Our own connector, so that our connect timeout does not change the application's clients.
+			// Our own connector, so that our timeouts do not change the application's clients.
 			HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
-				.withConnectTimeout(properties.getConnectTimeout());
+				.withTimeouts(properties.getConnectTimeout(), properties.getReadTimeout());
 			builder.clientConnector(connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect).build(settings));
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return SendPulseClient.builder(builder)
 				.apiKey(connectionDetails.apiKey())
 				.baseUrl(connectionDetails.baseUrl())
-				.readTimeout(properties.getReadTimeout())
 				.rateLimiter(rateLimiter.getIfAvailable())
 				.retry(retry.getIfAvailable())
 				.observationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))

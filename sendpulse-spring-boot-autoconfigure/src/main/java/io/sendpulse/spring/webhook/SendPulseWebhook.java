@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  *
  * }
  * }</pre>
- * Works on Spring MVC and on WebFlux (where listeners run on a thread that may block). Several
+ * Works on Spring MVC and on WebFlux (where listeners run on the event loop unless
+ * {@code sendpulse.webhook.blocking-listeners} is set). Several
  * classes may declare endpoints at different paths. Requires {@code sendpulse.webhook.secret}
  * in a web application; in an application without web server the class is only a bean.
  */

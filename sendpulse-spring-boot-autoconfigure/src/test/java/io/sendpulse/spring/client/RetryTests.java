@@ -25,6 +25,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.test.StepVerifier;
 
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -209,10 +211,11 @@ class RetryTests {
 	}
 
 	private SendPulseClient client(Duration readTimeout) {
-		return SendPulseClient.builder(WebClient.builder())
+		// Timeouts are the connector's, as the auto-configuration sets them.
+		return SendPulseClient.builder(WebClient.builder()
+			.clientConnector(ClientHttpConnectorBuilder.reactor().build(HttpClientSettings.defaults().withReadTimeout(readTimeout))))
 			.apiKey("test-key")
 			.baseUrl(this.server.url("/").uri())
-			.readTimeout(readTimeout)
 			.retry(Retry.of("test", SendPulseResilience.retryConfig(3, Duration.ofMillis(10), 2, Duration.ofMillis(100))))
 			.build();
 	}

@@ -32,6 +32,8 @@ import org.skyscreamer.jsonassert.JSONCompareMode;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,10 +57,11 @@ class SendPulseClientTests {
 	}
 
 	private SendPulseClient client(Duration readTimeout) {
-		return SendPulseClient.builder(WebClient.builder())
+		// Timeouts are the connector's, as the auto-configuration sets them.
+		return SendPulseClient.builder(WebClient.builder()
+			.clientConnector(ClientHttpConnectorBuilder.reactor().build(HttpClientSettings.defaults().withReadTimeout(readTimeout))))
 			.apiKey(API_KEY)
 			.baseUrl(URI.create(this.server.url("/").toString()))
-			.readTimeout(readTimeout)
 			.build();
 	}
 

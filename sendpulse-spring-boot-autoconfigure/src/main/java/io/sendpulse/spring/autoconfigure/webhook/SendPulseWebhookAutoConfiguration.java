@@ -129,9 +129,13 @@ public final class SendPulseWebhookAutoConfiguration {
 	@ConditionalOnWebApplication(type = Type.REACTIVE)
 	static class WebFluxConfiguration {
 
+		// Spring's events are synchronous on the publishing thread: here the event loop, unless
+		// the application says its listeners block.
 		@Bean
-		WebFluxWebhookHandler sendPulseWebhookHandler(WebhookProcessor webhookProcessor) {
-			return new WebFluxWebhookHandler(webhookProcessor, Schedulers.boundedElastic());
+		WebFluxWebhookHandler sendPulseWebhookHandler(WebhookProcessor webhookProcessor,
+				SendPulseProperties properties) {
+			return new WebFluxWebhookHandler(webhookProcessor, properties.getWebhook().isBlockingListeners()
+					? Schedulers.boundedElastic() : Schedulers.immediate());
 		}
 
 		@Bean

@@ -26,8 +26,9 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * The WebFlux adapter: joins the raw body, failing as soon as it passes the limit, has the
- * {@link WebhookProcessor} check it on the event loop, and publishes on a scheduler that may
- * block, because listeners commonly call blocking code (the blocking templates included).
+ * {@link WebhookProcessor} check it on the event loop, and publishes on the given scheduler:
+ * the event loop itself, or one that may block when {@code sendpulse.webhook.blocking-listeners}
+ * says the listeners do.
  */
 final class WebFluxWebhookHandler {
 

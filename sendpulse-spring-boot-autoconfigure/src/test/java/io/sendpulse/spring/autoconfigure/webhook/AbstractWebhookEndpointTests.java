@@ -293,6 +293,13 @@ abstract class AbstractWebhookEndpointTests {
 		assertThat(published.values()).containsOnly(1L);
 	}
 
+	/** Deliver one event and tell on which thread the listener ran. */
+	String listenerThreadOfADelivery() throws Exception {
+		byte[] body = sms(messageId(), Instant.now());
+		assertThat(post(PATH, body, sign(SECRET, body)).statusCode()).isEqualTo(200);
+		return this.receipts.lastThread;
+	}
+
 	private HttpResponse<String> post(String path, byte[] body, String signature) throws Exception {
 		return send(path, "POST", BodyPublishers.ofByteArray(body), signature);
 	}

@@ -23,4 +23,9 @@ class WebFluxWebhookEndpointTests extends AbstractWebhookEndpointTests {
 		assertThat(this.context.getWebServer()).isInstanceOf(NettyWebServer.class);
 	}
 
+	@Test
+	void publishesOnTheEventLoopLikeAnySpringEvent() throws Exception {
+		assertThat(listenerThreadOfADelivery()).contains("-http-").doesNotStartWith("boundedElastic");
+	}
+
 }

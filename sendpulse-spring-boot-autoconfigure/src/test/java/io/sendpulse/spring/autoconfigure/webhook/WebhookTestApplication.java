@@ -39,8 +39,11 @@ class WebhookTestApplication {
 
 		final Set<String> failOnce = ConcurrentHashMap.newKeySet();
 
+		volatile String lastThread = "";
+
 		@EventListener
 		void on(SendPulseEvent event) {
+			this.lastThread = Thread.currentThread().getName();
 			this.received.add(event);
 			if (event instanceof SmsStatusEvent sms && this.failOnce.remove(sms.messageId())) {
 				throw new IllegalStateException("Listener failed on purpose");
