@@ -19,7 +19,7 @@ record Settings(boolean smoke, int warmups, int rounds, int requests, int fideli
 		int bulkRecipients, int bulkLimit, int startups) {
 
 	static Settings fullRun() {
-		return new Settings(false, 5, 10, 50_000, 200, Duration.ofSeconds(10), 10_000, 1_000, 10);
+		return new Settings(false, 5, 15, 40_000, 200, Duration.ofSeconds(10), 10_000, 1_000, 10);
 	}
 
 	static Settings smokeRun() {

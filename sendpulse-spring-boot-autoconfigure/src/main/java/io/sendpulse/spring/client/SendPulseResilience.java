@@ -21,7 +21,7 @@ public final class SendPulseResilience {
 	public static final String NAME = "sendpulse";
 
 	/** Spacing headroom so that network jitter cannot push a window over the limit. */
-	private static final double SPACING_HEADROOM = 1.01;
+	private static final double SPACING_HEADROOM = 1.02;
 
 	private static final double JITTER = 0.5;
 
