@@ -38,8 +38,9 @@ public final class SendPulseResilience {
 	 * burst at the end of one cycle and another at the start of the next put twice the limit
 	 * in one window. Instead we hand out one permit per cycle of {@code period / (limit - 1)}:
 	 * {@code n} permits then span more than {@code (n - 2)} cycles, so {@code limit + 1}
-	 * permits never fit in one window. One percent more spacing absorbs network jitter; the
-	 * rate achieved is about {@code (limit - 1) / 1.01} per period (197 for a limit of 200).
+	 * permits never fit in one window. Two percent more spacing absorbs network jitter and
+	 * pauses (20 ms in a 1 s window at 200/s); the rate achieved is about
+	 * {@code (limit - 1) / 1.02} per period (195 for a limit of 200).
 	 * @param limit the most calls allowed in any window of {@code period}
 	 * @param period the window
 	 * @param timeout how long a call may wait for a permit before it fails unsent
