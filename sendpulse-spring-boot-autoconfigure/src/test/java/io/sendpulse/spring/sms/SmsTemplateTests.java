@@ -47,6 +47,8 @@ class SmsTemplateTests {
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ReactiveHttpClientAutoConfiguration.class,
 				WebClientAutoConfiguration.class, SendPulseAutoConfiguration.class))
+		// Close each context at once: Reactor Netty otherwise waits 2 s for quiet loops.
+		.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=0s")
 		.withPropertyValues("sendpulse.api-key=sk-test-secret", "sendpulse.retry.enabled=false",
 				"sendpulse.rate-limit.enabled=false");
 
