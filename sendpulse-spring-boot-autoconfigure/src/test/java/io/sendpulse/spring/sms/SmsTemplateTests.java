@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.sendpulse.spring.SendPulseBadRequestException;
 import io.sendpulse.spring.SendPulseNotFoundException;
-import io.sendpulse.spring.autoconfigure.SendPulseAutoConfiguration;
 import mockwebserver3.Dispatcher;
+import io.sendpulse.spring.TemplateContexts;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -21,11 +21,7 @@ import org.skyscreamer.jsonassert.JSONCompareMode;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ContextConsumer;
-import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,21 +40,8 @@ class SmsTemplateTests {
 	@StartStop
 	private final MockWebServer server = new MockWebServer();
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ReactiveHttpClientAutoConfiguration.class,
-				WebClientAutoConfiguration.class, SendPulseAutoConfiguration.class))
-		// Close each context at once: Reactor Netty otherwise waits 2 s for quiet loops.
-		.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=0s")
-		.withPropertyValues("sendpulse.api-key=sk-test-secret", "sendpulse.retry.enabled=false",
-				"sendpulse.rate-limit.enabled=false");
-
 	private void run(ContextConsumer<ApplicationContext> test, String... properties) {
-		this.contextRunner.withPropertyValues("sendpulse.base-url=" + this.server.url("/"))
-			.withPropertyValues(properties)
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				test.accept(context);
-			});
+		TemplateContexts.run(this.server, test, properties);
 	}
 
 	@Test
@@ -83,7 +66,7 @@ class SmsTemplateTests {
 			assertThat(request.getMethod()).isEqualTo("POST");
 			assertThat(request.getTarget()).isEqualTo("/v1/sms/send");
 			assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-			assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer sk-test-secret");
+			assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + TemplateContexts.API_KEY);
 			assertThat(request.getHeaders().get("Accept")).isEqualTo("application/json");
 			assertThat(request.getHeaders().get("User-Agent")).startsWith("sendpulse-spring-boot/");
 			assertThat(UUID.fromString(request.getHeaders().get("Idempotency-Key"))).isNotNull();
@@ -156,7 +139,7 @@ class SmsTemplateTests {
 			RecordedRequest request = take();
 			assertThat(request.getMethod()).isEqualTo("GET");
 			assertThat(request.getTarget()).isEqualTo("/v1/sms/msg_42");
-			assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer sk-test-secret");
+			assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + TemplateContexts.API_KEY);
 			assertThat(request.getHeaders().get("Accept")).isEqualTo("application/json");
 			assertThat(request.getHeaders().get("Idempotency-Key")).isNull();
 		});
@@ -213,7 +196,7 @@ class SmsTemplateTests {
 				assertThat(ex.getError().param()).isEqualTo("to");
 				assertThat(ex.getError().message()).isEqualTo("+14155550123 is not reachable");
 				assertThat(ex.getMessage()).contains("invalid_parameter", "'to'").doesNotContain("14155550123");
-				assertThat(ex.toString()).doesNotContain("14155550123").doesNotContain("sk-test-secret");
+				assertThat(ex.toString()).doesNotContain("14155550123").doesNotContain(TemplateContexts.API_KEY);
 			}), "sendpulse.sms.from=Acme");
 	}
 
@@ -275,7 +258,7 @@ class SmsTemplateTests {
 
 	@Test
 	void invalidConfiguredSenderStopsStartupNamingTheProperty() {
-		this.contextRunner.withPropertyValues("sendpulse.base-url=" + this.server.url("/"),
+		TemplateContexts.runner(this.server).withPropertyValues(
 				"sendpulse.sms.from=Not a valid sender id").run((context) -> {
 					assertThat(context).hasFailed();
 					assertThat(context.getStartupFailure()).rootCause()
@@ -407,8 +390,8 @@ class SmsTemplateTests {
 	void templateToStringNeverShowsTheApiKey() {
 		run((context) -> {
 			SmsTemplate sms = context.getBean(SmsTemplate.class);
-			assertThat(sms.toString()).doesNotContain("sk-test-secret");
-			assertThat(sms.reactive().toString()).doesNotContain("sk-test-secret");
+			assertThat(sms.toString()).doesNotContain(TemplateContexts.API_KEY);
+			assertThat(sms.reactive().toString()).doesNotContain(TemplateContexts.API_KEY);
 		});
 	}
 

@@ -6,7 +6,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import io.sendpulse.spring.SendPulseNotFoundException;
-import io.sendpulse.spring.autoconfigure.SendPulseAutoConfiguration;
+import io.sendpulse.spring.TemplateContexts;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -16,11 +16,7 @@ import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 import reactor.test.StepVerifier;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ContextConsumer;
-import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,21 +36,8 @@ class VerifyTemplateTests {
 	@StartStop
 	private final MockWebServer server = new MockWebServer();
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ReactiveHttpClientAutoConfiguration.class,
-				WebClientAutoConfiguration.class, SendPulseAutoConfiguration.class))
-		// Close each context at once: Reactor Netty otherwise waits 2 s for quiet loops.
-		.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=0s")
-		.withPropertyValues("sendpulse.api-key=sk-test-secret", "sendpulse.retry.enabled=false",
-				"sendpulse.rate-limit.enabled=false");
-
 	private void run(ContextConsumer<ApplicationContext> test, String... properties) {
-		this.contextRunner.withPropertyValues("sendpulse.base-url=" + this.server.url("/"))
-			.withPropertyValues(properties)
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				test.accept(context);
-			});
+		TemplateContexts.run(this.server, test, properties);
 	}
 
 	@Test
@@ -71,7 +54,7 @@ class VerifyTemplateTests {
 			RecordedRequest request = take();
 			assertThat(request.getMethod()).isEqualTo("POST");
 			assertThat(request.getTarget()).isEqualTo("/v1/verify/start");
-			assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer sk-test-secret");
+			assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + TemplateContexts.API_KEY);
 			assertThat(request.getHeaders().get("Accept")).isEqualTo("application/json");
 			assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
 			assertThat(request.getHeaders().get("User-Agent")).startsWith("sendpulse-spring-boot/");
@@ -220,8 +203,8 @@ class VerifyTemplateTests {
 	@Test
 	void templateToStringNeverShowsTheApiKey() {
 		run((context) -> {
-			assertThat(context.getBean(VerifyTemplate.class).toString()).doesNotContain("sk-test-secret");
-			assertThat(context.getBean(VerifyTemplate.class).reactive().toString()).doesNotContain("sk-test-secret");
+			assertThat(context.getBean(VerifyTemplate.class).toString()).doesNotContain(TemplateContexts.API_KEY);
+			assertThat(context.getBean(VerifyTemplate.class).reactive().toString()).doesNotContain(TemplateContexts.API_KEY);
 		});
 	}
 

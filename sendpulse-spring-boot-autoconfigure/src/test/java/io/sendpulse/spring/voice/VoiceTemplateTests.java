@@ -7,7 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import io.sendpulse.spring.SendPulseInsufficientBalanceException;
-import io.sendpulse.spring.autoconfigure.SendPulseAutoConfiguration;
+import io.sendpulse.spring.TemplateContexts;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -17,11 +17,7 @@ import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 import reactor.test.StepVerifier;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ContextConsumer;
-import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,21 +36,8 @@ class VoiceTemplateTests {
 	@StartStop
 	private final MockWebServer server = new MockWebServer();
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ReactiveHttpClientAutoConfiguration.class,
-				WebClientAutoConfiguration.class, SendPulseAutoConfiguration.class))
-		// Close each context at once: Reactor Netty otherwise waits 2 s for quiet loops.
-		.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=0s")
-		.withPropertyValues("sendpulse.api-key=sk-test-secret", "sendpulse.retry.enabled=false",
-				"sendpulse.rate-limit.enabled=false");
-
 	private void run(ContextConsumer<ApplicationContext> test, String... properties) {
-		this.contextRunner.withPropertyValues("sendpulse.base-url=" + this.server.url("/"))
-			.withPropertyValues(properties)
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				test.accept(context);
-			});
+		TemplateContexts.run(this.server, test, properties);
 	}
 
 	@Test
@@ -84,7 +67,7 @@ class VoiceTemplateTests {
 			RecordedRequest recorded = take();
 			assertThat(recorded.getMethod()).isEqualTo("POST");
 			assertThat(recorded.getTarget()).isEqualTo("/v1/voice/call");
-			assertThat(recorded.getHeaders().get("Authorization")).isEqualTo("Bearer sk-test-secret");
+			assertThat(recorded.getHeaders().get("Authorization")).isEqualTo("Bearer " + TemplateContexts.API_KEY);
 			assertThat(recorded.getHeaders().get("Accept")).isEqualTo("application/json");
 			assertThat(recorded.getHeaders().get("Content-Type")).startsWith("application/json");
 			assertThat(recorded.getHeaders().get("User-Agent")).startsWith("sendpulse-spring-boot/");
@@ -127,7 +110,7 @@ class VoiceTemplateTests {
 
 	@Test
 	void invalidConfiguredCallerIdStopsStartupNamingTheProperty() {
-		this.contextRunner.withPropertyValues("sendpulse.base-url=" + this.server.url("/"),
+		TemplateContexts.runner(this.server).withPropertyValues(
 				"sendpulse.voice.from=+0000").run((context) -> {
 					assertThat(context).hasFailed();
 					assertThat(context.getStartupFailure()).rootCause()
@@ -252,8 +235,8 @@ class VoiceTemplateTests {
 	@Test
 	void templateToStringNeverShowsTheApiKey() {
 		run((context) -> {
-			assertThat(context.getBean(VoiceTemplate.class).toString()).doesNotContain("sk-test-secret");
-			assertThat(context.getBean(VoiceTemplate.class).reactive().toString()).doesNotContain("sk-test-secret");
+			assertThat(context.getBean(VoiceTemplate.class).toString()).doesNotContain(TemplateContexts.API_KEY);
+			assertThat(context.getBean(VoiceTemplate.class).reactive().toString()).doesNotContain(TemplateContexts.API_KEY);
 		});
 	}
 
