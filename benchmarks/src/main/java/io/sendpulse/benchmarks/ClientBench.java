@@ -34,7 +34,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 final class ClientBench implements AutoCloseable {
 
-	private static final SmsRequest REQUEST = SmsRequest.builder()
+	/** The request every client benchmark sends. */
+	static final SmsRequest REQUEST = SmsRequest.builder()
 		.to("+14155550123")
 		.from("Bench")
 		.text("Your order has shipped")

@@ -20,7 +20,7 @@ final class RateFidelity {
 						"sendpulse.rate-limit.refresh-period=1s", "sendpulse.rate-limit.timeout=60s")) {
 			server.record();
 			Flux.range(0, Integer.MAX_VALUE)
-				.flatMap((i) -> bench.sms().reactive().send(ClientBenchRequests.ONE), 256)
+				.flatMap((i) -> bench.sms().reactive().send(ClientBench.REQUEST), 256)
 				.take(settings.fidelityDuration())
 				.blockLast(settings.fidelityDuration().plusMinutes(1));
 			long[] arrivals = server.arrivals();

@@ -45,7 +45,7 @@ final class Startup {
 			.properties("spring.main.banner-mode=off", "logging.level.root=warn", "sendpulse.api-key=bench-key",
 					withStarter ? "sendpulse.sms.from=Bench" : EXCLUDE)
 			.run()) {
-			if (withStarter != context.getBeanProvider(SmsTemplate.class).getIfAvailable(() -> null) instanceof SmsTemplate) {
+			if (withStarter != (context.getBeanNamesForType(SmsTemplate.class).length > 0)) {
 				throw new IllegalStateException("the starter was " + (withStarter ? "absent" : "present"));
 			}
 			return (System.nanoTime() - start) / 1e6;

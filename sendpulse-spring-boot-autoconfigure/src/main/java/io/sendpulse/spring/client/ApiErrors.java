@@ -1,7 +1,6 @@
 package io.sendpulse.spring.client;
 
 import java.time.Clock;
-import java.time.Duration;
 
 import io.sendpulse.spring.ApiError;
 import io.sendpulse.spring.PhoneNumbers;
@@ -72,10 +71,6 @@ final class ApiErrors {
 
 	static String attempts(int attempt) {
 		return " [" + attempt + ((attempt == 1) ? " attempt]" : " attempts]");
-	}
-
-	static Duration bounded(Duration wait, Duration max) {
-		return (wait.compareTo(max) > 0) ? max : wait;
 	}
 
 }

@@ -242,7 +242,7 @@ public final class SendPulseClient {
 		catch (RuntimeException ex) {
 			throw new SendPulseException("SendPulse answered " + status + " to " + method.name() + " " + uriTemplate
 					+ " with a body that is not the expected JSON" + ApiErrors.attempts(attempt), status,
-					new ApiError(null, null, null), attempt, false, ex);
+					null, attempt, false, ex);
 		}
 	}
 

@@ -91,7 +91,7 @@ public final class SendPulseResilience {
 	}
 
 	private static Duration retryAfter(Duration requested, Duration maxBackoff) {
-		Duration bounded = ApiErrors.bounded(requested, maxBackoff);
+		Duration bounded = (requested.compareTo(maxBackoff) > 0) ? maxBackoff : requested;
 		// Resilience4j reads a wait under 1 ms as "do not retry".
 		return (bounded.compareTo(SHORTEST_WAIT) < 0) ? SHORTEST_WAIT : bounded;
 	}
