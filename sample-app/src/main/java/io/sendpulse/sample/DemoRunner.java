@@ -5,7 +5,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
-import io.sendpulse.spring.PhoneNumbers;
+import io.sendpulse.spring.internal.PhoneNumbers;
 import io.sendpulse.spring.SendPulseException;
 import io.sendpulse.spring.sms.SmsMessage;
 import io.sendpulse.spring.sms.SmsRequest;

@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-import io.sendpulse.spring.PhoneNumbers;
+import io.sendpulse.spring.internal.PhoneNumbers;
 import io.sendpulse.spring.webhook.CallGatherEvent;
 import io.sendpulse.spring.webhook.CallRecordingEvent;
 import io.sendpulse.spring.webhook.CallStatusEvent;

@@ -1,5 +1,6 @@
 package io.sendpulse.spring;
 
+import io.sendpulse.spring.internal.PhoneNumbers;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -7,8 +7,14 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
-import io.sendpulse.spring.client.SendPulseClient;
-import io.sendpulse.spring.client.SendPulseResilience;
+import io.sendpulse.spring.internal.client.SendPulseClient;
+import io.sendpulse.spring.internal.client.SendPulseResilience;
+import io.sendpulse.spring.internal.sms.DefaultReactiveSmsTemplate;
+import io.sendpulse.spring.internal.sms.DefaultSmsTemplate;
+import io.sendpulse.spring.internal.verify.DefaultReactiveVerifyTemplate;
+import io.sendpulse.spring.internal.verify.DefaultVerifyTemplate;
+import io.sendpulse.spring.internal.voice.DefaultReactiveVoiceTemplate;
+import io.sendpulse.spring.internal.voice.DefaultVoiceTemplate;
 import io.sendpulse.spring.sms.SmsTemplate;
 import io.sendpulse.spring.verify.VerifyTemplate;
 import io.sendpulse.spring.voice.VoiceTemplate;
@@ -99,21 +105,22 @@ public final class SendPulseAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		SmsTemplate smsTemplate(SendPulseClient sendPulseClient, SendPulseProperties properties) {
-			return new SmsTemplate(sendPulseClient, properties.getSms().getFrom(),
-					properties.getSms().getBulkConcurrency());
+			return new DefaultSmsTemplate(new DefaultReactiveSmsTemplate(sendPulseClient, properties.getSms().getFrom(),
+					properties.getSms().getBulkConcurrency()));
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
 		VoiceTemplate voiceTemplate(SendPulseClient sendPulseClient, SendPulseProperties properties) {
-			return new VoiceTemplate(sendPulseClient, properties.getVoice().getFrom());
+			return new DefaultVoiceTemplate(new DefaultReactiveVoiceTemplate(sendPulseClient, properties.getVoice().getFrom()));
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
 		VerifyTemplate verifyTemplate(SendPulseClient sendPulseClient, SendPulseProperties properties) {
 			SendPulseProperties.Verify verify = properties.getVerify();
-			return new VerifyTemplate(sendPulseClient, verify.getChannel(), verify.getCodeLength(), verify.getExpiry());
+			return new DefaultVerifyTemplate(new DefaultReactiveVerifyTemplate(sendPulseClient, verify.getChannel(),
+					verify.getCodeLength(), verify.getExpiry()));
 		}
 
 	}

@@ -1,6 +1,6 @@
 package io.sendpulse.spring.sms;
 
-import io.sendpulse.spring.PhoneNumbers;
+import io.sendpulse.spring.internal.PhoneNumbers;
 
 /**
  * A recipient of a bulk send whose SMS was not sent.

@@ -3,7 +3,7 @@ package io.sendpulse.spring.sms;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-import io.sendpulse.spring.PhoneNumbers;
+import io.sendpulse.spring.internal.PhoneNumbers;
 import org.jspecify.annotations.Nullable;
 
 /**

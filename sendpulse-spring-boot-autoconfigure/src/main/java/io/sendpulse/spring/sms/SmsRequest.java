@@ -3,8 +3,8 @@ package io.sendpulse.spring.sms;
 import java.net.URI;
 import java.time.Instant;
 
-import io.sendpulse.spring.PhoneNumbers;
-import io.sendpulse.spring.client.RequestRules;
+import io.sendpulse.spring.internal.PhoneNumbers;
+import io.sendpulse.spring.internal.client.RequestRules;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,10 +52,6 @@ public record SmsRequest(String to, @Nullable String from, String text, @Nullabl
 	 */
 	public static Builder builder() {
 		return new Builder();
-	}
-
-	SmsRequest withFrom(String from) {
-		return new SmsRequest(this.to, from, this.text, this.callbackUrl, this.scheduledAt);
 	}
 
 	@Override

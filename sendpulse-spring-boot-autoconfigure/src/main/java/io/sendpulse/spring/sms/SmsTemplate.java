@@ -2,8 +2,7 @@ package io.sendpulse.spring.sms;
 
 import java.util.Collection;
 
-import io.sendpulse.spring.client.SendPulseClient;
-import org.jspecify.annotations.Nullable;
+import io.sendpulse.spring.internal.client.Blocking;
 
 /**
  * Sends SMS through SendPulse and looks up their status. Thread-safe; inject the bean the
@@ -13,30 +12,24 @@ import org.jspecify.annotations.Nullable;
  * SmsStatus status = sms.status(message.id()).status();
  * }</pre>
  * Failures raise a {@link io.sendpulse.spring.SendPulseException}; a request that breaks the
- * API's rules raises an {@link IllegalArgumentException} before anything is sent. For
- * non-blocking code use {@link #reactive()}.
+ * API's rules raises an {@link IllegalArgumentException} before anything is sent. Each
+ * blocking method waits for its twin on {@link #reactive()}, the view for non-blocking code.
  */
-public class SmsTemplate {
-
-	private final ReactiveSmsTemplate reactive;
+public interface SmsTemplate {
 
 	/**
-	 * Create a template.
-	 * @param client the client core
-	 * @param defaultFrom the sender used when a request names none ({@code sendpulse.sms.from})
-	 * @param bulkConcurrency how many requests a bulk send keeps in flight
+	 * Return the reactive view: the same operations, returning {@code Mono}.
+	 * @return the reactive view
 	 */
-	public SmsTemplate(SendPulseClient client, @Nullable String defaultFrom, int bulkConcurrency) {
-		this.reactive = new ReactiveSmsTemplate(client, defaultFrom, bulkConcurrency);
-	}
+	ReactiveSmsTemplate reactive();
 
 	/**
 	 * Send an SMS.
 	 * @param request the message; its sender defaults to {@code sendpulse.sms.from}
 	 * @return the message as SendPulse accepted it ({@code queued} or {@code scheduled})
 	 */
-	public SmsMessage send(SmsRequest request) {
-		return SendPulseClient.block(this.reactive.send(request));
+	default SmsMessage send(SmsRequest request) {
+		return Blocking.block(reactive().send(request));
 	}
 
 	/**
@@ -45,8 +38,8 @@ public class SmsTemplate {
 	 * @param text the message, 1 to 1600 characters
 	 * @return an outcome for each recipient
 	 */
-	public BulkSmsResult send(Collection<String> recipients, String text) {
-		return SendPulseClient.block(this.reactive.send(recipients, text));
+	default BulkSmsResult send(Collection<String> recipients, String text) {
+		return Blocking.block(reactive().send(recipients, text));
 	}
 
 	/**
@@ -54,16 +47,8 @@ public class SmsTemplate {
 	 * @param messageId the message's id, {@code msg_…}
 	 * @return the message
 	 */
-	public SmsMessage status(String messageId) {
-		return SendPulseClient.block(this.reactive.status(messageId));
-	}
-
-	/**
-	 * Return the reactive view: the same operations, returning {@code Mono}.
-	 * @return the reactive view
-	 */
-	public ReactiveSmsTemplate reactive() {
-		return this.reactive;
+	default SmsMessage status(String messageId) {
+		return Blocking.block(reactive().status(messageId));
 	}
 
 }

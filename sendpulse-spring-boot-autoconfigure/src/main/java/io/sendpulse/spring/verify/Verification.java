@@ -2,7 +2,7 @@ package io.sendpulse.spring.verify;
 
 import java.time.Instant;
 
-import io.sendpulse.spring.PhoneNumbers;
+import io.sendpulse.spring.internal.PhoneNumbers;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -2,8 +2,8 @@ package io.sendpulse.spring.verify;
 
 import java.time.Duration;
 
-import io.sendpulse.spring.PhoneNumbers;
-import io.sendpulse.spring.client.RequestRules;
+import io.sendpulse.spring.internal.PhoneNumbers;
+import io.sendpulse.spring.internal.client.RequestRules;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,12 +43,6 @@ public record VerificationRequest(String to, @Nullable Channel channel, @Nullabl
 	 */
 	public static Builder builder() {
 		return new Builder();
-	}
-
-	VerificationRequest withDefaults(@Nullable Channel channel, @Nullable Integer codeLength,
-			@Nullable Duration expiry) {
-		return new VerificationRequest(this.to, (this.channel != null) ? this.channel : channel,
-				(this.codeLength != null) ? this.codeLength : codeLength, (this.expiry != null) ? this.expiry : expiry);
 	}
 
 	@Override

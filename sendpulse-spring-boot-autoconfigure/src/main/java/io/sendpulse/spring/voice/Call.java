@@ -1,6 +1,6 @@
 package io.sendpulse.spring.voice;
 
-import io.sendpulse.spring.PhoneNumbers;
+import io.sendpulse.spring.internal.PhoneNumbers;
 
 /**
  * A voice call as SendPulse knows it.

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import io.sendpulse.spring.PhoneNumbers;
-import io.sendpulse.spring.client.RequestRules;
+import io.sendpulse.spring.internal.PhoneNumbers;
+import io.sendpulse.spring.internal.client.RequestRules;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,10 +53,6 @@ public record CallRequest(String to, @Nullable String from, List<VoiceAction> ac
 	 */
 	public static Builder builder() {
 		return new Builder();
-	}
-
-	CallRequest withFrom(String from) {
-		return new CallRequest(this.to, from, this.actions, this.timeout);
 	}
 
 	@Override

@@ -5,7 +5,7 @@ import java.time.Duration;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import io.sendpulse.spring.client.RequestRules;
+import io.sendpulse.spring.internal.client.RequestRules;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,7 +1,6 @@
 package io.sendpulse.spring.voice;
 
-import io.sendpulse.spring.client.SendPulseClient;
-import org.jspecify.annotations.Nullable;
+import io.sendpulse.spring.internal.client.Blocking;
 
 /**
  * Places voice calls through SendPulse. Thread-safe; inject the bean the auto-configuration
@@ -10,38 +9,24 @@ import org.jspecify.annotations.Nullable;
  * Call call = voice.call(CallRequest.builder().to("+14155550123")
  *     .actions(VoiceAction.say("Your parcel arrives today")).build());
  * }</pre>
- * Call progress arrives as {@code call.*} webhooks. For non-blocking code use
- * {@link #reactive()}.
+ * Call progress arrives as {@code call.*} webhooks. Each blocking method waits for its twin
+ * on {@link #reactive()}, the view for non-blocking code.
  */
-public class VoiceTemplate {
-
-	private final ReactiveVoiceTemplate reactive;
+public interface VoiceTemplate {
 
 	/**
-	 * Create a template.
-	 * @param client the client core
-	 * @param defaultFrom the caller ID used when a request names none
-	 * ({@code sendpulse.voice.from})
+	 * Return the reactive view: the same operations, returning {@code Mono}.
+	 * @return the reactive view
 	 */
-	public VoiceTemplate(SendPulseClient client, @Nullable String defaultFrom) {
-		this.reactive = new ReactiveVoiceTemplate(client, defaultFrom);
-	}
+	ReactiveVoiceTemplate reactive();
 
 	/**
 	 * Place a call.
 	 * @param request the call; its caller ID defaults to {@code sendpulse.voice.from}
 	 * @return the call as SendPulse accepted it ({@code queued})
 	 */
-	public Call call(CallRequest request) {
-		return SendPulseClient.block(this.reactive.call(request));
-	}
-
-	/**
-	 * Return the reactive view: the same operations, returning {@code Mono}.
-	 * @return the reactive view
-	 */
-	public ReactiveVoiceTemplate reactive() {
-		return this.reactive;
+	default Call call(CallRequest request) {
+		return Blocking.block(reactive().call(request));
 	}
 
 }

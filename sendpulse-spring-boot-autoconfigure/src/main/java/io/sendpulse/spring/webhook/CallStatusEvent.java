@@ -3,7 +3,7 @@ package io.sendpulse.spring.webhook;
 import java.time.Duration;
 import java.time.Instant;
 
-import io.sendpulse.spring.PhoneNumbers;
+import io.sendpulse.spring.internal.PhoneNumbers;
 import io.sendpulse.spring.voice.CallStatus;
 import org.jspecify.annotations.Nullable;
 

@@ -2,7 +2,7 @@ package io.sendpulse.spring.webhook;
 
 import java.time.Instant;
 
-import io.sendpulse.spring.PhoneNumbers;
+import io.sendpulse.spring.internal.PhoneNumbers;
 
 /**
  * An event this version of the starter does not know yet, published rather than rejected so

@@ -2,7 +2,7 @@ package io.sendpulse.spring.webhook;
 
 import java.time.Instant;
 
-import io.sendpulse.spring.PhoneNumbers;
+import io.sendpulse.spring.internal.PhoneNumbers;
 import io.sendpulse.spring.verify.VerificationStatus;
 
 /**

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
+import io.sendpulse.spring.internal.webhook.WebhookEventReader;
 import io.sendpulse.spring.webhook.WebhookVerificationException.Reason;
 import org.jspecify.annotations.Nullable;
 
@@ -122,10 +123,6 @@ public final class WebhookSignatureVerifier {
 	 */
 	public Duration getTolerance() {
 		return this.tolerance;
-	}
-
-	Clock getClock() {
-		return this.clock;
 	}
 
 	private static byte @Nullable [] decode(@Nullable String signature) {

@@ -10,7 +10,13 @@ import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.sendpulse.spring.SendPulseConnectionException;
-import io.sendpulse.spring.client.SendPulseClient;
+import io.sendpulse.spring.internal.client.SendPulseClient;
+import io.sendpulse.spring.internal.sms.DefaultReactiveSmsTemplate;
+import io.sendpulse.spring.internal.sms.DefaultSmsTemplate;
+import io.sendpulse.spring.internal.verify.DefaultReactiveVerifyTemplate;
+import io.sendpulse.spring.internal.verify.DefaultVerifyTemplate;
+import io.sendpulse.spring.internal.voice.DefaultReactiveVoiceTemplate;
+import io.sendpulse.spring.internal.voice.DefaultVoiceTemplate;
 import io.sendpulse.spring.sms.SmsRequest;
 import io.sendpulse.spring.sms.SmsTemplate;
 import io.sendpulse.spring.verify.Channel;
@@ -486,17 +492,17 @@ class SendPulseAutoConfigurationTests {
 
 		@Bean
 		SmsTemplate userSms() {
-			return new SmsTemplate(this.client, null, 1);
+			return new DefaultSmsTemplate(new DefaultReactiveSmsTemplate(this.client, null, 1));
 		}
 
 		@Bean
 		VoiceTemplate userVoice() {
-			return new VoiceTemplate(this.client, null);
+			return new DefaultVoiceTemplate(new DefaultReactiveVoiceTemplate(this.client, null));
 		}
 
 		@Bean
 		VerifyTemplate userVerify() {
-			return new VerifyTemplate(this.client, null, null, null);
+			return new DefaultVerifyTemplate(new DefaultReactiveVerifyTemplate(this.client, null, null, null));
 		}
 
 	}

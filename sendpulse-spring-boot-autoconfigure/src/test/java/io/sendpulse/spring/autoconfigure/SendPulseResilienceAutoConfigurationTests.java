@@ -14,7 +14,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.sendpulse.spring.SendPulseBadRequestException;
-import io.sendpulse.spring.client.SendPulseResilience;
+import io.sendpulse.spring.internal.client.SendPulseResilience;
 import io.sendpulse.spring.sms.SmsRequest;
 import io.sendpulse.spring.sms.SmsTemplate;
 import mockwebserver3.MockResponse;

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import io.sendpulse.spring.PhoneNumbers;
+import io.sendpulse.spring.internal.PhoneNumbers;
 import io.sendpulse.spring.voice.CallStatus;
 import io.sendpulse.spring.voice.VoiceAction;
 import org.jspecify.annotations.Nullable;

@@ -5,7 +5,7 @@ import java.time.Duration;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.sendpulse.spring.client.SendPulseClient;
+import io.sendpulse.spring.internal.client.SendPulseClient;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;

@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
-import io.sendpulse.spring.PhoneNumbers;
+import io.sendpulse.spring.internal.PhoneNumbers;
 import io.sendpulse.spring.sms.SmsStatus;
 import io.sendpulse.spring.voice.CallStatus;
 import org.apache.commons.logging.Log;

@@ -7,7 +7,7 @@ import java.util.List;
 import io.sendpulse.spring.autoconfigure.SendPulseAutoConfiguration;
 import io.sendpulse.spring.autoconfigure.SendPulseProperties;
 import io.sendpulse.spring.webhook.SendPulseWebhook;
-import io.sendpulse.spring.webhook.WebhookProcessor;
+import io.sendpulse.spring.internal.webhook.WebhookProcessor;
 import io.sendpulse.spring.webhook.WebhookSignatureVerifier;
 import reactor.core.scheduler.Schedulers;
 
@@ -78,7 +78,7 @@ public final class SendPulseWebhookAutoConfiguration {
 	WebhookProcessor webhookProcessor(WebhookSignatureVerifier webhookSignatureVerifier,
 			ApplicationEventPublisher eventPublisher, SendPulseProperties properties) {
 		return new WebhookProcessor(webhookSignatureVerifier, eventPublisher,
-				properties.getWebhook().getMaxPayloadSize().toBytes());
+				properties.getWebhook().getMaxPayloadSize().toBytes(), Clock.systemUTC());
 	}
 
 	@Configuration(proxyBeanMethods = false)

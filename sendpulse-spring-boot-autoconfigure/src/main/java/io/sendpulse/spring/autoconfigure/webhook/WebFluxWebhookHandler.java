@@ -2,9 +2,9 @@ package io.sendpulse.spring.autoconfigure.webhook;
 
 import java.time.Duration;
 
-import io.sendpulse.spring.webhook.WebhookOutcome;
-import io.sendpulse.spring.webhook.WebhookProcessor;
-import io.sendpulse.spring.webhook.WebhookProcessor.Delivery;
+import io.sendpulse.spring.internal.webhook.WebhookOutcome;
+import io.sendpulse.spring.internal.webhook.WebhookProcessor;
+import io.sendpulse.spring.internal.webhook.WebhookProcessor.Delivery;
 import io.sendpulse.spring.webhook.WebhookSigner;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;

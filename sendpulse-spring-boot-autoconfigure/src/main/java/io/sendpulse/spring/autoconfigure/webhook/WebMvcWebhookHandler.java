@@ -3,8 +3,8 @@ package io.sendpulse.spring.autoconfigure.webhook;
 import java.io.IOException;
 import java.io.InputStream;
 
-import io.sendpulse.spring.webhook.WebhookOutcome;
-import io.sendpulse.spring.webhook.WebhookProcessor;
+import io.sendpulse.spring.internal.webhook.WebhookOutcome;
+import io.sendpulse.spring.internal.webhook.WebhookProcessor;
 import io.sendpulse.spring.webhook.WebhookSigner;
 import jakarta.servlet.http.HttpServletRequest;
 

@@ -2,7 +2,7 @@ package io.sendpulse.spring.autoconfigure.webhook;
 
 import io.sendpulse.spring.autoconfigure.SendPulseAutoConfiguration;
 import io.sendpulse.spring.webhook.SendPulseWebhook;
-import io.sendpulse.spring.webhook.WebhookProcessor;
+import io.sendpulse.spring.internal.webhook.WebhookProcessor;
 import io.sendpulse.spring.webhook.WebhookSignatureVerifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,4 +1,4 @@
-package io.sendpulse.spring;
+package io.sendpulse.spring.internal;
 
 import org.junit.jupiter.api.Test;
 

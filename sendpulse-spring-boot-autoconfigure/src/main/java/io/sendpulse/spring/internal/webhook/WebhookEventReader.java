@@ -1,4 +1,4 @@
-package io.sendpulse.spring.webhook;
+package io.sendpulse.spring.internal.webhook;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -11,7 +11,15 @@ import java.time.format.DateTimeParseException;
 import io.sendpulse.spring.sms.SmsStatus;
 import io.sendpulse.spring.verify.VerificationStatus;
 import io.sendpulse.spring.voice.CallStatus;
+import io.sendpulse.spring.webhook.CallGatherEvent;
+import io.sendpulse.spring.webhook.CallRecordingEvent;
+import io.sendpulse.spring.webhook.CallStatusEvent;
+import io.sendpulse.spring.webhook.SendPulseEvent;
+import io.sendpulse.spring.webhook.SmsStatusEvent;
+import io.sendpulse.spring.webhook.UnknownEvent;
+import io.sendpulse.spring.webhook.VerificationEvent;
 import io.sendpulse.spring.webhook.WebhookVerificationException.Reason;
+import io.sendpulse.spring.webhook.WebhookVerificationException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -21,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Reads a verified body into its {@link SendPulseEvent}: one tree read, no data binding, so
  * that the cost stays small and predictable. Field names are the wire's snake_case.
  */
-final class WebhookEventReader {
+public final class WebhookEventReader {
 
 	// Our own mapper: an application's Jackson settings never change how webhooks are read.
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
@@ -29,7 +37,7 @@ final class WebhookEventReader {
 	private WebhookEventReader() {
 	}
 
-	static SendPulseEvent read(byte[] body) {
+	public static SendPulseEvent read(byte[] body) {
 		JsonNode root = tree(body);
 		String type = requiredText(root, "event");
 		Instant timestamp = timestamp(root);

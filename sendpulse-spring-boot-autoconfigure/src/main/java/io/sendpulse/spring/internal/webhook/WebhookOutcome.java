@@ -1,4 +1,4 @@
-package io.sendpulse.spring.webhook;
+package io.sendpulse.spring.internal.webhook;
 
 /**
  * What became of a webhook delivery, and the HTTP status the endpoint answers with.

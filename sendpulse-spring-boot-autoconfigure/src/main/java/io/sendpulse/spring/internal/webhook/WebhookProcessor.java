@@ -1,5 +1,6 @@
-package io.sendpulse.spring.webhook;
+package io.sendpulse.spring.internal.webhook;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -7,8 +8,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import io.sendpulse.spring.webhook.RecentDeliveries.Entry;
-import io.sendpulse.spring.webhook.RecentDeliveries.Fingerprint;
+import io.sendpulse.spring.internal.webhook.RecentDeliveries.Entry;
+import io.sendpulse.spring.internal.webhook.RecentDeliveries.Fingerprint;
+import io.sendpulse.spring.webhook.SendPulseEvent;
+import io.sendpulse.spring.webhook.WebhookSignatureVerifier;
+import io.sendpulse.spring.webhook.WebhookVerificationException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -41,21 +45,25 @@ public final class WebhookProcessor {
 
 	private final RecentDeliveries recentDeliveries;
 
+	private final Clock clock;
+
 	/**
 	 * Create a processor.
 	 * @param verifier the verifier of signatures and timestamps
 	 * @param publisher where events are published
 	 * @param maxPayloadSize the largest accepted body, in bytes
+	 * @param clock the clock the verifier checks timestamps with, which also dates the memory of deliveries
 	 */
 	public WebhookProcessor(WebhookSignatureVerifier verifier, ApplicationEventPublisher publisher,
-			long maxPayloadSize) {
-		this(verifier, publisher, maxPayloadSize, RecentDeliveries.DEFAULT_CAPACITY);
+			long maxPayloadSize, Clock clock) {
+		this(verifier, publisher, maxPayloadSize, clock, RecentDeliveries.DEFAULT_CAPACITY);
 	}
 
 	WebhookProcessor(WebhookSignatureVerifier verifier, ApplicationEventPublisher publisher, long maxPayloadSize,
-			int capacity) {
+			Clock clock, int capacity) {
 		Assert.isTrue(maxPayloadSize > 0, "maxPayloadSize must be positive");
 		this.verifier = verifier;
+		this.clock = clock;
 		this.publisher = publisher;
 		this.maxPayloadSize = maxPayloadSize;
 		this.recentDeliveries = new RecentDeliveries(capacity);
@@ -123,7 +131,7 @@ public final class WebhookProcessor {
 			});
 		}
 		Fingerprint fingerprint = this.recentDeliveries.fingerprint(body);
-		Instant now = this.verifier.getClock().instant();
+		Instant now = this.clock.instant();
 		// Remembered while the body could still pass the timestamp check, and no longer.
 		Entry entry = new Entry(event.timestamp().plus(this.verifier.getTolerance()));
 		Entry first = this.recentDeliveries.claim(fingerprint, entry, now);

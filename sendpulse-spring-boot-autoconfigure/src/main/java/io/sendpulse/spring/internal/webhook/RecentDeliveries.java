@@ -1,4 +1,4 @@
-package io.sendpulse.spring.webhook;
+package io.sendpulse.spring.internal.webhook;
 
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;

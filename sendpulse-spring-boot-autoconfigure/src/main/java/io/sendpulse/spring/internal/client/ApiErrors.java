@@ -1,9 +1,9 @@
-package io.sendpulse.spring.client;
+package io.sendpulse.spring.internal.client;
 
 import java.time.Clock;
 
 import io.sendpulse.spring.ApiError;
-import io.sendpulse.spring.PhoneNumbers;
+import io.sendpulse.spring.internal.PhoneNumbers;
 import io.sendpulse.spring.SendPulseAuthenticationException;
 import io.sendpulse.spring.SendPulseBadRequestException;
 import io.sendpulse.spring.SendPulseException;

@@ -1,4 +1,4 @@
-package io.sendpulse.spring.client;
+package io.sendpulse.spring.internal.client;
 
 import java.net.URI;
 import java.time.Duration;
@@ -131,20 +131,6 @@ public final class SendPulseClient {
 				.contentType(MediaType.APPLICATION_JSON)
 				.bodyValue(json), HttpMethod.POST, uri, type, attempt));
 		});
-	}
-
-	/**
-	 * Wait for a call's outcome: what every blocking template method does with its reactive
-	 * twin. Failures surface unwrapped, as the {@link SendPulseException} or
-	 * {@link IllegalArgumentException} they are.
-	 * @param <T> the result type
-	 * @param call the call
-	 * @return the result
-	 */
-	public static <T> T block(Mono<T> call) {
-		T result = call.block();
-		Assert.state(result != null, "SendPulse call completed without a result");
-		return result;
 	}
 
 	private <T> Mono<T> call(String operation, HttpMethod method, String uriTemplate, Class<T> type,

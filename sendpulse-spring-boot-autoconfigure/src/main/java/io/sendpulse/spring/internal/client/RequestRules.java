@@ -1,11 +1,11 @@
-package io.sendpulse.spring.client;
+package io.sendpulse.spring.internal.client;
 
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Pattern;
 
-import io.sendpulse.spring.PhoneNumbers;
+import io.sendpulse.spring.internal.PhoneNumbers;
 import org.jspecify.annotations.Nullable;
 
 /**

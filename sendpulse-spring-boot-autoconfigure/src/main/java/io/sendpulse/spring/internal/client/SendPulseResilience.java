@@ -1,4 +1,4 @@
-package io.sendpulse.spring.client;
+package io.sendpulse.spring.internal.client;
 
 import java.time.Duration;
 

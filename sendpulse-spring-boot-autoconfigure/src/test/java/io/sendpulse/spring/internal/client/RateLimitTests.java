@@ -1,4 +1,4 @@
-package io.sendpulse.spring.client;
+package io.sendpulse.spring.internal.client;
 
 import java.net.URI;
 import java.time.Duration;
@@ -11,6 +11,10 @@ import java.util.stream.IntStream;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.sendpulse.spring.SendPulseRateLimitException;
+import io.sendpulse.spring.internal.sms.DefaultReactiveSmsTemplate;
+import io.sendpulse.spring.internal.sms.DefaultSmsTemplate;
+import io.sendpulse.spring.internal.verify.DefaultReactiveVerifyTemplate;
+import io.sendpulse.spring.internal.verify.DefaultVerifyTemplate;
 import io.sendpulse.spring.sms.BulkSmsResult;
 import io.sendpulse.spring.sms.SmsRequest;
 import io.sendpulse.spring.sms.SmsTemplate;
@@ -71,7 +75,7 @@ class RateLimitTests {
 		// to delay one arrival more than the next.
 		int limit = 5;
 		Duration window = Duration.ofSeconds(1);
-		SmsTemplate sms = new SmsTemplate(client(limiter(limit, window, Duration.ofSeconds(30))), "MyShop", 4);
+		SmsTemplate sms = new DefaultSmsTemplate(new DefaultReactiveSmsTemplate(client(limiter(limit, window, Duration.ofSeconds(30))), "MyShop", 4));
 
 		Flux.range(0, 16)
 			.flatMap((i) -> sms.reactive().send(request()), 16)
@@ -91,7 +95,7 @@ class RateLimitTests {
 
 	@Test
 	void failsUnsentWhenNoPermitComesWithinTheTimeout() {
-		SmsTemplate sms = new SmsTemplate(client(limiter(1, Duration.ofMinutes(1), Duration.ZERO)), "MyShop", 4);
+		SmsTemplate sms = new DefaultSmsTemplate(new DefaultReactiveSmsTemplate(client(limiter(1, Duration.ofMinutes(1), Duration.ZERO)), "MyShop", 4));
 		sms.send(request());
 
 		assertThatExceptionOfType(SendPulseRateLimitException.class).isThrownBy(() -> sms.send(request()))
@@ -106,9 +110,9 @@ class RateLimitTests {
 	@Test
 	void sharesOnePermitPoolBetweenTemplates() {
 		SendPulseClient client = client(limiter(1, Duration.ofMinutes(1), Duration.ZERO));
-		new SmsTemplate(client, "MyShop", 4).send(request());
+		new DefaultSmsTemplate(new DefaultReactiveSmsTemplate(client, "MyShop", 4)).send(request());
 
-		VerifyTemplate verify = new VerifyTemplate(client, null, null, null);
+		VerifyTemplate verify = new DefaultVerifyTemplate(new DefaultReactiveVerifyTemplate(client, null, null, null));
 		assertThatExceptionOfType(SendPulseRateLimitException.class)
 			.isThrownBy(() -> verify.start(VerificationRequest.builder().to("+14155550123").build()));
 		assertThat(this.arrivals).hasSize(1);
@@ -116,8 +120,8 @@ class RateLimitTests {
 
 	@Test
 	void keepsABulkSendWithinItsConcurrency() {
-		SmsTemplate sms = new SmsTemplate(client(limiter(100_000, Duration.ofSeconds(1), Duration.ofSeconds(5))),
-				"MyShop", 3);
+		SmsTemplate sms = new DefaultSmsTemplate(new DefaultReactiveSmsTemplate(
+				client(limiter(100_000, Duration.ofSeconds(1), Duration.ofSeconds(5))), "MyShop", 3));
 		List<String> recipients = IntStream.range(0, 60).mapToObj((i) -> "+1415555" + (1000 + i)).toList();
 
 		BulkSmsResult result = sms.send(recipients, "Sale starts now");

@@ -1,4 +1,4 @@
-package io.sendpulse.spring.client;
+package io.sendpulse.spring.internal.client;
 
 import java.io.IOException;
 import java.net.URI;
@@ -68,7 +68,7 @@ class SendPulseClientTests {
 	@Test
 	void getSendsAuthenticationAcceptAndUserAgentHeadersButNoIdempotencyKey() throws Exception {
 		this.server.enqueue(json(200, "{\"value\":\"ok\"}"));
-		Thing thing = SendPulseClient.block(client().get("thing.get", Thing.class, "/v1/things/{id}", "t_1"));
+		Thing thing = Blocking.block(client().get("thing.get", Thing.class, "/v1/things/{id}", "t_1"));
 		assertThat(thing.value()).isEqualTo("ok");
 		RecordedRequest request = take();
 		assertThat(request.getMethod()).isEqualTo("GET");
@@ -82,7 +82,7 @@ class SendPulseClientTests {
 	@Test
 	void postSendsSnakeCaseJsonWithoutNullsAndAnIdempotencyKey() throws Exception {
 		this.server.enqueue(json(200, "{\"value\":\"ok\"}"));
-		SendPulseClient.block(client().post("thing.create", Thing.class, "/v1/things",
+		Blocking.block(client().post("thing.create", Thing.class, "/v1/things",
 				new NewThing("+14155550123", null, Duration.ofMinutes(2), 7)));
 		RecordedRequest request = take();
 		assertThat(request.getMethod()).isEqualTo("POST");
@@ -98,14 +98,14 @@ class SendPulseClientTests {
 	@Test
 	void uriVariablesAreEncoded() throws Exception {
 		this.server.enqueue(json(200, "{}"));
-		SendPulseClient.block(client().get("thing.get", Thing.class, "/v1/things/{id}/{sub}", "a b/c", "ü"));
+		Blocking.block(client().get("thing.get", Thing.class, "/v1/things/{id}/{sub}", "a b/c", "ü"));
 		assertThat(take().getTarget()).isEqualTo("/v1/things/a%20b%2Fc/%C3%BC");
 	}
 
 	@Test
 	void responsesWithUnknownFieldsStillParse() {
 		this.server.enqueue(json(200, "{\"value\":\"ok\",\"added_later\":{\"nested\":[1,2]},\"another\":null}"));
-		assertThat(SendPulseClient.block(client().get("thing.get", Thing.class, "/v1/things/1")).value())
+		assertThat(Blocking.block(client().get("thing.get", Thing.class, "/v1/things/1")).value())
 			.isEqualTo("ok");
 	}
 
@@ -126,7 +126,7 @@ class SendPulseClientTests {
 		this.server.enqueue(json(status, """
 				{"error":{"code":"some_code","message":"Something about +14155550123","param":"to"}}"""));
 		assertThatExceptionOfType(type)
-			.isThrownBy(() -> SendPulseClient.block(client().post("thing.create", Thing.class, "/v1/things",
+			.isThrownBy(() -> Blocking.block(client().post("thing.create", Thing.class, "/v1/things",
 					new NewThing("+14155550123", null, null, null))))
 			.satisfies((ex) -> {
 				assertThat(ex.getStatusCode()).isEqualTo(status);
@@ -155,7 +155,7 @@ class SendPulseClientTests {
 	void forbiddenCountsAsAnAuthenticationFailure() {
 		this.server.enqueue(json(403, "{\"error\":{\"code\":\"forbidden\",\"message\":\"Key revoked\"}}"));
 		assertThatExceptionOfType(SendPulseAuthenticationException.class)
-			.isThrownBy(() -> SendPulseClient.block(client().get("thing.get", Thing.class, "/v1/things/1")))
+			.isThrownBy(() -> Blocking.block(client().get("thing.get", Thing.class, "/v1/things/1")))
 			.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(403));
 	}
 
@@ -163,7 +163,7 @@ class SendPulseClientTests {
 	void anUndocumentedClientErrorRaisesTheRootException() {
 		this.server.enqueue(json(409, ""));
 		assertThatExceptionOfType(SendPulseException.class)
-			.isThrownBy(() -> SendPulseClient.block(client().get("thing.get", Thing.class, "/v1/things/1")))
+			.isThrownBy(() -> Blocking.block(client().get("thing.get", Thing.class, "/v1/things/1")))
 			.satisfies((ex) -> {
 				assertThat(ex.getStatusCode()).isEqualTo(409);
 				assertThat(ex.isRetryable()).isFalse();
@@ -186,7 +186,7 @@ class SendPulseClientTests {
 	void rateLimitCarriesRetryAfterInSeconds() {
 		this.server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "7").body("").build());
 		assertThatExceptionOfType(SendPulseRateLimitException.class)
-			.isThrownBy(() -> SendPulseClient.block(client().get("thing.get", Thing.class, "/v1/things/1")))
+			.isThrownBy(() -> Blocking.block(client().get("thing.get", Thing.class, "/v1/things/1")))
 			.satisfies((ex) -> {
 				assertThat(ex.getStatusCode()).isEqualTo(429);
 				assertThat(ex.getRetryAfter()).isEqualTo(Duration.ofSeconds(7));
@@ -200,7 +200,7 @@ class SendPulseClientTests {
 			.format(ZonedDateTime.now(ZoneOffset.UTC).plusMinutes(2));
 		this.server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", inTwoMinutes).build());
 		assertThatExceptionOfType(SendPulseRateLimitException.class)
-			.isThrownBy(() -> SendPulseClient.block(client().get("thing.get", Thing.class, "/v1/things/1")))
+			.isThrownBy(() -> Blocking.block(client().get("thing.get", Thing.class, "/v1/things/1")))
 			.satisfies((ex) -> assertThat(ex.getRetryAfter()).isBetween(Duration.ofSeconds(60),
 					Duration.ofSeconds(120)));
 	}
@@ -222,7 +222,7 @@ class SendPulseClientTests {
 		this.server.enqueue(new MockResponse.Builder().code(502).addHeader("Content-Type", "text/html").body(body)
 			.build());
 		assertThatExceptionOfType(SendPulseServerException.class)
-			.isThrownBy(() -> SendPulseClient.block(client().get("thing.get", Thing.class, "/v1/things/1")))
+			.isThrownBy(() -> Blocking.block(client().get("thing.get", Thing.class, "/v1/things/1")))
 			.satisfies((ex) -> {
 				assertThat(ex.getStatusCode()).isEqualTo(502);
 				assertThat(ex.getError()).isNull();
@@ -236,7 +236,7 @@ class SendPulseClientTests {
 		this.server.enqueue(new MockResponse.Builder().code(503).addHeader("Content-Type", "text/html").body(page)
 			.build());
 		assertThatExceptionOfType(SendPulseServerException.class)
-			.isThrownBy(() -> SendPulseClient.block(client().get("thing.get", Thing.class, "/v1/things/1")))
+			.isThrownBy(() -> Blocking.block(client().get("thing.get", Thing.class, "/v1/things/1")))
 			.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(503));
 	}
 
@@ -246,7 +246,7 @@ class SendPulseClientTests {
 			.body("<html>Bad Request</html>")
 			.build());
 		assertThatExceptionOfType(SendPulseBadRequestException.class)
-			.isThrownBy(() -> SendPulseClient.block(client().get("thing.get", Thing.class, "/v1/things/1")))
+			.isThrownBy(() -> Blocking.block(client().get("thing.get", Thing.class, "/v1/things/1")))
 			.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(400));
 	}
 
@@ -258,7 +258,7 @@ class SendPulseClientTests {
 			.onResponseEnd(new SocketEffect.CloseSocket(true, false, false))
 			.build());
 		assertThatExceptionOfType(SendPulseServerException.class)
-			.isThrownBy(() -> SendPulseClient.block(client().get("thing.get", Thing.class, "/v1/things/1")))
+			.isThrownBy(() -> Blocking.block(client().get("thing.get", Thing.class, "/v1/things/1")))
 			.satisfies((ex) -> {
 				assertThat(ex.getStatusCode()).isEqualTo(503);
 				assertThat(ex.getError()).isNull();
@@ -270,7 +270,7 @@ class SendPulseClientTests {
 	void successfulStatusWithABodyThatIsNotTheExpectedJsonRaisesWithTheStatus(String body) {
 		this.server.enqueue(new MockResponse.Builder().code(200).body(body).build());
 		assertThatExceptionOfType(SendPulseException.class)
-			.isThrownBy(() -> SendPulseClient.block(client().get("thing.get", Thing.class, "/v1/things/1")))
+			.isThrownBy(() -> Blocking.block(client().get("thing.get", Thing.class, "/v1/things/1")))
 			.satisfies((ex) -> {
 				assertThat(ex).isExactlyInstanceOf(SendPulseException.class);
 				assertThat(ex.getStatusCode()).isEqualTo(200);
@@ -287,7 +287,7 @@ class SendPulseClientTests {
 		closed.close();
 		SendPulseClient client = SendPulseClient.builder(WebClient.builder()).apiKey(API_KEY).baseUrl(url).build();
 		assertThatExceptionOfType(SendPulseConnectionException.class)
-			.isThrownBy(() -> SendPulseClient.block(client.get("thing.get", Thing.class, "/v1/things/1")))
+			.isThrownBy(() -> Blocking.block(client.get("thing.get", Thing.class, "/v1/things/1")))
 			.satisfies((ex) -> {
 				assertThat(ex.getStatusCode()).isZero();
 				assertThat(ex.isRetryable()).isTrue();
@@ -302,7 +302,7 @@ class SendPulseClientTests {
 			.headersDelay(3, TimeUnit.SECONDS)
 			.build());
 		assertThatExceptionOfType(SendPulseConnectionException.class)
-			.isThrownBy(() -> SendPulseClient
+			.isThrownBy(() -> Blocking
 				.block(client(Duration.ofMillis(200)).get("thing.get", Thing.class, "/v1/things/1")))
 			.satisfies((ex) -> {
 				assertThat(ex.getStatusCode()).isZero();
@@ -314,15 +314,15 @@ class SendPulseClientTests {
 	void blockRethrowsFailuresUnwrapped() {
 		this.server.enqueue(json(404, ""));
 		assertThatExceptionOfType(SendPulseNotFoundException.class)
-			.isThrownBy(() -> SendPulseClient.block(client().get("thing.get", Thing.class, "/v1/things/1")));
+			.isThrownBy(() -> Blocking.block(client().get("thing.get", Thing.class, "/v1/things/1")));
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> SendPulseClient.block(Mono.error(new IllegalArgumentException("text is required"))))
+			.isThrownBy(() -> Blocking.block(Mono.error(new IllegalArgumentException("text is required"))))
 			.withMessage("text is required");
 	}
 
 	@Test
 	void blockOnAnEmptyResultFailsClearly() {
-		assertThatIllegalStateException().isThrownBy(() -> SendPulseClient.block(Mono.empty()))
+		assertThatIllegalStateException().isThrownBy(() -> Blocking.block(Mono.empty()))
 			.withMessageContaining("without a result");
 	}
 
@@ -377,7 +377,7 @@ class SendPulseClientTests {
 
 	private static SendPulseException failure(Mono<?> call) {
 		try {
-			SendPulseClient.block(call);
+			Blocking.block(call);
 		}
 		catch (SendPulseException ex) {
 			return ex;

@@ -1,4 +1,4 @@
-package io.sendpulse.spring.client;
+package io.sendpulse.spring.internal.client;
 
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -10,6 +10,8 @@ import io.github.resilience4j.retry.Retry;
 import io.sendpulse.spring.SendPulseConnectionException;
 import io.sendpulse.spring.SendPulseException;
 import io.sendpulse.spring.SendPulseServerException;
+import io.sendpulse.spring.internal.sms.DefaultReactiveSmsTemplate;
+import io.sendpulse.spring.internal.sms.DefaultSmsTemplate;
 import io.sendpulse.spring.sms.SmsMessage;
 import io.sendpulse.spring.sms.SmsRequest;
 import io.sendpulse.spring.sms.SmsStatus;
@@ -50,7 +52,7 @@ class RetryTests {
 
 	@BeforeEach
 	void createTemplate() {
-		this.sms = new SmsTemplate(client(Duration.ofSeconds(5)), "MyShop", 4);
+		this.sms = new DefaultSmsTemplate(new DefaultReactiveSmsTemplate(client(Duration.ofSeconds(5)), "MyShop", 4));
 	}
 
 	@Test
@@ -96,7 +98,7 @@ class RetryTests {
 
 	@Test
 	void retriesAResponseCutByTheReadTimeout() throws InterruptedException {
-		SmsTemplate impatient = new SmsTemplate(client(Duration.ofMillis(300)), "MyShop", 4);
+		SmsTemplate impatient = new DefaultSmsTemplate(new DefaultReactiveSmsTemplate(client(Duration.ofMillis(300)), "MyShop", 4));
 		this.server.enqueue(new MockResponse.Builder().body(SENT).headersDelay(3, TimeUnit.SECONDS).build());
 		this.server.enqueue(ok(SENT));
 
@@ -159,11 +161,11 @@ class RetryTests {
 
 	@Test
 	void surfacesAConnectionFailureWhenNothingAnswers() throws Exception {
-		SmsTemplate unreachable = new SmsTemplate(SendPulseClient.builder(WebClient.builder())
+		SmsTemplate unreachable = new DefaultSmsTemplate(new DefaultReactiveSmsTemplate(SendPulseClient.builder(WebClient.builder())
 			.apiKey("test-key")
 			.baseUrl(java.net.URI.create("http://127.0.0.1:1"))
 			.retry(Retry.of("test", SendPulseResilience.retryConfig(2, Duration.ofMillis(10), 2, Duration.ofMillis(50))))
-			.build(), "MyShop", 4);
+			.build(), "MyShop", 4));
 
 		assertThatExceptionOfType(SendPulseConnectionException.class).isThrownBy(() -> unreachable.send(request()))
 			.satisfies((ex) -> {

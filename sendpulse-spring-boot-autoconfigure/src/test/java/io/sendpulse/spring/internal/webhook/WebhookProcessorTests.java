@@ -1,4 +1,4 @@
-package io.sendpulse.spring.webhook;
+package io.sendpulse.spring.internal.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -16,6 +16,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.sendpulse.spring.webhook.WebhookSignatureVerifier;
+import io.sendpulse.spring.webhook.WebhookSigner;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -48,7 +50,7 @@ class WebhookProcessorTests {
 	private final WebhookSignatureVerifier verifier = new WebhookSignatureVerifier(List.of(SECRET),
 			Duration.ofMinutes(5), this.clock);
 
-	private final WebhookProcessor processor = new WebhookProcessor(this.verifier, this.publisher, 1024, 100);
+	private final WebhookProcessor processor = new WebhookProcessor(this.verifier, this.publisher, 1024, this.clock, 100);
 
 	@Test
 	void publishesANewDeliveryOnceAndAcknowledgesItsRedelivery() {

@@ -1,4 +1,4 @@
-package io.sendpulse.spring;
+package io.sendpulse.spring.internal;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

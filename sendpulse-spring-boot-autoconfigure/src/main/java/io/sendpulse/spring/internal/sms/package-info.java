@@ -1,0 +1,7 @@
+/**
+ * The sms templates on the client core.
+ */
+@NullMarked
+package io.sendpulse.spring.internal.sms;
+
+import org.jspecify.annotations.NullMarked;
