@@ -8,7 +8,8 @@ import java.util.stream.IntStream;
 import io.sendpulse.spring.sms.BulkSmsResult;
 
 /**
- * B7: one text to many recipients under the rate limit: time, heap, and requests in flight.
+ * B7: one text to many recipients under the rate limit: time, heap, and requests in
+ * flight.
  */
 final class BulkSend {
 

@@ -28,8 +28,8 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * The starter's {@link SmsTemplate} and a raw {@link WebClient} doing the same POST with the
- * same JSON, both from one Spring context and over one connector, against a
+ * The starter's {@link SmsTemplate} and a raw {@link WebClient} doing the same POST with
+ * the same JSON, both from one Spring context and over one connector, against a
  * {@link LoadServer}.
  */
 final class ClientBench implements AutoCloseable {
@@ -43,7 +43,10 @@ final class ClientBench implements AutoCloseable {
 
 	private static final RawRequest RAW_REQUEST = new RawRequest("+14155550123", "Bench", "Your order has shipped");
 
-	/** Requests the starter has in flight, counted by a filter when {@code bench.count-in-flight} is set. */
+	/**
+	 * Requests the starter has in flight, counted by a filter when
+	 * {@code bench.count-in-flight} is set.
+	 */
 	static final AtomicInteger IN_FLIGHT = new AtomicInteger();
 
 	static final AtomicInteger MOST_IN_FLIGHT = new AtomicInteger();
@@ -55,9 +58,9 @@ final class ClientBench implements AutoCloseable {
 	private final WebClient raw;
 
 	ClientBench(LoadServer server, String... properties) {
-		List<String> all = new ArrayList<>(List.of("sendpulse.api-key=bench-key",
-				"sendpulse.base-url=" + server.baseUrl(), "sendpulse.sms.from=Bench", "spring.main.banner-mode=off",
-				"logging.level.root=warn"));
+		List<String> all = new ArrayList<>(
+				List.of("sendpulse.api-key=bench-key", "sendpulse.base-url=" + server.baseUrl(),
+						"sendpulse.sms.from=Bench", "spring.main.banner-mode=off", "logging.level.root=warn"));
 		all.addAll(List.of(properties));
 		this.context = new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE)
 			.logStartupInfo(false)
@@ -140,7 +143,8 @@ final class ClientBench implements AutoCloseable {
 	@EnableAutoConfiguration
 	static class Application {
 
-		// One connector with room for every caller, shared by the starter and the raw client.
+		// One connector with room for every caller, shared by the starter and the raw
+		// client.
 		@Bean
 		ReactorClientHttpConnector benchConnector() {
 			return new ReactorClientHttpConnector(

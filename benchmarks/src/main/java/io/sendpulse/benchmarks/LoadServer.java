@@ -9,8 +9,8 @@ import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.LoopResources;
 
 /**
- * A loopback stand-in for the SendPulse API that does as little as possible, on event loops
- * of its own, so that the client is what is measured. It can record arrival times.
+ * A loopback stand-in for the SendPulse API that does as little as possible, on event
+ * loops of its own, so that the client is what is measured. It can record arrival times.
  */
 final class LoadServer implements AutoCloseable {
 

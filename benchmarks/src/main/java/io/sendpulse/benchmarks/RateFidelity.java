@@ -28,14 +28,18 @@ final class RateFidelity {
 			double seconds = settings.fidelityDuration().toNanos() / 1e9;
 			double achieved = arrivals.length / seconds;
 			boolean met = busiest <= limit && achieved >= 0.97 * limit;
-			return List.of(new Result("B3", "rate fidelity, 256 callers, limit " + limit + "/s for " + (long) seconds + " s",
-					String.format("busiest 1-s window %d; %.1f/s = %.1f%% of limit", busiest, achieved,
-							100 * achieved / limit),
-					arrivals.length + " requests", "window ≤ " + limit + ", rate ≥ 97%", met));
+			return List
+				.of(new Result("B3", "rate fidelity, 256 callers, limit " + limit + "/s for " + (long) seconds + " s",
+						String.format("busiest 1-s window %d; %.1f/s = %.1f%% of limit", busiest, achieved,
+								100 * achieved / limit),
+						arrivals.length + " requests", "window ≤ " + limit + ", rate ≥ 97%", met));
 		}
 	}
 
-	/** The most arrivals in any window of the given length (two pointers over sorted times). */
+	/**
+	 * The most arrivals in any window of the given length (two pointers over sorted
+	 * times).
+	 */
 	static int busiestWindow(long[] sortedArrivals, long windowNanos) {
 		int most = 0;
 		int first = 0;

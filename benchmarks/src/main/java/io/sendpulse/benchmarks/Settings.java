@@ -3,7 +3,8 @@ package io.sendpulse.benchmarks;
 import java.time.Duration;
 
 /**
- * How big a run is: the full run, or a smoke run that only proves the benchmarks still work.
+ * How big a run is: the full run, or a smoke run that only proves the benchmarks still
+ * work.
  *
  * @param smoke whether this is a smoke run
  * @param warmups unmeasured rounds per side

@@ -16,8 +16,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * B5: signature verification plus parsing of a 300-byte event, as the webhook endpoint does
- * it for every delivery.
+ * B5: signature verification plus parsing of a 300-byte event, as the webhook endpoint
+ * does it for every delivery.
  */
 @State(Scope.Thread)
 public class SignatureBenchmark {
@@ -43,7 +43,10 @@ public class SignatureBenchmark {
 		return this.verifier.verify(this.body, this.signature);
 	}
 
-	/** An {@code sms.delivered} event padded with the extra fields a real one may carry, 300 bytes. */
+	/**
+	 * An {@code sms.delivered} event padded with the extra fields a real one may carry,
+	 * 300 bytes.
+	 */
 	static String event() {
 		String event = "{\"event\":\"sms.delivered\",\"message_id\":\"msg_9f8a7b6c5d4e3f2a1b0c\",\"to\":\"+14155550123\","
 				+ "\"status\":\"delivered\",\"timestamp\":\"" + NOW + "\",\"segments\":1,\"cost\":0.0075,"

@@ -23,8 +23,8 @@ final class Startup {
 	}
 
 	static List<Result> run(Settings settings) {
-		Rounds rounds = Rounds.alternate(settings.warmups(), settings.startups(),
-				() -> startMillis(true), () -> startMillis(false));
+		Rounds rounds = Rounds.alternate(settings.warmups(), settings.startups(), () -> startMillis(true),
+				() -> startMillis(false));
 		double[] added = new double[rounds.candidate().length];
 		for (int i = 0; i < added.length; i++) {
 			added[i] = rounds.candidate()[i] - rounds.baseline()[i];

@@ -34,8 +34,8 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * B4: signed webhook deliveries over HTTP, 32 in flight, against a bare endpoint on the same
- * server that only reads the body and answers 200; on Tomcat (MVC) and Reactor Netty
+ * B4: signed webhook deliveries over HTTP, 32 in flight, against a bare endpoint on the
+ * same server that only reads the body and answers 200; on Tomcat (MVC) and Reactor Netty
  * (WebFlux).
  */
 final class WebhookIngestion {
@@ -62,7 +62,8 @@ final class WebhookIngestion {
 					"sendpulse.webhook.secret=" + SECRET)
 			.run()) {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-			// Bare Reactor Netty, not WebClient, so that the load generator costs little next to
+			// Bare Reactor Netty, not WebClient, so that the load generator costs little
+			// next to
 			// the endpoint it measures.
 			HttpClient client = HttpClient.create(ConnectionProvider.builder("bench-load").maxConnections(64).build())
 				.runOn(loops)
@@ -84,7 +85,10 @@ final class WebhookIngestion {
 		}
 	}
 
-	/** Requests per second delivering distinct signed events (prepared before the clock starts). */
+	/**
+	 * Requests per second delivering distinct signed events (prepared before the clock
+	 * starts).
+	 */
 	private static double deliver(HttpClient client, String path, WebhookSigner signer, int requests) {
 		List<byte[]> bodies = new ArrayList<>(requests);
 		List<String> signatures = new ArrayList<>(requests);

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A tiny run of every benchmark, so that {@code ./mvnw verify} proves they still execute. The
- * figures of a run this small mean nothing; the full run is documented in
+ * A tiny run of every benchmark, so that {@code ./mvnw verify} proves they still execute.
+ * The figures of a run this small mean nothing; the full run is documented in
  * docs/benchmarks.md.
  */
 class BenchmarksSmokeTests {

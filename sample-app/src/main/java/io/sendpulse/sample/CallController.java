@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Calls a customer, says a message and collects one key: {@code POST /calls}. The call's
- * progress and the key pressed arrive as webhooks ({@code call.*}, {@code call.gather}); see
- * {@code GET /events}. The caller ID is {@code sendpulse.voice.from}.
+ * progress and the key pressed arrive as webhooks ({@code call.*}, {@code call.gather});
+ * see {@code GET /events}. The caller ID is {@code sendpulse.voice.from}.
  */
 @RestController
 class CallController {
@@ -55,8 +55,8 @@ class CallController {
 	 * A call to place.
 	 *
 	 * @param to the customer's phone number, E.164
-	 * @param message what to say before waiting for a key, such as "Press 1 to confirm your
-	 * delivery"
+	 * @param message what to say before waiting for a key, such as "Press 1 to confirm
+	 * your delivery"
 	 */
 	record NewCall(@Nullable String to, @Nullable String message) {
 

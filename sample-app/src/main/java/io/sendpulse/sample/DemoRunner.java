@@ -135,8 +135,8 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
 		long start = System.nanoTime();
 		SmsMessage message = this.sms
 			.send(SmsRequest.builder().to(to).text("Your order #1042 has shipped and arrives tomorrow.").build());
-		logDetail("SendPulse accepted SMS " + message.id() + " (" + message.status().value() + ", "
-				+ message.segments() + " segment(s))");
+		logDetail("SendPulse accepted SMS " + message.id() + " (" + message.status().value() + ", " + message.segments()
+				+ " segment(s))");
 		SmsStatusEvent done = await(SmsStatusEvent.class,
 				(event) -> event.messageId().equals(message.id()) && isFinal(event.status()),
 				"final status webhook (sms.delivered) for " + message.id());

@@ -29,7 +29,8 @@ class NotificationController {
 	@PostMapping("/notifications")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Notification notify(@RequestBody NotificationRequest request) {
-		// The builder checks the fields (E.164 number, text length) and names the one that is wrong.
+		// The builder checks the fields (E.164 number, text length) and names the one
+		// that is wrong.
 		SmsRequest.Builder sms = SmsRequest.builder();
 		if (request.to() != null) {
 			sms.to(request.to());

@@ -26,8 +26,8 @@ import org.springframework.context.event.EventListener;
 
 /**
  * The service's SendPulse webhook endpoint, {@code POST /webhooks/sendpulse}: logs each
- * event it receives and keeps the most recent ones, for {@code GET /events} and for whoever
- * waits for one.
+ * event it receives and keeps the most recent ones, for {@code GET /events} and for
+ * whoever waits for one.
  */
 @SendPulseWebhook("/webhooks/sendpulse")
 public class ReceivedEvents {
@@ -43,15 +43,15 @@ public class ReceivedEvents {
 
 	@EventListener
 	void smsStatus(SmsStatusEvent event) {
-		logger.info("SMS " + event.messageId() + " to " + PhoneNumbers.mask(event.to()) + " is "
-				+ event.status().value());
+		logger.info(
+				"SMS " + event.messageId() + " to " + PhoneNumbers.mask(event.to()) + " is " + event.status().value());
 		keep(event);
 	}
 
 	@EventListener
 	void callStatus(CallStatusEvent event) {
-		logger.info("Call " + event.callId() + " to " + PhoneNumbers.mask(event.to()) + " is "
-				+ event.status().value() + ((event.duration() != null) ? " after " + event.duration().toSeconds() + " s" : ""));
+		logger.info("Call " + event.callId() + " to " + PhoneNumbers.mask(event.to()) + " is " + event.status().value()
+				+ ((event.duration() != null) ? " after " + event.duration().toSeconds() + " s" : ""));
 		keep(event);
 	}
 
@@ -90,7 +90,8 @@ public class ReceivedEvents {
 	}
 
 	/**
-	 * Wait for an event: the first kept or coming event of a type that matches a condition.
+	 * Wait for an event: the first kept or coming event of a type that matches a
+	 * condition.
 	 * @param <E> the type of event
 	 * @param type the type of event
 	 * @param condition what the event must satisfy

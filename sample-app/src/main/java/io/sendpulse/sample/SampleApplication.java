@@ -8,9 +8,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A small service that notifies customers by SMS, verifies phone numbers, places calls and
- * receives SendPulse webhooks. Run with {@code --demo} to go through the whole loop once and
- * exit.
+ * A small service that notifies customers by SMS, verifies phone numbers, places calls
+ * and receives SendPulse webhooks. Run with {@code --demo} to go through the whole loop
+ * once and exit.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

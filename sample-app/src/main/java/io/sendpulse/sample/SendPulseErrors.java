@@ -12,10 +12,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Turns what the templates raise into problem details: a request that breaks the API's
- * rules is the caller's mistake (400, naming the field); an id SendPulse does not know is a
- * 404; any other SendPulse failure is a bad gateway (502) carrying SendPulse's status and
- * error code. The starter's messages never hold the API key or a full phone number, so they
- * can be shown.
+ * rules is the caller's mistake (400, naming the field); an id SendPulse does not know is
+ * a 404; any other SendPulse failure is a bad gateway (502) carrying SendPulse's status
+ * and error code. The starter's messages never hold the API key or a full phone number,
+ * so they can be shown.
  */
 @RestControllerAdvice
 class SendPulseErrors {

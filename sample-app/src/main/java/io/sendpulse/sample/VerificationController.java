@@ -61,7 +61,8 @@ class VerificationController {
 	 * A code was sent.
 	 *
 	 * @param requestId the verification's id, to check the code against
-	 * @param channel how the code was sent: {@code sms}, {@code voice} or {@code whatsapp}
+	 * @param channel how the code was sent: {@code sms}, {@code voice} or
+	 * {@code whatsapp}
 	 * @param status {@code pending}
 	 * @param expiresAt when the code expires
 	 */

@@ -1,6 +1,6 @@
 /**
- * A small Spring MVC service on the SendPulse starter: notifies customers by SMS, verifies
- * phone numbers, places calls, and receives SendPulse webhooks.
+ * A small Spring MVC service on the SendPulse starter: notifies customers by SMS,
+ * verifies phone numbers, places calls, and receives SendPulse webhooks.
  */
 @NullMarked
 package io.sendpulse.sample;

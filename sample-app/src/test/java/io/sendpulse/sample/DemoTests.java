@@ -11,8 +11,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code --demo} run, started as {@code main} starts it, but with the exit code returned
- * instead of exiting the JVM.
+ * The {@code --demo} run, started as {@code main} starts it, but with the exit code
+ * returned instead of exiting the JVM.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class DemoTests {
@@ -20,18 +20,20 @@ class DemoTests {
 	@Test
 	void demoRunGoesThroughTheWholeLoopAndExitsZero(CapturedOutput output) {
 		assertThat(runDemo("--sendpulse.sandbox.step-delay=20ms")).isZero();
-		assertThat(output).contains("[1/3] Send an SMS and wait for its delivery webhook",
-				"OK: webhook sms.delivered arrived", "[2/3] Start a verification and check the code",
-				"OK: the code is valid, and webhook verify.approved arrived", "[3/3] Place a call",
-				"OK: webhook call.completed arrived", "the callee pressed 1", "Demo succeeded: 3 of 3 steps")
+		assertThat(output)
+			.contains("[1/3] Send an SMS and wait for its delivery webhook", "OK: webhook sms.delivered arrived",
+					"[2/3] Start a verification and check the code",
+					"OK: the code is valid, and webhook verify.approved arrived", "[3/3] Place a call",
+					"OK: webhook call.completed arrived", "the callee pressed 1", "Demo succeeded: 3 of 3 steps")
 			.doesNotContain("+14155550123", "Demo FAILED");
 	}
 
 	@Test
 	void demoRunExitsNonZeroAtTheFirstStepThatFails(CapturedOutput output) {
 		assertThat(runDemo("--sendpulse.sandbox.balance=0")).isNotZero();
-		assertThat(output).contains("Demo FAILED at step 1/3 (Send an SMS and wait for its delivery webhook): "
-				+ "SendPulse answered 402 (insufficient_balance)")
+		assertThat(output)
+			.contains("Demo FAILED at step 1/3 (Send an SMS and wait for its delivery webhook): "
+					+ "SendPulse answered 402 (insufficient_balance)")
 			.doesNotContain("[2/3]", "Demo succeeded");
 	}
 

@@ -69,7 +69,8 @@ class SampleApplicationTests {
 
 	@Test
 	void notifiesACustomerBySmsAndListsItsDeliveryWebhooks() {
-		Map<String, Object> notification = post("/notifications", Map.of("to", CUSTOMER, "text", "Your order has shipped"), 202);
+		Map<String, Object> notification = post("/notifications",
+				Map.of("to", CUSTOMER, "text", "Your order has shipped"), 202);
 		assertThat(notification).containsEntry("status", "queued").containsEntry("segments", 1);
 		String id = (String) notification.get("id");
 		assertThat(this.sandbox.sentMessages()).singleElement().satisfies((sent) -> {
@@ -78,8 +79,9 @@ class SampleApplicationTests {
 			assertThat(sent.from()).isEqualTo("MyShop");
 			assertThat(sent.text()).isEqualTo("Your order has shipped");
 		});
-		await().atMost(WAIT).untilAsserted(() -> assertThat(events()).extracting((event) -> event.get("type"))
-			.containsExactly("sms.sent", "sms.delivered"));
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(events()).extracting((event) -> event.get("type"))
+				.containsExactly("sms.sent", "sms.delivered"));
 		assertThat(events()).allSatisfy((event) -> {
 			assertThat(event).containsEntry("id", id).containsEntry("to", "+1******0123");
 			assertThat(event).containsKeys("timestamp", "receivedAt");
@@ -90,9 +92,9 @@ class SampleApplicationTests {
 	@Test
 	void tellsWhereANotificationIs() {
 		String id = (String) post("/notifications", Map.of("to", CUSTOMER, "text", "Hello"), 202).get("id");
-		await().atMost(WAIT).untilAsserted(() -> assertThat(get("/notifications/" + id, 200))
-			.containsEntry("id", id)
-			.containsEntry("status", "delivered"));
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(get("/notifications/" + id, 200)).containsEntry("id", id)
+				.containsEntry("status", "delivered"));
 	}
 
 	@Test
@@ -143,11 +145,12 @@ class SampleApplicationTests {
 		assertThat(post("/verifications/" + requestId + "/check", Map.of("code", code), 200))
 			.containsEntry("requestId", requestId)
 			.containsEntry("valid", true);
-		await().atMost(WAIT).untilAsserted(() -> assertThat(events()).singleElement()
-			.satisfies((event) -> assertThat(event).containsEntry("type", "verify.approved")
-				.containsEntry("id", requestId)
-				.containsEntry("to", "+1******0123")
-				.containsEntry("status", "approved")));
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(events()).singleElement()
+				.satisfies((event) -> assertThat(event).containsEntry("type", "verify.approved")
+					.containsEntry("id", requestId)
+					.containsEntry("to", "+1******0123")
+					.containsEntry("status", "approved")));
 	}
 
 	@Test
@@ -161,8 +164,8 @@ class SampleApplicationTests {
 	@Test
 	void rejectsAMalformedCodeWithoutAskingSendPulse() {
 		String requestId = (String) post("/verifications", Map.of("to", CUSTOMER), 201).get("requestId");
-		assertThat(post("/verifications/" + requestId + "/check", Map.of("code", "12ab"), 400))
-			.containsEntry("detail", "code must be 4 to 8 digits");
+		assertThat(post("/verifications/" + requestId + "/check", Map.of("code", "12ab"), 400)).containsEntry("detail",
+				"code must be 4 to 8 digits");
 		assertThat(this.sandbox.verifications()).singleElement()
 			.satisfies((verification) -> assertThat(verification.wrongAttempts()).isZero());
 	}
@@ -175,7 +178,8 @@ class SampleApplicationTests {
 	@Test
 	void placesACallThatSaysTheMessageAndGathersOneKey() {
 		this.sandbox.scriptDigits(CUSTOMER, "1");
-		Map<String, Object> call = post("/calls", Map.of("to", CUSTOMER, "message", "Press 1 to confirm your delivery"), 202);
+		Map<String, Object> call = post("/calls", Map.of("to", CUSTOMER, "message", "Press 1 to confirm your delivery"),
+				202);
 		assertThat(call).containsEntry("status", "queued");
 		String id = (String) call.get("id");
 		assertThat(this.sandbox.calls()).singleElement().satisfies((placed) -> {
@@ -184,8 +188,9 @@ class SampleApplicationTests {
 			assertThat(placed.actions()).containsExactly(VoiceAction.say("Press 1 to confirm your delivery"),
 					VoiceAction.gather().numDigits(1).build());
 		});
-		await().atMost(WAIT).untilAsserted(() -> assertThat(events()).extracting((event) -> event.get("type"))
-			.containsExactlyInAnyOrder("call.ringing", "call.in_progress", "call.gather", "call.completed"));
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(events()).extracting((event) -> event.get("type"))
+				.containsExactlyInAnyOrder("call.ringing", "call.in_progress", "call.gather", "call.completed"));
 		assertThat(events()).allSatisfy((event) -> assertThat(event).containsEntry("id", id));
 		assertThat(event("call.gather")).containsEntry("digits", "1").doesNotContainKey("to");
 		assertThat(event("call.completed")).containsEntry("status", "completed")
@@ -206,13 +211,15 @@ class SampleApplicationTests {
 			.actions(VoiceAction.say("Leave a message"), VoiceAction.record().build())
 			.build();
 		String id = this.voice.call(voicemail).id();
-		await().atMost(WAIT).untilAsserted(() -> assertThat(event("call.recording")).containsEntry("id", id)
-			.containsKeys("recordingUrl", "durationSeconds"));
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(event("call.recording")).containsEntry("id", id)
+				.containsKeys("recordingUrl", "durationSeconds"));
 	}
 
 	@Test
 	void listsEventsThisVersionDoesNotKnow() {
-		byte[] body = ("{\"event\":\"whatsapp.read\",\"conversation_id\":\"wa_1\",\"timestamp\":\"" + Instant.now() + "\"}")
+		byte[] body = ("{\"event\":\"whatsapp.read\",\"conversation_id\":\"wa_1\",\"timestamp\":\"" + Instant.now()
+				+ "\"}")
 			.getBytes(StandardCharsets.UTF_8);
 		this.client.post()
 			.uri("/webhooks/sendpulse")

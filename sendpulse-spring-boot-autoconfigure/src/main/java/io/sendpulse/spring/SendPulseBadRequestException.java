@@ -3,7 +3,8 @@ package io.sendpulse.spring;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Raised when SendPulse answers 400: the request was invalid (the API's `param` names the field).
+ * Raised when SendPulse answers 400: the request was invalid (the API's `param` names the
+ * field).
  */
 public class SendPulseBadRequestException extends SendPulseException {
 

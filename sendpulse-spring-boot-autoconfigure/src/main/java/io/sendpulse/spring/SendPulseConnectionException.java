@@ -1,9 +1,10 @@
 package io.sendpulse.spring;
 
 /**
- * Raised when no response came from SendPulse: the connection was refused or reset, or the
- * response did not arrive within {@code sendpulse.read-timeout}. {@link #getStatusCode()} is
- * {@code 0}. Retrying is safe: every POST carries an {@code Idempotency-Key}.
+ * Raised when no response came from SendPulse: the connection was refused or reset, or
+ * the response did not arrive within {@code sendpulse.read-timeout}.
+ * {@link #getStatusCode()} is {@code 0}. Retrying is safe: every POST carries an
+ * {@code Idempotency-Key}.
  */
 public class SendPulseConnectionException extends SendPulseException {
 

@@ -20,14 +20,15 @@ public class SendPulseException extends RuntimeException {
 	/**
 	 * Create an exception.
 	 * @param message what failed, without secrets
-	 * @param statusCode the HTTP status the API answered, or {@code 0} when no response came
+	 * @param statusCode the HTTP status the API answered, or {@code 0} when no response
+	 * came
 	 * @param error the error the API wrote in the body, if it wrote one
 	 * @param attempts how many attempts were made, retries included
 	 * @param retryable whether the failed call may safely be retried
 	 * @param cause the underlying failure, if any
 	 */
-	public SendPulseException(String message, int statusCode, @Nullable ApiError error, int attempts,
-			boolean retryable, @Nullable Throwable cause) {
+	public SendPulseException(String message, int statusCode, @Nullable ApiError error, int attempts, boolean retryable,
+			@Nullable Throwable cause) {
 		super(message, cause);
 		this.statusCode = statusCode;
 		this.error = error;
@@ -70,9 +71,9 @@ public class SendPulseException extends RuntimeException {
 	}
 
 	/**
-	 * Return whether the call that failed may be retried without risk of acting twice, by the
-	 * rules of the API: a 500 answer to a POST may not (the message may have gone out), a 503
-	 * or a connection failure may.
+	 * Return whether the call that failed may be retried without risk of acting twice, by
+	 * the rules of the API: a 500 answer to a POST may not (the message may have gone
+	 * out), a 503 or a connection failure may.
 	 * @return whether a retry is safe and may succeed
 	 */
 	public boolean isRetryable() {

@@ -5,9 +5,9 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Raised when SendPulse answers 429 after the retries ran out, or when the client-side rate
- * limiter ({@code sendpulse.rate-limit.*}) gave no permit in time, in which case nothing was
- * sent and {@link #getStatusCode()} is {@code 0}.
+ * Raised when SendPulse answers 429 after the retries ran out, or when the client-side
+ * rate limiter ({@code sendpulse.rate-limit.*}) gave no permit in time, in which case
+ * nothing was sent and {@link #getStatusCode()} is {@code 0}.
  */
 public class SendPulseRateLimitException extends SendPulseException {
 

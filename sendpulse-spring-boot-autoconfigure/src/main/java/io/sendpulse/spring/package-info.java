@@ -1,5 +1,6 @@
 /**
- * SendPulse for Spring: the exceptions every template raises, and helpers shared by all parts.
+ * SendPulse for Spring: the exceptions every template raises, and helpers shared by all
+ * parts.
  */
 @NullMarked
 package io.sendpulse.spring;

@@ -13,8 +13,9 @@ import org.springframework.context.ApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Application contexts with the auto-configured templates pointed at a loopback server, for
- * the template tests: retries and the rate limit off, so each test sees exactly its requests.
+ * Application contexts with the auto-configured templates pointed at a loopback server,
+ * for the template tests: retries and the rate limit off, so each test sees exactly its
+ * requests.
  */
 public final class TemplateContexts {
 
@@ -33,7 +34,8 @@ public final class TemplateContexts {
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(ReactiveHttpClientAutoConfiguration.class,
 					WebClientAutoConfiguration.class, SendPulseAutoConfiguration.class))
-			// Close each context at once: Reactor Netty otherwise waits 2 s for quiet loops.
+			// Close each context at once: Reactor Netty otherwise waits 2 s for quiet
+			// loops.
 			.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=0s")
 			.withPropertyValues("sendpulse.api-key=" + API_KEY, "sendpulse.retry.enabled=false",
 					"sendpulse.rate-limit.enabled=false", "sendpulse.base-url=" + server.url("/"));

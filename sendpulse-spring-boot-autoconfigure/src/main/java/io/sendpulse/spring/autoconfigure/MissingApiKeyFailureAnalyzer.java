@@ -10,11 +10,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 /**
- * Explains a missing SendPulse template: it is there only when {@code sendpulse.api-key} is
- * set. Ordered before Boot's generic analysis of a missing bean.
+ * Explains a missing SendPulse template: it is there only when {@code sendpulse.api-key}
+ * is set. Ordered before Boot's generic analysis of a missing bean.
  */
-class MissingApiKeyFailureAnalyzer extends AbstractFailureAnalyzer<NoSuchBeanDefinitionException>
-		implements Ordered {
+class MissingApiKeyFailureAnalyzer extends AbstractFailureAnalyzer<NoSuchBeanDefinitionException> implements Ordered {
 
 	private final Environment environment;
 

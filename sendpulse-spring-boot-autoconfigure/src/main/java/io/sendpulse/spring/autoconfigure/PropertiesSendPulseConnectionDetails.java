@@ -19,7 +19,8 @@ final class PropertiesSendPulseConnectionDetails implements SendPulseConnectionD
 	public String apiKey() {
 		String apiKey = this.properties.getApiKey();
 		Assert.state(apiKey != null, "sendpulse.api-key is not set");
-		// A key read from a file or a secret often ends in a newline, which no header may carry.
+		// A key read from a file or a secret often ends in a newline, which no header may
+		// carry.
 		return apiKey.strip();
 	}
 

@@ -36,8 +36,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Auto-configuration for the SendPulse client and its templates: {@link SmsTemplate},
- * {@link VoiceTemplate} and {@link VerifyTemplate}, created when {@code sendpulse.api-key}
- * is set, sharing one client, one rate limiter and one retry.
+ * {@link VoiceTemplate} and {@link VerifyTemplate}, created when
+ * {@code sendpulse.api-key} is set, sharing one client, one rate limiter and one retry.
  */
 @AutoConfiguration(after = WebClientAutoConfiguration.class)
 @ConditionalOnClass(WebClient.class)
@@ -60,8 +60,8 @@ public final class SendPulseAutoConfiguration {
 		RateLimiter sendPulseRateLimiter(SendPulseProperties properties,
 				ObjectProvider<SendPulseRateLimiterCustomizer> customizers) {
 			SendPulseProperties.RateLimit rateLimit = properties.getRateLimit();
-			RateLimiterConfig.Builder config = RateLimiterConfig.from(SendPulseResilience
-				.rateLimiterConfig(rateLimit.getLimitForPeriod(), rateLimit.getRefreshPeriod(), rateLimit.getTimeout()));
+			RateLimiterConfig.Builder config = RateLimiterConfig.from(SendPulseResilience.rateLimiterConfig(
+					rateLimit.getLimitForPeriod(), rateLimit.getRefreshPeriod(), rateLimit.getTimeout()));
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(config));
 			return RateLimiter.of(SendPulseResilience.NAME, config.build());
 		}
@@ -71,8 +71,8 @@ public final class SendPulseAutoConfiguration {
 		@ConditionalOnBooleanProperty(name = "sendpulse.retry.enabled", matchIfMissing = true)
 		Retry sendPulseRetry(SendPulseProperties properties, ObjectProvider<SendPulseRetryCustomizer> customizers) {
 			SendPulseProperties.Retry retry = properties.getRetry();
-			RetryConfig.Builder<Object> config = RetryConfig.from(SendPulseResilience.retryConfig(retry.getMaxAttempts(),
-					retry.getInitialBackoff(), retry.getMultiplier(), retry.getMaxBackoff()));
+			RetryConfig.Builder<Object> config = RetryConfig.from(SendPulseResilience.retryConfig(
+					retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMultiplier(), retry.getMaxBackoff()));
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(config));
 			return Retry.of(SendPulseResilience.NAME, config.build());
 		}
@@ -88,10 +88,12 @@ public final class SendPulseAutoConfiguration {
 				@Qualifier("sendPulseRetry") ObjectProvider<Retry> retry,
 				ObjectProvider<ObservationRegistry> observationRegistry) {
 			WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).clone();
-			// Our own connector, so that our timeouts do not change the application's clients.
+			// Our own connector, so that our timeouts do not change the application's
+			// clients.
 			HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
 				.withTimeouts(properties.getConnectTimeout(), properties.getReadTimeout());
-			builder.clientConnector(connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect).build(settings));
+			builder
+				.clientConnector(connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect).build(settings));
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return SendPulseClient.builder(builder)
 				.apiKey(connectionDetails.apiKey())
@@ -112,7 +114,8 @@ public final class SendPulseAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		VoiceTemplate voiceTemplate(SendPulseClient sendPulseClient, SendPulseProperties properties) {
-			return new DefaultVoiceTemplate(new DefaultReactiveVoiceTemplate(sendPulseClient, properties.getVoice().getFrom()));
+			return new DefaultVoiceTemplate(
+					new DefaultReactiveVoiceTemplate(sendPulseClient, properties.getVoice().getFrom()));
 		}
 
 		@Bean
@@ -130,7 +133,8 @@ public final class SendPulseAutoConfiguration {
 	@ConditionalOnClass({ MeterRegistry.class, TaggedRateLimiterMetrics.class })
 	static class MetricsConfiguration {
 
-		// A MeterBinder: Boot binds it to every MeterRegistry there is, and it idles when there is none.
+		// A MeterBinder: Boot binds it to every MeterRegistry there is, and it idles when
+		// there is none.
 		@Bean
 		@ConditionalOnMissingBean(name = "sendPulseMetrics")
 		SendPulseMetrics sendPulseMetrics(@Qualifier("sendPulseRateLimiter") ObjectProvider<RateLimiter> rateLimiter,

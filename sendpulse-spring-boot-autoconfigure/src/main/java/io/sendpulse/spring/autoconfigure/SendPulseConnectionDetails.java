@@ -6,8 +6,8 @@ import org.springframework.boot.autoconfigure.service.connection.ConnectionDetai
 
 /**
  * Where the SendPulse API is and how to authenticate to it. By default taken from
- * {@code sendpulse.base-url} and {@code sendpulse.api-key}; a bean of this type, such as the
- * one the sandbox of {@code sendpulse-spring-boot-test} defines, takes precedence.
+ * {@code sendpulse.base-url} and {@code sendpulse.api-key}; a bean of this type, such as
+ * the one the sandbox of {@code sendpulse-spring-boot-test} defines, takes precedence.
  */
 public interface SendPulseConnectionDetails extends ConnectionDetails {
 

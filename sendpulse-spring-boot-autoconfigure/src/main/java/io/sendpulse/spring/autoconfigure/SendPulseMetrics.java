@@ -13,8 +13,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Binds the SendPulse rate limiter and retry to Micrometer through resilience4j-micrometer,
- * under {@code sendpulse.*} meter names.
+ * Binds the SendPulse rate limiter and retry to Micrometer through
+ * resilience4j-micrometer, under {@code sendpulse.*} meter names.
  */
 class SendPulseMetrics implements MeterBinder {
 

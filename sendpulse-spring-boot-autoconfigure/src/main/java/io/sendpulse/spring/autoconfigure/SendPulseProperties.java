@@ -12,16 +12,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Configuration properties for SendPulse ({@code sendpulse.*}). Setters reject nonsense so
- * that a wrong value stops startup with a message naming the property. Secrets never appear
- * in {@link #toString()}.
+ * Configuration properties for SendPulse ({@code sendpulse.*}). Setters reject nonsense
+ * so that a wrong value stops startup with a message naming the property. Secrets never
+ * appear in {@link #toString()}.
  */
 @ConfigurationProperties("sendpulse")
 public class SendPulseProperties {
 
 	/**
-	 * API key from the SendPulse dashboard, sent as a bearer token. The templates are only
-	 * created when it is set.
+	 * API key from the SendPulse dashboard, sent as a bearer token. The templates are
+	 * only created when it is set.
 	 */
 	private @Nullable String apiKey;
 
@@ -114,7 +114,8 @@ public class SendPulseProperties {
 		return this.webhook;
 	}
 
-	// Setter failures reach the user through Boot's bind failure analysis, which names only
+	// Setter failures reach the user through Boot's bind failure analysis, which names
+	// only
 	// the last segment of the property: the message names it in full.
 	static Duration positive(String property, Duration duration) {
 		if (duration.isNegative() || duration.isZero()) {
@@ -136,8 +137,8 @@ public class SendPulseProperties {
 	public static class Sms {
 
 		/**
-		 * Sender used when a request names none: an E.164 number or an alphanumeric sender ID
-		 * of up to 11 characters.
+		 * Sender used when a request names none: an E.164 number or an alphanumeric
+		 * sender ID of up to 11 characters.
 		 */
 		private @Nullable String from;
 
@@ -382,8 +383,8 @@ public class SendPulseProperties {
 	public static class Webhook {
 
 		/**
-		 * Secret SendPulse signs webhooks with. Required when an endpoint is declared with
-		 * {@code @SendPulseWebhook}.
+		 * Secret SendPulse signs webhooks with. Required when an endpoint is declared
+		 * with {@code @SendPulseWebhook}.
 		 */
 		private @Nullable String secret;
 
@@ -401,8 +402,8 @@ public class SendPulseProperties {
 		/**
 		 * Whether event listeners may block. On WebFlux, events are then published on
 		 * Reactor's boundedElastic scheduler instead of the event loop that received the
-		 * webhook (a thread hop that costs about a fifth of the ingestion throughput). Spring
-		 * MVC always publishes on the request thread.
+		 * webhook (a thread hop that costs about a fifth of the ingestion throughput).
+		 * Spring MVC always publishes on the request thread.
 		 */
 		private boolean blockingListeners;
 

@@ -3,9 +3,9 @@ package io.sendpulse.spring.autoconfigure;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 
 /**
- * Adjusts the configuration of the rate limiter built from {@code sendpulse.rate-limit.*}.
- * To replace the limiter altogether, define a {@code RateLimiter} bean named
- * {@code sendPulseRateLimiter}.
+ * Adjusts the configuration of the rate limiter built from
+ * {@code sendpulse.rate-limit.*}. To replace the limiter altogether, define a
+ * {@code RateLimiter} bean named {@code sendPulseRateLimiter}.
  */
 @FunctionalInterface
 public interface SendPulseRateLimiterCustomizer {

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Masks phone numbers for log lines, exception messages and {@code toString()}: only the
- * country code's first digit and the last four digits stay visible ({@code +1******7890}).
+ * country code's first digit and the last four digits stay visible
+ * ({@code +1******7890}).
  */
 public final class PhoneNumbers {
 
@@ -35,8 +36,8 @@ public final class PhoneNumbers {
 	}
 
 	/**
-	 * Mask every phone number in a text (a {@code +} and six or more digits, or ten or more digits), such as an error message that quotes
-	 * a number.
+	 * Mask every phone number in a text (a {@code +} and six or more digits, or ten or
+	 * more digits), such as an error message that quotes a number.
 	 * @param text the text
 	 * @return the text with each number masked
 	 */

@@ -3,8 +3,8 @@ package io.sendpulse.spring.sms;
 import java.util.List;
 
 /**
- * The outcome of sending one text to many recipients: one entry per recipient, in the order
- * they were given, either in {@link #sent()} or in {@link #failures()}.
+ * The outcome of sending one text to many recipients: one entry per recipient, in the
+ * order they were given, either in {@link #sent()} or in {@link #failures()}.
  *
  * @param sent the messages SendPulse accepted
  * @param failures the recipients whose message was not sent, and why

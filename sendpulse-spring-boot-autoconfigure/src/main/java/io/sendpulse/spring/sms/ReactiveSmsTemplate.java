@@ -6,8 +6,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The reactive view of {@link SmsTemplate}: the same operations, returning {@link Mono}.
- * Nothing is sent until the returned {@code Mono} is subscribed to; each subscription is a
- * new send.
+ * Nothing is sent until the returned {@code Mono} is subscribed to; each subscription is
+ * a new send.
  */
 public interface ReactiveSmsTemplate {
 

@@ -9,14 +9,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An SMS to send. Build one with {@link #builder()}:
- * <pre>{@code
+ * <p>
+ * <pre class="code">
  * SmsRequest request = SmsRequest.builder().to("+14155550123").text("Your order has shipped").build();
- * }</pre>
+ * </pre>
+ * <p>
  * Every field is checked against the API's rules when the request is built.
  *
  * @param to the recipient, an E.164 number
- * @param from the sender (E.164 number or alphanumeric sender ID of up to 11 characters), or
- * {@code null} for {@code sendpulse.sms.from}
+ * @param from the sender (E.164 number or alphanumeric sender ID of up to 11 characters),
+ * or {@code null} for {@code sendpulse.sms.from}
  * @param text the message, 1 to 1600 characters
  * @param callbackUrl where SendPulse posts delivery webhooks for this message, or
  * {@code null} for the account's webhook URL
@@ -56,8 +58,8 @@ public record SmsRequest(String to, @Nullable String from, String text, @Nullabl
 
 	@Override
 	public String toString() {
-		return "SmsRequest[to=" + PhoneNumbers.mask(this.to) + ", from=" + PhoneNumbers.maskAll(this.from)
-				+ ", text=(" + this.text.length() + " characters), callbackUrl=" + this.callbackUrl + ", scheduledAt="
+		return "SmsRequest[to=" + PhoneNumbers.mask(this.to) + ", from=" + PhoneNumbers.maskAll(this.from) + ", text=("
+				+ this.text.length() + " characters), callbackUrl=" + this.callbackUrl + ", scheduledAt="
 				+ this.scheduledAt + "]";
 	}
 

@@ -7,13 +7,16 @@ import io.sendpulse.spring.internal.client.Blocking;
 /**
  * Sends SMS through SendPulse and looks up their status. Thread-safe; inject the bean the
  * auto-configuration creates:
- * <pre>{@code
+ * <p>
+ * <pre class="code">
  * SmsMessage message = sms.send(SmsRequest.builder().to("+14155550123").text("Hello").build());
  * SmsStatus status = sms.status(message.id()).status();
- * }</pre>
- * Failures raise a {@link io.sendpulse.spring.SendPulseException}; a request that breaks the
- * API's rules raises an {@link IllegalArgumentException} before anything is sent. Each
- * blocking method waits for its twin on {@link #reactive()}, the view for non-blocking code.
+ * </pre>
+ * <p>
+ * Failures raise a {@link io.sendpulse.spring.SendPulseException}; a request that breaks
+ * the API's rules raises an {@link IllegalArgumentException} before anything is sent.
+ * Each blocking method waits for its twin on {@link #reactive()}, the view for
+ * non-blocking code.
  */
 public interface SmsTemplate {
 
@@ -33,7 +36,8 @@ public interface SmsTemplate {
 	}
 
 	/**
-	 * Send one text to many recipients. See {@link ReactiveSmsTemplate#send(Collection, String)}.
+	 * Send one text to many recipients. See
+	 * {@link ReactiveSmsTemplate#send(Collection, String)}.
 	 * @param recipients the recipients, E.164 numbers
 	 * @param text the message, 1 to 1600 characters
 	 * @return an outcome for each recipient

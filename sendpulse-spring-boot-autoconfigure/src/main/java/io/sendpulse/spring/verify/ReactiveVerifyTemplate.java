@@ -3,14 +3,15 @@ package io.sendpulse.spring.verify;
 import reactor.core.publisher.Mono;
 
 /**
- * The reactive view of {@link VerifyTemplate}: the same operations, returning {@link Mono}.
- * Nothing is sent until the returned {@code Mono} is subscribed to.
+ * The reactive view of {@link VerifyTemplate}: the same operations, returning
+ * {@link Mono}. Nothing is sent until the returned {@code Mono} is subscribed to.
  */
 public interface ReactiveVerifyTemplate {
 
 	/**
 	 * Start a verification: SendPulse sends the user a one-time code.
-	 * @param request the verification; unset fields fall back to {@code sendpulse.verify.*}
+	 * @param request the verification; unset fields fall back to
+	 * {@code sendpulse.verify.*}
 	 * @return the verification, {@code pending}
 	 */
 	Mono<Verification> start(VerificationRequest request);

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * {@link #builder()}; unset fields fall back to {@code sendpulse.verify.*}.
  *
  * @param to the number to verify, an E.164 number
- * @param channel how to send the code, or {@code null} for {@code sendpulse.verify.channel}
+ * @param channel how to send the code, or {@code null} for
+ * {@code sendpulse.verify.channel}
  * @param codeLength how many digits, 4 to 8, or {@code null} for
  * {@code sendpulse.verify.code-length}
  * @param expiry how long the code is valid, whole seconds, or {@code null} for

@@ -5,13 +5,15 @@ import io.sendpulse.spring.internal.client.Blocking;
 /**
  * Verifies phone numbers with one-time codes. Thread-safe; inject the bean the
  * auto-configuration creates:
- * <pre>{@code
+ * <p>
+ * <pre class="code">
  * Verification verification = verify.start(VerificationRequest.builder().to("+14155550123").build());
  * // later, with the code the user typed in
  * boolean ok = verify.check(verification.requestId(), code).valid();
- * }</pre>
- * Each blocking method waits for its twin on {@link #reactive()}, the view for non-blocking
- * code.
+ * </pre>
+ * <p>
+ * Each blocking method waits for its twin on {@link #reactive()}, the view for
+ * non-blocking code.
  */
 public interface VerifyTemplate {
 
@@ -23,7 +25,8 @@ public interface VerifyTemplate {
 
 	/**
 	 * Start a verification: SendPulse sends the user a one-time code.
-	 * @param request the verification; unset fields fall back to {@code sendpulse.verify.*}
+	 * @param request the verification; unset fields fall back to
+	 * {@code sendpulse.verify.*}
 	 * @return the verification, {@code pending}
 	 */
 	default Verification start(VerificationRequest request) {

@@ -1,5 +1,6 @@
 /**
- * Phone number verification with one-time codes: {@link io.sendpulse.spring.verify.VerifyTemplate}.
+ * Phone number verification with one-time codes:
+ * {@link io.sendpulse.spring.verify.VerifyTemplate}.
  */
 @NullMarked
 package io.sendpulse.spring.verify;

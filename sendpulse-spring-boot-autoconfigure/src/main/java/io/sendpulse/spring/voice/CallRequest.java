@@ -11,11 +11,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A voice call to place. Build one with {@link #builder()}:
- * <pre>{@code
+ * <p>
+ * <pre class="code">
  * CallRequest request = CallRequest.builder().to("+14155550123")
  *     .actions(VoiceAction.say("Your code is 1 2 3"), VoiceAction.gather().numDigits(1).build())
  *     .build();
- * }</pre>
+ * </pre>
  *
  * @param to the callee, an E.164 number
  * @param from the caller ID, or {@code null} for {@code sendpulse.voice.from}

@@ -3,8 +3,8 @@ package io.sendpulse.spring.voice;
 import reactor.core.publisher.Mono;
 
 /**
- * The reactive view of {@link VoiceTemplate}: the same operations, returning {@link Mono}.
- * Nothing is sent until the returned {@code Mono} is subscribed to.
+ * The reactive view of {@link VoiceTemplate}: the same operations, returning
+ * {@link Mono}. Nothing is sent until the returned {@code Mono} is subscribed to.
  */
 public interface ReactiveVoiceTemplate {
 

@@ -10,11 +10,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One step of a call's flow. The steps run in order once the callee answers:
- * <pre>{@code
+ * <p>
+ * <pre class="code">
  * CallRequest.builder().to("+14155550123")
  *     .actions(VoiceAction.say("Press 1 to confirm"), VoiceAction.gather().numDigits(1).build())
  *     .build();
- * }</pre>
+ * </pre>
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({ @JsonSubTypes.Type(value = VoiceAction.Say.class, name = "say"),
@@ -63,11 +64,12 @@ public sealed interface VoiceAction {
 	 *
 	 * @param text what to say
 	 * @param voice the voice to speak with, or {@code null} for the default
-	 * @param language the language, such as {@code en-US}, or {@code null} for the default
+	 * @param language the language, such as {@code en-US}, or {@code null} for the
+	 * default
 	 * @param loop how many times to say it, or {@code null} for once
 	 */
-	record Say(String text, @Nullable String voice, @Nullable String language, @Nullable Integer loop)
-			implements VoiceAction {
+	record Say(String text, @Nullable String voice, @Nullable String language,
+			@Nullable Integer loop) implements VoiceAction {
 
 		/**
 		 * Check the action.
@@ -143,9 +145,11 @@ public sealed interface VoiceAction {
 	 * Collect the keys the callee presses; SendPulse posts them as a {@code call.gather}
 	 * webhook.
 	 *
-	 * @param numDigits how many keys to collect, or {@code null} until {@code finishOnKey}
+	 * @param numDigits how many keys to collect, or {@code null} until
+	 * {@code finishOnKey}
 	 * @param timeout how long to wait for a key, or {@code null} for the default
-	 * @param finishOnKey the key that ends the input ({@code 0-9}, {@code *} or {@code #})
+	 * @param finishOnKey the key that ends the input ({@code 0-9}, {@code *} or
+	 * {@code #})
 	 * @param prompt what to say or play while waiting, or {@code null}
 	 */
 	record Gather(@Nullable Integer numDigits, @Nullable Duration timeout, @Nullable String finishOnKey,
@@ -240,14 +244,16 @@ public sealed interface VoiceAction {
 	}
 
 	/**
-	 * Record the callee; SendPulse posts the recording as a {@code call.recording} webhook.
+	 * Record the callee; SendPulse posts the recording as a {@code call.recording}
+	 * webhook.
 	 *
 	 * @param maxLength the longest recording, or {@code null} for the default
 	 * @param playBeep whether to beep before recording, or {@code null} for the default
-	 * @param finishOnKey the key that ends the recording ({@code 0-9}, {@code *} or {@code #})
+	 * @param finishOnKey the key that ends the recording ({@code 0-9}, {@code *} or
+	 * {@code #})
 	 */
-	record Record(@Nullable Duration maxLength, @Nullable Boolean playBeep, @Nullable String finishOnKey)
-			implements VoiceAction {
+	record Record(@Nullable Duration maxLength, @Nullable Boolean playBeep,
+			@Nullable String finishOnKey) implements VoiceAction {
 
 		/**
 		 * Check the action.

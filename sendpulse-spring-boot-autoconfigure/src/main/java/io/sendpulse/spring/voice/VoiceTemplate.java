@@ -3,14 +3,16 @@ package io.sendpulse.spring.voice;
 import io.sendpulse.spring.internal.client.Blocking;
 
 /**
- * Places voice calls through SendPulse. Thread-safe; inject the bean the auto-configuration
- * creates:
- * <pre>{@code
+ * Places voice calls through SendPulse. Thread-safe; inject the bean the
+ * auto-configuration creates:
+ * <p>
+ * <pre class="code">
  * Call call = voice.call(CallRequest.builder().to("+14155550123")
  *     .actions(VoiceAction.say("Your parcel arrives today")).build());
- * }</pre>
- * Call progress arrives as {@code call.*} webhooks. Each blocking method waits for its twin
- * on {@link #reactive()}, the view for non-blocking code.
+ * </pre>
+ * <p>
+ * Call progress arrives as {@code call.*} webhooks. Each blocking method waits for its
+ * twin on {@link #reactive()}, the view for non-blocking code.
  */
 public interface VoiceTemplate {
 

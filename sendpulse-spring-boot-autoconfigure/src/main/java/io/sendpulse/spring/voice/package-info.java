@@ -1,5 +1,6 @@
 /**
- * Placing voice calls with call-flow actions: {@link io.sendpulse.spring.voice.VoiceTemplate}.
+ * Placing voice calls with call-flow actions:
+ * {@link io.sendpulse.spring.voice.VoiceTemplate}.
  */
 @NullMarked
 package io.sendpulse.spring.voice;

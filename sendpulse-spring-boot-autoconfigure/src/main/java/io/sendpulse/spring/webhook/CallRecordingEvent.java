@@ -13,7 +13,7 @@ import java.time.Instant;
  * @param duration the recording's length
  * @param timestamp when the recording was made available
  */
-public record CallRecordingEvent(String type, String callId, URI recordingUrl, Duration duration, Instant timestamp)
-		implements SendPulseEvent {
+public record CallRecordingEvent(String type, String callId, URI recordingUrl, Duration duration,
+		Instant timestamp) implements SendPulseEvent {
 
 }

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A voice call changed status: {@code call.ringing}, {@code call.in_progress},
- * {@code call.completed}, {@code call.busy}, {@code call.no_answer} or {@code call.failed}.
+ * {@code call.completed}, {@code call.busy}, {@code call.no_answer} or
+ * {@code call.failed}.
  *
  * @param type the raw event name, for example {@code call.completed}
  * @param callId the call's id, {@code call_…}

@@ -12,25 +12,28 @@ import org.springframework.stereotype.Component;
 /**
  * Declares a SendPulse webhook endpoint at a path and makes the annotated class a bean.
  * The endpoint accepts {@code POST}s whose {@code X-Signature} verifies against
- * {@code sendpulse.webhook.secret} (or one of {@code sendpulse.webhook.additional-secrets}),
- * whose {@code timestamp} is within {@code sendpulse.webhook.tolerance} of now, and that were
- * not published already. Verified events are published synchronously as
- * {@link SendPulseEvent application events}, so {@code @EventListener} methods, on this class
- * or anywhere, receive them; a listener that throws makes the endpoint answer 500, so that
- * SendPulse delivers the event again:
- * <pre>{@code
- * @SendPulseWebhook("/webhooks/sendpulse")
+ * {@code sendpulse.webhook.secret} (or one of
+ * {@code sendpulse.webhook.additional-secrets}), whose {@code timestamp} is within
+ * {@code sendpulse.webhook.tolerance} of now, and that were not published already.
+ * Verified events are published synchronously as {@link SendPulseEvent application
+ * events}, so {@code @EventListener} methods, on this class or anywhere, receive them; a
+ * listener that throws makes the endpoint answer 500, so that SendPulse delivers the
+ * event again:
+ * <p>
+ * <pre class="code">
+ * &#64;SendPulseWebhook("/webhooks/sendpulse")
  * class DeliveryReceipts {
  *
- *     @EventListener
+ *     &#64;EventListener
  *     void delivered(SmsStatusEvent event) { ... }
  *
  * }
- * }</pre>
+ * </pre>
+ * <p>
  * Works on Spring MVC and on WebFlux (where listeners run on the event loop unless
- * {@code sendpulse.webhook.blocking-listeners} is set). Several
- * classes may declare endpoints at different paths. Requires {@code sendpulse.webhook.secret}
- * in a web application; in an application without web server the class is only a bean.
+ * {@code sendpulse.webhook.blocking-listeners} is set). Several classes may declare
+ * endpoints at different paths. Requires {@code sendpulse.webhook.secret} in a web
+ * application; in an application without web server the class is only a bean.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -15,8 +15,8 @@ import io.sendpulse.spring.sms.SmsStatus;
  * @param status the message's new status
  * @param timestamp when the status changed
  */
-public record SmsStatusEvent(String type, String messageId, String to, SmsStatus status, Instant timestamp)
-		implements SendPulseEvent {
+public record SmsStatusEvent(String type, String messageId, String to, SmsStatus status,
+		Instant timestamp) implements SendPulseEvent {
 
 	@Override
 	public String toString() {

@@ -5,8 +5,8 @@ import java.time.Instant;
 import io.sendpulse.spring.internal.PhoneNumbers;
 
 /**
- * An event this version of the starter does not know yet, published rather than rejected so
- * that new SendPulse events reach the application.
+ * An event this version of the starter does not know yet, published rather than rejected
+ * so that new SendPulse events reach the application.
  *
  * @param type the raw event name
  * @param timestamp when the event happened

@@ -15,8 +15,8 @@ import io.sendpulse.spring.verify.VerificationStatus;
  * @param status the verification's new status
  * @param timestamp when the status changed
  */
-public record VerificationEvent(String type, String requestId, String to, VerificationStatus status, Instant timestamp)
-		implements SendPulseEvent {
+public record VerificationEvent(String type, String requestId, String to, VerificationStatus status,
+		Instant timestamp) implements SendPulseEvent {
 
 	@Override
 	public String toString() {

@@ -15,14 +15,16 @@ import org.springframework.util.Assert;
 
 /**
  * Verifies SendPulse webhook deliveries: the {@code X-Signature} HMAC-SHA256 over the raw
- * body bytes (lowercase or upper-case hex, with or without a {@code sha256=} prefix, compared
- * in constant time) against one or more secrets, and the signed body's {@code timestamp}
- * against a tolerance either way. Needs no Spring context, so a custom controller or a queue
- * consumer can use it:
- * <pre>{@code
+ * body bytes (lowercase or upper-case hex, with or without a {@code sha256=} prefix,
+ * compared in constant time) against one or more secrets, and the signed body's
+ * {@code timestamp} against a tolerance either way. Needs no Spring context, so a custom
+ * controller or a queue consumer can use it:
+ * <p>
+ * <pre class="code">
  * WebhookSignatureVerifier verifier = new WebhookSignatureVerifier("my-secret");
  * SendPulseEvent event = verifier.verify(rawBody, request.getHeader(WebhookSigner.SIGNATURE_HEADER));
- * }</pre>
+ * </pre>
+ * <p>
  * Always pass the bytes exactly as received: a body that was parsed and written again no
  * longer matches its signature. Verification does not detect replays; the
  * {@link SendPulseWebhook} endpoint does. Thread-safe.
@@ -52,9 +54,10 @@ public final class WebhookSignatureVerifier {
 
 	/**
 	 * Create a verifier.
-	 * @param secrets the secrets a valid signature may be made with (several while rotating)
-	 * @param tolerance the largest accepted difference between an event's timestamp and now,
-	 * either way
+	 * @param secrets the secrets a valid signature may be made with (several while
+	 * rotating)
+	 * @param tolerance the largest accepted difference between an event's timestamp and
+	 * now, either way
 	 * @param clock the clock that says what now is
 	 */
 	public WebhookSignatureVerifier(Collection<String> secrets, Duration tolerance, Clock clock) {
@@ -72,8 +75,8 @@ public final class WebhookSignatureVerifier {
 	 * @param body the raw body bytes, exactly as received
 	 * @param signature the {@code X-Signature} header, if there was one
 	 * @return the event
-	 * @throws WebhookVerificationException if the signature is missing or wrong, the body is
-	 * not an event, or its timestamp is outside the tolerance
+	 * @throws WebhookVerificationException if the signature is missing or wrong, the body
+	 * is not an event, or its timestamp is outside the tolerance
 	 */
 	public SendPulseEvent verify(byte[] body, @Nullable String signature) {
 		if (!isValidSignature(body, signature)) {
@@ -101,7 +104,8 @@ public final class WebhookSignatureVerifier {
 		}
 		boolean valid = false;
 		for (WebhookSigner signer : this.signers) {
-			// Constant-time, and every secret is tried so the time says nothing about which matched.
+			// Constant-time, and every secret is tried so the time says nothing about
+			// which matched.
 			valid |= MessageDigest.isEqual(signer.hmac(body), expected);
 		}
 		return valid;

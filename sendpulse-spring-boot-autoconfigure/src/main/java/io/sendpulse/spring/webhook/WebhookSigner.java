@@ -10,13 +10,15 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.util.Assert;
 
 /**
- * Signs webhook bodies as SendPulse does: the {@code X-Signature} header is the lowercase hex
- * HMAC-SHA256 of the raw body bytes, keyed with the secret's UTF-8 bytes. Use it in tests to
- * send your endpoint a webhook it accepts:
- * <pre>{@code
+ * Signs webhook bodies as SendPulse does: the {@code X-Signature} header is the lowercase
+ * hex HMAC-SHA256 of the raw body bytes, keyed with the secret's UTF-8 bytes. Use it in
+ * tests to send your endpoint a webhook it accepts:
+ * <p>
+ * <pre class="code">
  * byte[] body = "{\"event\":\"sms.delivered\",…}".getBytes(StandardCharsets.UTF_8);
  * String signature = new WebhookSigner("my-secret").sign(body);
- * }</pre>
+ * </pre>
+ * <p>
  * Thread-safe.
  */
 public final class WebhookSigner {
@@ -28,7 +30,8 @@ public final class WebhookSigner {
 
 	private final SecretKeySpec key;
 
-	// Initialised once and cloned per call: cheaper than a provider lookup and key setup each time.
+	// Initialised once and cloned per call: cheaper than a provider lookup and key setup
+	// each time.
 	private final Mac prototype;
 
 	/**
@@ -59,7 +62,8 @@ public final class WebhookSigner {
 			return (Mac) this.prototype.clone();
 		}
 		catch (CloneNotSupportedException ex) {
-			// A provider whose Mac cannot be cloned: a fresh instance is slower but correct.
+			// A provider whose Mac cannot be cloned: a fresh instance is slower but
+			// correct.
 			return newMac();
 		}
 	}

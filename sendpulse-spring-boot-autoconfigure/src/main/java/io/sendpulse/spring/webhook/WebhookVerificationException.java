@@ -2,8 +2,8 @@ package io.sendpulse.spring.webhook;
 
 /**
  * A webhook delivery that must not be trusted or cannot be read, thrown by
- * {@link WebhookSignatureVerifier#verify(byte[], String)}. Its message never holds the body,
- * the secret or a phone number.
+ * {@link WebhookSignatureVerifier#verify(byte[], String)}. Its message never holds the
+ * body, the secret or a phone number.
  */
 public class WebhookVerificationException extends RuntimeException {
 

@@ -1,5 +1,6 @@
 /**
- * Receiving SendPulse webhooks: {@link io.sendpulse.spring.webhook.SendPulseWebhook}, signature verification and typed events.
+ * Receiving SendPulse webhooks: {@link io.sendpulse.spring.webhook.SendPulseWebhook},
+ * signature verification and typed events.
  */
 @NullMarked
 package io.sendpulse.spring.webhook;

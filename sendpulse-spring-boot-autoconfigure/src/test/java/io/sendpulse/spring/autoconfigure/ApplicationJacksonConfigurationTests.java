@@ -46,9 +46,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Proves that the application's global Jackson configuration, however hostile, never changes
- * what the templates send or how they read answers: requests stay snake_case with durations
- * in seconds and ISO instants, and answers with unknown fields still parse.
+ * Proves that the application's global Jackson configuration, however hostile, never
+ * changes what the templates send or how they read answers: requests stay snake_case with
+ * durations in seconds and ISO instants, and answers with unknown fields still parse.
  */
 class ApplicationJacksonConfigurationTests {
 
@@ -71,8 +71,8 @@ class ApplicationJacksonConfigurationTests {
 			.withPropertyValues("spring.jackson.property-naming-strategy=UPPER_CAMEL_CASE",
 					"spring.jackson.deserialization.fail-on-unknown-properties=true",
 					"spring.jackson.deserialization.unwrap-root-value=true",
-					"spring.jackson.serialization.wrap-root-value=true",
-					"spring.jackson.date-format=dd.MM.yyyy HH:mm", "spring.jackson.default-property-inclusion=always",
+					"spring.jackson.serialization.wrap-root-value=true", "spring.jackson.date-format=dd.MM.yyyy HH:mm",
+					"spring.jackson.default-property-inclusion=always",
 					"spring.jackson.datatype.datetime.write-dates-as-timestamps=true",
 					"spring.jackson.datatype.datetime.write-durations-as-timestamps=false",
 					"spring.jackson.use-jackson2-defaults=true")
@@ -113,8 +113,11 @@ class ApplicationJacksonConfigurationTests {
 			context.getBean(VoiceTemplate.class)
 				.call(CallRequest.builder()
 					.to("+14155550123")
-					.actions(VoiceAction.gather().numDigits(1).timeout(Duration.ofSeconds(5)).prompt(
-							VoiceAction.say("Press 1")).build())
+					.actions(VoiceAction.gather()
+						.numDigits(1)
+						.timeout(Duration.ofSeconds(5))
+						.prompt(VoiceAction.say("Press 1"))
+						.build())
 					.timeout(Duration.ofSeconds(20))
 					.build());
 			assertBody("""

@@ -185,8 +185,7 @@ class SendPulseAutoConfigurationTests {
 			.withUserConfiguration(UserResilienceConfiguration.class)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				assertThat(context).getBean("sendPulseRateLimiter")
-					.isSameAs(UserResilienceConfiguration.RATE_LIMITER);
+				assertThat(context).getBean("sendPulseRateLimiter").isSameAs(UserResilienceConfiguration.RATE_LIMITER);
 				assertThat(context).getBean("sendPulseRetry").isSameAs(UserResilienceConfiguration.RETRY);
 			});
 	}
@@ -194,8 +193,8 @@ class SendPulseAutoConfigurationTests {
 	@Test
 	void userDefinedConnectionDetailsWinAndNeedNoApiKeyProperty() {
 		this.contextRunner.withUserConfiguration(UserConnectionDetailsConfiguration.class)
-			.withPropertyValues("test.sandbox-url=" + this.server.url("/"), "sendpulse.sms.from=Acme", "sendpulse.retry.enabled=false",
-					"sendpulse.rate-limit.enabled=false")
+			.withPropertyValues("test.sandbox-url=" + this.server.url("/"), "sendpulse.sms.from=Acme",
+					"sendpulse.retry.enabled=false", "sendpulse.rate-limit.enabled=false")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context).hasSingleBean(SmsTemplate.class);
@@ -222,17 +221,18 @@ class SendPulseAutoConfigurationTests {
 
 	@Test
 	void bindsEveryPropertyOfTheContract() {
-		this.contextRunner.withPropertyValues("sendpulse.api-key=" + API_KEY,
-				"sendpulse.base-url=http://localhost:8089/api", "sendpulse.connect-timeout=2s",
-				"sendpulse.read-timeout=7s", "sendpulse.sms.from=Acme", "sendpulse.sms.bulk-concurrency=4",
-				"sendpulse.voice.from=+15005550006", "sendpulse.verify.channel=voice",
-				"sendpulse.verify.code-length=8", "sendpulse.verify.expiry=2m", "sendpulse.rate-limit.enabled=false",
-				"sendpulse.rate-limit.limit-for-period=50", "sendpulse.rate-limit.refresh-period=2s",
-				"sendpulse.rate-limit.timeout=3s", "sendpulse.retry.enabled=false", "sendpulse.retry.max-attempts=5",
-				"sendpulse.retry.initial-backoff=250ms", "sendpulse.retry.multiplier=1.5",
-				"sendpulse.retry.max-backoff=20s", "sendpulse.webhook.secret=whsec-1",
-				"sendpulse.webhook.additional-secrets=whsec-0,whsec-old", "sendpulse.webhook.tolerance=10m",
-				"sendpulse.webhook.max-payload-size=128KB")
+		this.contextRunner
+			.withPropertyValues("sendpulse.api-key=" + API_KEY, "sendpulse.base-url=http://localhost:8089/api",
+					"sendpulse.connect-timeout=2s", "sendpulse.read-timeout=7s", "sendpulse.sms.from=Acme",
+					"sendpulse.sms.bulk-concurrency=4", "sendpulse.voice.from=+15005550006",
+					"sendpulse.verify.channel=voice", "sendpulse.verify.code-length=8", "sendpulse.verify.expiry=2m",
+					"sendpulse.rate-limit.enabled=false", "sendpulse.rate-limit.limit-for-period=50",
+					"sendpulse.rate-limit.refresh-period=2s", "sendpulse.rate-limit.timeout=3s",
+					"sendpulse.retry.enabled=false", "sendpulse.retry.max-attempts=5",
+					"sendpulse.retry.initial-backoff=250ms", "sendpulse.retry.multiplier=1.5",
+					"sendpulse.retry.max-backoff=20s", "sendpulse.webhook.secret=whsec-1",
+					"sendpulse.webhook.additional-secrets=whsec-0,whsec-old", "sendpulse.webhook.tolerance=10m",
+					"sendpulse.webhook.max-payload-size=128KB")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				SendPulseProperties properties = context.getBean(SendPulseProperties.class);
@@ -329,7 +329,8 @@ class SendPulseAutoConfigurationTests {
 				RecordedRequest request = take();
 				assertThat(request.getHeaders().values("X-Customized")).containsExactly("first", "second");
 				assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + API_KEY);
-				// the application's own builder carries neither our customization nor our key
+				// the application's own builder carries neither our customization nor our
+				// key
 				this.server.enqueue(queued());
 				context.getBean(WebClient.Builder.class)
 					.build()
@@ -381,16 +382,14 @@ class SendPulseAutoConfigurationTests {
 			sendpulse.webhook.max-payload-size   | 0B
 			""")
 	void nonsenseValuesStopStartupNamingTheProperty(String property, String value, CapturedOutput output) {
-		this.contextRunner.withPropertyValues("sendpulse.api-key=" + API_KEY, property + "=" + value)
-			.run((context) -> {
-				assertThat(context).hasFailed();
-				assertThat(context.getStartupFailure()).hasStackTraceContaining(property);
-			});
+		this.contextRunner.withPropertyValues("sendpulse.api-key=" + API_KEY, property + "=" + value).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).hasStackTraceContaining(property);
+		});
 		SpringApplication application = application(ClientApplication.class);
-		assertThatException().isThrownBy(() -> application.run("--sendpulse.api-key=" + API_KEY,
-				"--" + property + "=" + value));
-		assertThat(output).contains("APPLICATION FAILED TO START", "Property: " + property)
-			.doesNotContain(API_KEY);
+		assertThatException()
+			.isThrownBy(() -> application.run("--sendpulse.api-key=" + API_KEY, "--" + property + "=" + value));
+		assertThat(output).contains("APPLICATION FAILED TO START", "Property: " + property).doesNotContain(API_KEY);
 	}
 
 	@Test

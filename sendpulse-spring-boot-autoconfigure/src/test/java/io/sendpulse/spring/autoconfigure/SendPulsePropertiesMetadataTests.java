@@ -15,8 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests that every property of the contract is in the configuration metadata the IDE reads,
- * with a description.
+ * Tests that every property of the contract is in the configuration metadata the IDE
+ * reads, with a description.
  */
 class SendPulsePropertiesMetadataTests {
 

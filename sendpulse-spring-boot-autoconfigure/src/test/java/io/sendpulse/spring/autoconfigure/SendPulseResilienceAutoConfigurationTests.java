@@ -32,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * How {@code sendpulse.rate-limit.*}, {@code sendpulse.retry.*}, user beans, customizers and
- * metrics shape the resilience of the auto-configured client.
+ * How {@code sendpulse.rate-limit.*}, {@code sendpulse.retry.*}, user beans, customizers
+ * and metrics shape the resilience of the auto-configured client.
  */
 class SendPulseResilienceAutoConfigurationTests {
 
@@ -93,7 +93,8 @@ class SendPulseResilienceAutoConfigurationTests {
 	@Test
 	void appliesCustomizersToTheConfigurationsItBuilds() {
 		this.contextRunner.withUserConfiguration(Customizers.class).run((context) -> {
-			assertThat(context.getBean("sendPulseRateLimiter", RateLimiter.class).getRateLimiterConfig()
+			assertThat(context.getBean("sendPulseRateLimiter", RateLimiter.class)
+				.getRateLimiterConfig()
 				.getTimeoutDuration()).isEqualTo(Duration.ofMillis(123));
 			assertThat(context.getBean("sendPulseRetry", Retry.class).getRetryConfig().getMaxAttempts()).isEqualTo(7);
 		});

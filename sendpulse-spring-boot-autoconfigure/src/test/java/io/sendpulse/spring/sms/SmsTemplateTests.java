@@ -258,12 +258,13 @@ class SmsTemplateTests {
 
 	@Test
 	void invalidConfiguredSenderStopsStartupNamingTheProperty() {
-		TemplateContexts.runner(this.server).withPropertyValues(
-				"sendpulse.sms.from=Not a valid sender id").run((context) -> {
-					assertThat(context).hasFailed();
-					assertThat(context.getStartupFailure()).rootCause()
-						.hasMessageContaining("sendpulse.sms.from must be an E.164 phone number");
-				});
+		TemplateContexts.runner(this.server)
+			.withPropertyValues("sendpulse.sms.from=Not a valid sender id")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessageContaining("sendpulse.sms.from must be an E.164 phone number");
+			});
 	}
 
 	@Test
@@ -409,7 +410,10 @@ class SmsTemplateTests {
 		return new MockResponse.Builder().code(status).addHeader("Content-Type", "application/json").body(body).build();
 	}
 
-	/** Answers each send with a queued message, or 400 for the numbers it is told to refuse. */
+	/**
+	 * Answers each send with a queued message, or 400 for the numbers it is told to
+	 * refuse.
+	 */
 	static final class BulkDispatcher extends Dispatcher {
 
 		private final List<String> refused;

@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Tests for {@link VerifyTemplate} against a real HTTP server on loopback, with the template
- * built by the auto-configuration.
+ * Tests for {@link VerifyTemplate} against a real HTTP server on loopback, with the
+ * template built by the auto-configuration.
  */
 class VerifyTemplateTests {
 
@@ -148,7 +148,8 @@ class VerifyTemplateTests {
 				.withMessageContaining("code must be 4 to 8 digits");
 			assertThatIllegalArgumentException().isThrownBy(() -> verify.check("vrf_1", "123456789"))
 				.withMessageContaining("code must be 4 to 8 digits");
-			StepVerifier.create(verify.reactive().check("vrf_1", "x")).expectError(IllegalArgumentException.class)
+			StepVerifier.create(verify.reactive().check("vrf_1", "x"))
+				.expectError(IllegalArgumentException.class)
 				.verify();
 			assertThat(this.server.getRequestCount()).isZero();
 		});
@@ -203,7 +204,8 @@ class VerifyTemplateTests {
 	void templateToStringNeverShowsTheApiKey() {
 		run((context) -> {
 			assertThat(context.getBean(VerifyTemplate.class).toString()).doesNotContain(TemplateContexts.API_KEY);
-			assertThat(context.getBean(VerifyTemplate.class).reactive().toString()).doesNotContain(TemplateContexts.API_KEY);
+			assertThat(context.getBean(VerifyTemplate.class).reactive().toString())
+				.doesNotContain(TemplateContexts.API_KEY);
 		});
 	}
 

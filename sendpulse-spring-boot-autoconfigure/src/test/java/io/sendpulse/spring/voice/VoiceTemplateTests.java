@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Tests for {@link VoiceTemplate} against a real HTTP server on loopback, with the template
- * built by the auto-configuration.
+ * Tests for {@link VoiceTemplate} against a real HTTP server on loopback, with the
+ * template built by the auto-configuration.
  */
 class VoiceTemplateTests {
 
@@ -110,12 +110,11 @@ class VoiceTemplateTests {
 
 	@Test
 	void invalidConfiguredCallerIdStopsStartupNamingTheProperty() {
-		TemplateContexts.runner(this.server).withPropertyValues(
-				"sendpulse.voice.from=+0000").run((context) -> {
-					assertThat(context).hasFailed();
-					assertThat(context.getStartupFailure()).rootCause()
-						.hasMessageContaining("sendpulse.voice.from must be an E.164 phone number");
-				});
+		TemplateContexts.runner(this.server).withPropertyValues("sendpulse.voice.from=+0000").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("sendpulse.voice.from must be an E.164 phone number");
+		});
 	}
 
 	@Test
@@ -236,7 +235,8 @@ class VoiceTemplateTests {
 	void templateToStringNeverShowsTheApiKey() {
 		run((context) -> {
 			assertThat(context.getBean(VoiceTemplate.class).toString()).doesNotContain(TemplateContexts.API_KEY);
-			assertThat(context.getBean(VoiceTemplate.class).reactive().toString()).doesNotContain(TemplateContexts.API_KEY);
+			assertThat(context.getBean(VoiceTemplate.class).reactive().toString())
+				.doesNotContain(TemplateContexts.API_KEY);
 		});
 	}
 

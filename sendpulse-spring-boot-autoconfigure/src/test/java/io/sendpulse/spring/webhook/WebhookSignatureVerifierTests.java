@@ -31,8 +31,8 @@ class WebhookSignatureVerifierTests {
 	void acceptsTheLowercaseHexSignatureSendPulseSends() {
 		byte[] body = sms("2026-01-15T10:30:00Z");
 		SendPulseEvent event = this.verifier.verify(body, sign(SECRET, body));
-		assertThat(event).isEqualTo(new SmsStatusEvent("sms.delivered", "msg_9f8a7b6c", "+1234567890",
-				SmsStatus.DELIVERED, NOW));
+		assertThat(event)
+			.isEqualTo(new SmsStatusEvent("sms.delivered", "msg_9f8a7b6c", "+1234567890", SmsStatus.DELIVERED, NOW));
 	}
 
 	@Test
@@ -140,12 +140,12 @@ class WebhookSignatureVerifierTests {
 		assertThat(verify("{\"event\":\"call.recording\",\"call_id\":\"call_1\","
 				+ "\"recording_url\":\"https://rec.sendpulse.io/r/1.mp3\",\"duration\":7.5,"
 				+ "\"timestamp\":\"2026-01-15T10:30:00Z\"}"))
-			.isEqualTo(new CallRecordingEvent("call.recording", "call_1", URI.create("https://rec.sendpulse.io/r/1.mp3"),
-					Duration.ofMillis(7500), NOW));
+			.isEqualTo(new CallRecordingEvent("call.recording", "call_1",
+					URI.create("https://rec.sendpulse.io/r/1.mp3"), Duration.ofMillis(7500), NOW));
 		assertThat(verify("{\"event\":\"verify.approved\",\"request_id\":\"vrf_1\",\"to\":\"+1234567890\","
 				+ "\"status\":\"approved\",\"timestamp\":\"2026-01-15T10:30:00Z\"}"))
-			.isEqualTo(new VerificationEvent("verify.approved", "vrf_1", "+1234567890", VerificationStatus.APPROVED,
-					NOW));
+			.isEqualTo(
+					new VerificationEvent("verify.approved", "vrf_1", "+1234567890", VerificationStatus.APPROVED, NOW));
 	}
 
 	@Test
@@ -177,7 +177,8 @@ class WebhookSignatureVerifierTests {
 		assertThat(verify(new String(sms("2026-01-15T10:30:00Z"), StandardCharsets.UTF_8)).toString())
 			.doesNotContain("+1234567890")
 			.contains("+1*****7890");
-		assertThat(new UnknownEvent("x.y", NOW, "{\"phone\":\"+1234567890\"}").toString()).doesNotContain("+1234567890");
+		assertThat(new UnknownEvent("x.y", NOW, "{\"phone\":\"+1234567890\"}").toString())
+			.doesNotContain("+1234567890");
 	}
 
 	@Test

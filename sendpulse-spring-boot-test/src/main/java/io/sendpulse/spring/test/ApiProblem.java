@@ -4,8 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An error the sandbox answers with the API's error body
- * {@code {"error":{"code","message","param"?}}}. Thrown while a request is handled; it has no
- * stack trace, as it is an answer, not a bug.
+ * {@code {"error":{"code","message","param"?}}}. Thrown while a request is handled; it
+ * has no stack trace, as it is an answer, not a bug.
  */
 final class ApiProblem extends RuntimeException {
 

@@ -13,10 +13,11 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 /**
- * Where the sandbox posts webhooks in a Spring application: {@code sendpulse.sandbox.webhook-url}
- * when set, else the application's own {@link SendPulseWebhook @SendPulseWebhook} endpoint,
- * once the application listens on a port ({@code local.server.port}, which Boot sets when its
- * web server starts). Resolved at each event, as the port is only known after startup.
+ * Where the sandbox posts webhooks in a Spring application:
+ * {@code sendpulse.sandbox.webhook-url} when set, else the application's own
+ * {@link SendPulseWebhook @SendPulseWebhook} endpoint, once the application listens on a
+ * port ({@code local.server.port}, which Boot sets when its web server starts). Resolved
+ * at each event, as the port is only known after startup.
  */
 final class ApplicationWebhookTarget implements Supplier<@Nullable URI> {
 

@@ -12,19 +12,21 @@ import org.springframework.boot.test.context.PropertyMapping;
 
 /**
  * Starts a {@link SendPulseSandbox} for a Spring Boot test and points the SendPulse
- * templates at it; inject the {@code SendPulseSandbox} bean to see what was sent. In a test
- * on a real port ({@code webEnvironment = RANDOM_PORT}) the sandbox posts webhooks, signed
- * with {@code sendpulse.webhook.secret}, to the application's own
+ * templates at it; inject the {@code SendPulseSandbox} bean to see what was sent. In a
+ * test on a real port ({@code webEnvironment = RANDOM_PORT}) the sandbox posts webhooks,
+ * signed with {@code sendpulse.webhook.secret}, to the application's own
  * {@link io.sendpulse.spring.webhook.SendPulseWebhook @SendPulseWebhook} endpoint.
- * <pre>{@code
- * @SpringBootTest
- * @AutoConfigureSendPulseSandbox
+ * <p>
+ * <pre class="code">
+ * &#64;SpringBootTest
+ * &#64;AutoConfigureSendPulseSandbox
  * class SignUpTests {
  *
- *     @Autowired SendPulseSandbox sandbox;
+ *     &#64;Autowired SendPulseSandbox sandbox;
  *
  * }
- * }</pre>
+ * </pre>
+ * <p>
  * The sandbox is shared by the tests that share a Spring context: call
  * {@link SendPulseSandbox#reset()} before each test that counts what was sent. Other
  * settings come from {@code sendpulse.sandbox.*} properties.

@@ -10,8 +10,8 @@ import io.sendpulse.spring.voice.VoiceAction;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A voice call the sandbox accepted, as it stands when {@link SendPulseSandbox#calls()} was
- * called.
+ * A voice call the sandbox accepted, as it stands when {@link SendPulseSandbox#calls()}
+ * was called.
  *
  * @param id the call's id, {@code call_…}
  * @param to the callee

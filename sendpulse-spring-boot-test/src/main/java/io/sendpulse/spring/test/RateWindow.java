@@ -3,9 +3,9 @@ package io.sendpulse.spring.test;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A fixed one-second window of wall-clock time holding at most {@code limit} calls: one CAS
- * per call, no lock. The window index sits in the upper bits of one {@code long}, the count
- * in the lower 24.
+ * A fixed one-second window of wall-clock time holding at most {@code limit} calls: one
+ * CAS per call, no lock. The window index sits in the upper bits of one {@code long}, the
+ * count in the lower 24.
  */
 final class RateWindow {
 

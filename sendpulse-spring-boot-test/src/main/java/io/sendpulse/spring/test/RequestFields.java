@@ -11,9 +11,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The fields of one JSON object in a request, read with the API's rules (contract section 1).
- * Each failed rule is an {@link ApiProblem} naming the field; unknown fields are ignored.
- * Messages never echo a full phone number.
+ * The fields of one JSON object in a request, read with the API's rules (contract section
+ * 1). Each failed rule is an {@link ApiProblem} naming the field; unknown fields are
+ * ignored. Messages never echo a full phone number.
  */
 final class RequestFields {
 
@@ -84,8 +84,8 @@ final class RequestFields {
 	String text(String field, int max) {
 		String text = requiredString(field);
 		if (text.isEmpty() || text.length() > max) {
-			throw ApiProblem.invalid(name(field),
-					name(field) + " must be 1 to " + max + " characters long, but was " + text.length() + " characters");
+			throw ApiProblem.invalid(name(field), name(field) + " must be 1 to " + max + " characters long, but was "
+					+ text.length() + " characters");
 		}
 		return text;
 	}
@@ -128,8 +128,7 @@ final class RequestFields {
 		if (value == null) {
 			return null;
 		}
-		if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < min
-				|| value.intValue() > max) {
+		if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < min || value.intValue() > max) {
 			throw ApiProblem.invalid(name(field),
 					name(field) + " must be a whole number between " + min + " and " + max);
 		}

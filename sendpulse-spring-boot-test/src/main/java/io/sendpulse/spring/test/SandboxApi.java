@@ -485,7 +485,8 @@ final class SandboxApi {
 		int bodyHash = Arrays.hashCode(body);
 		Instant now = this.scheduler.now();
 		Reply[] reply = new Reply[1];
-		// compute() makes a concurrent retry with the same key wait for the first, never send twice.
+		// compute() makes a concurrent retry with the same key wait for the first, never
+		// send twice.
 		this.idempotency.compute(path + ' ' + key, (storeKey, stored) -> {
 			if (stored != null && stored.expiresAt.isAfter(now)) {
 				if (stored.bodyHash != bodyHash) {
@@ -630,8 +631,7 @@ final class SandboxApi {
 	}
 
 	private static boolean constantTimeEquals(String given, String expected) {
-		return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
-				expected.getBytes(StandardCharsets.UTF_8));
+		return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
 	}
 
 	String apiKey() {
@@ -644,8 +644,8 @@ final class SandboxApi {
 	}
 
 	/**
-	 * One answer: status, optional {@code Retry-After}, whether it replays a stored answer,
-	 * and the body.
+	 * One answer: status, optional {@code Retry-After}, whether it replays a stored
+	 * answer, and the body.
 	 */
 	record Reply(int status, @Nullable String retryAfter, boolean replayed, byte[] body, String contentType) {
 

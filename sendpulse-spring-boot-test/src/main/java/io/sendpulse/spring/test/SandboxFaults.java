@@ -9,14 +9,16 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * Scripted faults: the next calls to the sandbox fail as a proxy or an overloaded API would,
- * before the API key, the rate limit or the {@code Idempotency-Key} are looked at.
- * <pre>{@code
+ * Scripted faults: the next calls to the sandbox fail as a proxy or an overloaded API
+ * would, before the API key, the rate limit or the {@code Idempotency-Key} are looked at.
+ * <p>
+ * <pre class="code">
  * sandbox.faults().nextCalls(2).respondWith(503);
  * sandbox.faults().nextCalls(1).respondWith(429, Duration.ofSeconds(1));
  * sandbox.faults().nextCalls(1).delay(Duration.ofSeconds(3));
  * sandbox.faults().nextCalls(1).resetConnection();
- * }</pre>
+ * </pre>
+ * <p>
  * Faults queue up in the order they were scripted. Thread-safe.
  */
 public final class SandboxFaults {

@@ -15,10 +15,10 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The sandbox's clock and the transitions waiting on it. The clock follows real time (when
- * auto-advancing) plus whatever {@link #advance(Duration)} added, or only the latter. Due
- * transitions run one at a time, in due order, each told the instant it was due at, so that
- * a chain of transitions keeps its spacing however far the clock jumps.
+ * The sandbox's clock and the transitions waiting on it. The clock follows real time
+ * (when auto-advancing) plus whatever {@link #advance(Duration)} added, or only the
+ * latter. Due transitions run one at a time, in due order, each told the instant it was
+ * due at, so that a chain of transitions keeps its spacing however far the clock jumps.
  */
 final class SandboxScheduler {
 
@@ -67,7 +67,8 @@ final class SandboxScheduler {
 
 	void advance(Duration duration) {
 		if (duration.isNegative()) {
-			throw new IllegalArgumentException("The sandbox clock only moves forward, but was asked to move " + duration);
+			throw new IllegalArgumentException(
+					"The sandbox clock only moves forward, but was asked to move " + duration);
 		}
 		this.offsetNanos.addAndGet(duration.toNanos());
 		runDue();

@@ -52,8 +52,9 @@ final class SandboxServer {
 				case RESET:
 					return reset(response);
 				case RESPOND:
-					return respond(response, this.api.error(new ApiProblem(fault.status, code(fault.status),
-							"Scripted fault: " + fault.status, null)), fault.retryAfter);
+					return respond(response, this.api.error(
+							new ApiProblem(fault.status, code(fault.status), "Scripted fault: " + fault.status, null)),
+							fault.retryAfter);
 				case DELAY:
 					Duration delay = (fault.delay != null) ? fault.delay : Duration.ZERO;
 					return Mono.delay(delay).then(Mono.defer(() -> answer(request, response)));
@@ -86,7 +87,8 @@ final class SandboxServer {
 		return response.sendByteArray(Mono.just(reply.body())).then();
 	}
 
-	// SO_LINGER 0 makes close() send a TCP RST: the client sees "connection reset", no response.
+	// SO_LINGER 0 makes close() send a TCP RST: the client sees "connection reset", no
+	// response.
 	private static Mono<Void> reset(HttpServerResponse response) {
 		response.withConnection((connection) -> {
 			connection.channel().config().setOption(ChannelOption.SO_LINGER, 0);

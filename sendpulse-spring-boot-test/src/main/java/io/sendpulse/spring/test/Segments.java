@@ -1,11 +1,11 @@
 package io.sendpulse.spring.test;
 
 /**
- * Counts the SMS segments a text takes, as carriers do: a text that only uses the GSM 03.38
- * alphabet is sent as 7-bit GSM (160 septets in one segment, 153 per segment of a longer
- * message, the extension characters taking two septets and never split); any other text is
- * sent as UCS-2 (70 UTF-16 units in one segment, 67 per segment of a longer message, a
- * surrogate pair never split).
+ * Counts the SMS segments a text takes, as carriers do: a text that only uses the GSM
+ * 03.38 alphabet is sent as 7-bit GSM (160 septets in one segment, 153 per segment of a
+ * longer message, the extension characters taking two septets and never split); any other
+ * text is sent as UCS-2 (70 UTF-16 units in one segment, 67 per segment of a longer
+ * message, a surrogate pair never split).
  */
 final class Segments {
 
@@ -43,7 +43,8 @@ final class Segments {
 		return split(units, 70, 67);
 	}
 
-	// Fills segments greedily; a character that does not fit whole starts the next segment.
+	// Fills segments greedily; a character that does not fit whole starts the next
+	// segment.
 	private static int split(int[] sizes, int single, int perPart) {
 		int total = 0;
 		for (int size : sizes) {

@@ -20,25 +20,30 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.util.Assert;
 
 /**
- * A sandbox SendPulse API: a real HTTP server on loopback that serves the API's calls with
- * its rules (API key, field validation, balance, rate limit, {@code Idempotency-Key}), moves
- * messages, calls and verifications through their lifecycles on a clock it controls, and
- * posts signed webhooks, with no account, no phone and no network.
+ * A sandbox SendPulse API: a real HTTP server on loopback that serves the API's calls
+ * with its rules (API key, field validation, balance, rate limit,
+ * {@code Idempotency-Key}), moves messages, calls and verifications through their
+ * lifecycles on a clock it controls, and posts signed webhooks, with no account, no phone
+ * and no network.
  * <p>
- * In a Spring Boot test, {@link AutoConfigureSendPulseSandbox @AutoConfigureSendPulseSandbox}
- * starts one and points the templates at it; inject it to look at what was sent:
- * <pre>{@code
- * @Autowired SendPulseSandbox sandbox;
+ * In a Spring Boot test,
+ * {@link AutoConfigureSendPulseSandbox @AutoConfigureSendPulseSandbox} starts one and
+ * points the templates at it; inject it to look at what was sent:
+ * <p>
+ * <pre class="code">
+ * &#64;Autowired SendPulseSandbox sandbox;
  *
  * sms.send(SmsRequest.builder().to("+14155550123").text("Hello").build());
- * assertThat(sandbox.sentMessages()).singleElement().satisfies((m) -> assertThat(m.text()).isEqualTo("Hello"));
- * }</pre>
+ * assertThat(sandbox.sentMessages()).singleElement().satisfies((m) -&gt; assertThat(m.text()).isEqualTo("Hello"));
+ * </pre>
+ * <p>
  * Without Spring: {@code SendPulseSandbox.builder().build().start()}, then use
  * {@link #baseUrl()} and {@link #apiKey()}. Thread-safe.
  * <p>
- * Each lifecycle step (queued to sent, sent to delivered, ringing to in progress, …) takes
- * the step delay on the sandbox clock. The clock follows real time unless auto-advance is
- * off, and {@link #advance(Duration)} moves it on at once, running what falls due.
+ * Each lifecycle step (queued to sent, sent to delivered, ringing to in progress, …)
+ * takes the step delay on the sandbox clock. The clock follows real time unless
+ * auto-advance is off, and {@link #advance(Duration)} moves it on at once, running what
+ * falls due.
  */
 public final class SendPulseSandbox implements AutoCloseable {
 
@@ -183,8 +188,8 @@ public final class SendPulseSandbox implements AutoCloseable {
 	}
 
 	/**
-	 * Return the code of the latest verification started for a number: what the user would
-	 * have received.
+	 * Return the code of the latest verification started for a number: what the user
+	 * would have received.
 	 * @param to the number, E.164
 	 * @return the code
 	 * @throws IllegalStateException if no verification was started for the number
@@ -206,8 +211,8 @@ public final class SendPulseSandbox implements AutoCloseable {
 	}
 
 	/**
-	 * Return the scripted faults: the next calls answer a status, are delayed, or have their
-	 * connection reset.
+	 * Return the scripted faults: the next calls answer a status, are delayed, or have
+	 * their connection reset.
 	 * @return the faults
 	 */
 	public SandboxFaults faults() {
@@ -235,17 +240,16 @@ public final class SendPulseSandbox implements AutoCloseable {
 	 * {@link CallStatus#NO_ANSWER} (after {@code ringing}) or {@link CallStatus#FAILED}
 	 */
 	public void scriptCall(String to, CallStatus outcome) {
-		Assert.isTrue(outcome == CallStatus.COMPLETED || outcome == CallStatus.BUSY
-				|| outcome == CallStatus.NO_ANSWER || outcome == CallStatus.FAILED,
-				"outcome must be COMPLETED, BUSY, NO_ANSWER or FAILED");
+		Assert.isTrue(outcome == CallStatus.COMPLETED || outcome == CallStatus.BUSY || outcome == CallStatus.NO_ANSWER
+				|| outcome == CallStatus.FAILED, "outcome must be COMPLETED, BUSY, NO_ANSWER or FAILED");
 		this.api.scriptCall(to, outcome);
 	}
 
 	/**
 	 * Make the callee of the calls placed to a number from now on press keys: the first
-	 * {@code gather} action of a call gets the first digits, the second the second, and so
-	 * on, each posted as a {@code call.gather} webhook. A {@code gather} without digits
-	 * gets no input.
+	 * {@code gather} action of a call gets the first digits, the second the second, and
+	 * so on, each posted as a {@code call.gather} webhook. A {@code gather} without
+	 * digits gets no input.
 	 * @param to the callee, E.164
 	 * @param digits the keys pressed, one string for each {@code gather} action
 	 */
@@ -262,8 +266,8 @@ public final class SendPulseSandbox implements AutoCloseable {
 	}
 
 	/**
-	 * Move the sandbox clock on and run, in order, every transition that falls due, before
-	 * returning. Webhooks they post are delivered asynchronously.
+	 * Move the sandbox clock on and run, in order, every transition that falls due,
+	 * before returning. Webhooks they post are delivered asynchronously.
 	 * @param duration how far to move the clock
 	 */
 	public void advance(Duration duration) {
@@ -295,9 +299,10 @@ public final class SendPulseSandbox implements AutoCloseable {
 	}
 
 	/**
-	 * Forget everything sent, scripted and stored (messages, calls, verifications, scripts,
-	 * faults, idempotent responses, pending transitions and webhooks) and restore the
-	 * configured balance: for a test that must not see the previous test's traffic.
+	 * Forget everything sent, scripted and stored (messages, calls, verifications,
+	 * scripts, faults, idempotent responses, pending transitions and webhooks) and
+	 * restore the configured balance: for a test that must not see the previous test's
+	 * traffic.
 	 */
 	public void reset() {
 		this.faults.clear();
@@ -396,7 +401,8 @@ public final class SendPulseSandbox implements AutoCloseable {
 
 		/**
 		 * Set how many calls a second the sandbox answers before it answers 429.
-		 * @param rateLimit calls per second, {@code 100} by default, {@code 0} for no limit
+		 * @param rateLimit calls per second, {@code 100} by default, {@code 0} for no
+		 * limit
 		 * @return this builder
 		 */
 		public Builder rateLimit(int rateLimit) {
@@ -416,8 +422,8 @@ public final class SendPulseSandbox implements AutoCloseable {
 		}
 
 		/**
-		 * Set whether the sandbox clock follows real time. When it does not, lifecycles only
-		 * move on {@link SendPulseSandbox#advance(Duration)}.
+		 * Set whether the sandbox clock follows real time. When it does not, lifecycles
+		 * only move on {@link SendPulseSandbox#advance(Duration)}.
 		 * @param autoAdvance whether the clock follows real time, {@code true} by default
 		 * @return this builder
 		 */
@@ -467,8 +473,8 @@ public final class SendPulseSandbox implements AutoCloseable {
 		}
 
 		/**
-		 * Set where the webhook URL comes from, asked at each event, such as an application
-		 * whose port is only known once it has started.
+		 * Set where the webhook URL comes from, asked at each event, such as an
+		 * application whose port is only known once it has started.
 		 * @param webhookUrl the URL's source
 		 * @return this builder
 		 */
@@ -489,7 +495,8 @@ public final class SendPulseSandbox implements AutoCloseable {
 		}
 
 		/**
-		 * Set the wait before a refused webhook is posted again; it doubles on each attempt.
+		 * Set the wait before a refused webhook is posted again; it doubles on each
+		 * attempt.
 		 * @param webhookBackoff the first wait, 1 second by default, on the sandbox clock
 		 * @return this builder
 		 */

@@ -12,8 +12,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * Auto-configuration of the SendPulse sandbox, when {@code sendpulse.sandbox.enabled=true}
- * (which {@link AutoConfigureSendPulseSandbox @AutoConfigureSendPulseSandbox} sets): starts a
+ * Auto-configuration of the SendPulse sandbox, when
+ * {@code sendpulse.sandbox.enabled=true} (which
+ * {@link AutoConfigureSendPulseSandbox @AutoConfigureSendPulseSandbox} sets): starts a
  * {@link SendPulseSandbox} on loopback and defines the {@link SendPulseConnectionDetails}
  * that point the templates at it. Never active otherwise.
  */
@@ -39,7 +40,8 @@ public final class SendPulseSandboxAutoConfiguration {
 			.verificationAttempts(properties.getVerificationAttempts())
 			.webhookAttempts(properties.getWebhookAttempts())
 			.webhookBackoff(properties.getWebhookBackoff())
-			// Both asked at each event: the secret may come late, the port only once the server runs.
+			// Both asked at each event: the secret may come late, the port only once the
+			// server runs.
 			.webhookSecret(() -> environment.getProperty(WEBHOOK_SECRET))
 			.webhookUrl(new ApplicationWebhookTarget(properties.getWebhookUrl(), environment, beanFactory))
 			.build()

@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class SendPulseSandboxProperties {
 
 	/**
-	 * Whether to start the sandbox SendPulse API on loopback and point the templates at it.
+	 * Whether to start the sandbox SendPulse API on loopback and point the templates at
+	 * it.
 	 */
 	private boolean enabled;
 
@@ -30,8 +31,8 @@ public class SendPulseSandboxProperties {
 	private int port;
 
 	/**
-	 * Starting balance. Each SMS segment, call and verification spends the segment price; a
-	 * send the balance cannot pay for is answered 402.
+	 * Starting balance. Each SMS segment, call and verification spends the segment price;
+	 * a send the balance cannot pay for is answered 402.
 	 */
 	private BigDecimal balance = new BigDecimal("100.00");
 
@@ -46,14 +47,14 @@ public class SendPulseSandboxProperties {
 	private int rateLimit = 100;
 
 	/**
-	 * Time each lifecycle step (queued to sent, sent to delivered, ringing to in progress,
-	 * ...) takes on the sandbox clock.
+	 * Time each lifecycle step (queued to sent, sent to delivered, ringing to in
+	 * progress, ...) takes on the sandbox clock.
 	 */
 	private Duration stepDelay = Duration.ofMillis(200);
 
 	/**
-	 * Whether the sandbox clock follows real time. When false, lifecycles only move when a
-	 * test calls SendPulseSandbox.advance(Duration).
+	 * Whether the sandbox clock follows real time. When false, lifecycles only move when
+	 * a test calls SendPulseSandbox.advance(Duration).
 	 */
 	private boolean autoAdvance = true;
 
@@ -74,8 +75,8 @@ public class SendPulseSandboxProperties {
 	private int webhookAttempts = 5;
 
 	/**
-	 * Wait before a refused webhook is posted again, doubled on each attempt, on the sandbox
-	 * clock.
+	 * Wait before a refused webhook is posted again, doubled on each attempt, on the
+	 * sandbox clock.
 	 */
 	private Duration webhookBackoff = Duration.ofSeconds(1);
 

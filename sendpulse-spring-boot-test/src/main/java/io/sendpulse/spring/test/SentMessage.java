@@ -9,8 +9,8 @@ import io.sendpulse.spring.sms.SmsStatus;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An SMS the sandbox accepted, as it stands when {@link SendPulseSandbox#sentMessages()} was
- * called.
+ * An SMS the sandbox accepted, as it stands when {@link SendPulseSandbox#sentMessages()}
+ * was called.
  *
  * @param id the message's id, {@code msg_…}
  * @param to the recipient

@@ -30,8 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Posts signed webhooks (contract section 2) as SendPulse does: to the message's
  * {@code callback_url}, else to the configured target; a webhook the application refuses
  * (non-2xx, or no answer) is posted again with exponential backoff on the sandbox clock.
- * The events of one message, call or verification are delivered in order, one at a time, so
- * that a {@code delivered} never overtakes its {@code sent}.
+ * The events of one message, call or verification are delivered in order, one at a time,
+ * so that a {@code delivered} never overtakes its {@code sent}.
  * <p>
  * Body timestamps are wall-clock time, not sandbox time, so that the application's
  * timestamp tolerance accepts them however far a test advanced the sandbox clock.
@@ -78,7 +78,8 @@ final class WebhookDispatcher {
 
 	/**
 	 * Post an event about a resource.
-	 * @param resourceId the message, call or verification the event is about; orders delivery
+	 * @param resourceId the message, call or verification the event is about; orders
+	 * delivery
 	 * @param callbackUrl the resource's own webhook URL, if it has one
 	 * @param event the event's fields, without {@code timestamp}, which is added last
 	 */
@@ -146,8 +147,7 @@ final class WebhookDispatcher {
 			.post()
 			.uri(target)
 			.send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(delivery.body)))
-			.responseSingle((response, content) -> content.asByteArray()
-				.then(Mono.just(response.status().code())))
+			.responseSingle((response, content) -> content.asByteArray().then(Mono.just(response.status().code())))
 			.onErrorResume((ex) -> {
 				if (logger.isDebugEnabled()) {
 					logger.debug("Webhook " + delivery.event + " to " + target + " failed: " + ex);

@@ -32,7 +32,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * In a test on a real port, the sandbox posts signed webhooks to the application's own
- * {@link SendPulseWebhook @SendPulseWebhook} endpoint, under the application's context path.
+ * {@link SendPulseWebhook @SendPulseWebhook} endpoint, under the application's context
+ * path.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "server.servlet.context-path=/app", "sendpulse.sms.from=MyApp",
@@ -73,8 +74,8 @@ class AutoConfigureSendPulseSandboxOnARealPortTests {
 	}
 
 	/**
-	 * Receives the webhooks in front of whatever serves the endpoint: what is tested here is
-	 * where the sandbox posts and what it signs, not the endpoint.
+	 * Receives the webhooks in front of whatever serves the endpoint: what is tested here
+	 * is where the sandbox posts and what it signs, not the endpoint.
 	 */
 	static class ReceivingFilter implements Filter {
 

@@ -37,12 +37,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A user's test: {@link AutoConfigureSendPulseSandbox @AutoConfigureSendPulseSandbox} on a
- * {@code @SpringBootTest}, driving the sandbox through the templates.
+ * A user's test: {@link AutoConfigureSendPulseSandbox @AutoConfigureSendPulseSandbox} on
+ * a {@code @SpringBootTest}, driving the sandbox through the templates.
  */
 @SpringBootTest(properties = { "sendpulse.sms.from=MyApp", "sendpulse.voice.from=+14155550100",
-		"sendpulse.webhook.secret=" + AutoConfigureSendPulseSandboxTests.SECRET,
-		"sendpulse.retry.initial-backoff=20ms", "sendpulse.read-timeout=1s" })
+		"sendpulse.webhook.secret=" + AutoConfigureSendPulseSandboxTests.SECRET, "sendpulse.retry.initial-backoff=20ms",
+		"sendpulse.read-timeout=1s" })
 @AutoConfigureSendPulseSandbox
 class AutoConfigureSendPulseSandboxTests {
 
@@ -179,13 +179,12 @@ class AutoConfigureSendPulseSandboxTests {
 
 	@Test
 	void sendsOneSmsWhenTheFirstAttemptTimesOut() {
-		// The first attempt reaches the sandbox after the client gave up; the retry carries
+		// The first attempt reaches the sandbox after the client gave up; the retry
+		// carries
 		// the same Idempotency-Key, so whichever arrives second sends nothing.
 		this.sandbox.faults().nextCalls(1).delay(Duration.ofMillis(1500));
 		this.sms.send(SmsRequest.builder().to(TO).text("Hello").build());
-		await().during(Duration.ofSeconds(2))
-			.atMost(WAIT)
-			.until(() -> this.sandbox.sentMessages().size() == 1);
+		await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> this.sandbox.sentMessages().size() == 1);
 	}
 
 	@Test
@@ -199,7 +198,8 @@ class AutoConfigureSendPulseSandboxTests {
 
 	@Test
 	void answersAScheduledSmsInThePastWithBadRequest() {
-		// The client checks scheduled_at against its own clock; the sandbox against its own.
+		// The client checks scheduled_at against its own clock; the sandbox against its
+		// own.
 		this.sandbox.advance(Duration.ofHours(2));
 		assertThatExceptionOfType(SendPulseBadRequestException.class)
 			.isThrownBy(() -> this.sms.send(SmsRequest.builder()

@@ -11,9 +11,9 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link AutoConfigureSendPulseSandbox @AutoConfigureSendPulseSandbox} imports what it needs
- * itself, so it also works in a test whose configuration enables no auto-configuration (as
- * in a test slice such as {@code @WebMvcTest}).
+ * {@link AutoConfigureSendPulseSandbox @AutoConfigureSendPulseSandbox} imports what it
+ * needs itself, so it also works in a test whose configuration enables no
+ * auto-configuration (as in a test slice such as {@code @WebMvcTest}).
  */
 @SpringBootTest(properties = "sendpulse.sms.from=MyApp")
 @AutoConfigureSendPulseSandbox

@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The sandbox's lifecycles and the signed webhooks they post (contract section 2), received
- * by a real HTTP server on loopback. The sandbox clock only moves when a test advances it.
+ * The sandbox's lifecycles and the signed webhooks they post (contract section 2),
+ * received by a real HTTP server on loopback. The sandbox clock only moves when a test
+ * advances it.
  */
 class SendPulseSandboxWebhookTests {
 
@@ -60,7 +61,8 @@ class SendPulseSandboxWebhookTests {
 		assertThat(body.get("message_id").asString()).isEqualTo(id);
 		assertThat(body.get("to").asString()).isEqualTo(TO);
 		assertThat(body.get("status").asString()).isEqualTo("delivered");
-		// Wall-clock time, so the application's tolerance accepts it however far the clock moved.
+		// Wall-clock time, so the application's tolerance accepts it however far the
+		// clock moved.
 		assertThat(Instant.parse(body.get("timestamp").asString())).isAfterOrEqualTo(before.minusSeconds(1))
 			.isBeforeOrEqualTo(Instant.now());
 		await().atMost(WAIT)
@@ -73,7 +75,8 @@ class SendPulseSandboxWebhookTests {
 		sendSms("{\"to\":\"" + TO + "\",\"from\":\"MyApp\",\"text\":\"Hi\",\"callback_url\":\"" + callback + "\"}");
 		this.sandbox.advance(Duration.ofSeconds(1));
 		await().atMost(WAIT).until(() -> this.recorder.received().size() == 2);
-		assertThat(this.recorder.received()).allSatisfy((received) -> assertThat(received.path()).isEqualTo("/orders/42/sms"));
+		assertThat(this.recorder.received())
+			.allSatisfy((received) -> assertThat(received.path()).isEqualTo("/orders/42/sms"));
 	}
 
 	@Test
@@ -105,9 +108,11 @@ class SendPulseSandboxWebhookTests {
 	@Test
 	void walksACallThroughItsStatusesWithTheScriptedDigitsAndARecording() {
 		this.sandbox.scriptDigits(TO, "42");
-		String id = this.wire.post("/v1/voice/call", "{\"to\":\"" + TO + "\",\"from\":\"+14155550100\",\"actions\":["
-				+ "{\"type\":\"say\",\"text\":\"Enter your PIN\"},{\"type\":\"gather\",\"num_digits\":2},"
-				+ "{\"type\":\"record\"}]}")
+		String id = this.wire
+			.post("/v1/voice/call",
+					"{\"to\":\"" + TO + "\",\"from\":\"+14155550100\",\"actions\":["
+							+ "{\"type\":\"say\",\"text\":\"Enter your PIN\"},{\"type\":\"gather\",\"num_digits\":2},"
+							+ "{\"type\":\"record\"}]}")
 			.text("/id");
 		this.sandbox.advance(Duration.ofSeconds(5));
 		await().atMost(WAIT).until(() -> this.recorder.events().size() == 5);
@@ -126,9 +131,8 @@ class SendPulseSandboxWebhookTests {
 		});
 		String recording = bodies.get(3).get("recording_url").asString();
 		assertThat(recording).startsWith(this.sandbox.baseUrl() + "/recordings/");
-		assertThat(this.wire.request(recording.substring(this.sandbox.baseUrl().toString().length()), "")
-			.GET()
-			.build()).satisfies((request) -> assertThat(this.wire.raw(request).statusCode()).isEqualTo(200));
+		assertThat(this.wire.request(recording.substring(this.sandbox.baseUrl().toString().length()), "").GET().build())
+			.satisfies((request) -> assertThat(this.wire.raw(request).statusCode()).isEqualTo(200));
 	}
 
 	@Test
@@ -201,7 +205,8 @@ class SendPulseSandboxWebhookTests {
 		this.sandbox.advance(Duration.ofSeconds(1));
 		await().atMost(WAIT).until(() -> this.recorder.events().size() == 2);
 		assertThat(this.recorder.events()).containsExactly("sms.sent", "sms.delivered");
-		assertThat(this.recorder.received()).extracting(WebhookRecorder.Received::status).containsExactly(500, 503, 200, 200);
+		assertThat(this.recorder.received()).extracting(WebhookRecorder.Received::status)
+			.containsExactly(500, 503, 200, 200);
 		assertThat(this.recorder.received().get(0).body()).isEqualTo(this.recorder.received().get(2).body());
 		assertThat(firstDelivery().attempts()).isEqualTo(3);
 		assertThat(firstDelivery().delivered()).isTrue();
@@ -270,7 +275,8 @@ class SendPulseSandboxWebhookTests {
 		assertThat(this.sandbox.verifications()).isEmpty();
 		assertThat(this.sandbox.webhooks()).isEmpty();
 		assertThat(this.sandbox.faults().pending()).isZero();
-		assertThat(this.wire.post("/v1/sms/send", "{\"to\":\"" + TO + "\",\"from\":\"MyApp\",\"text\":\"Hi\"}").status())
+		assertThat(
+				this.wire.post("/v1/sms/send", "{\"to\":\"" + TO + "\",\"from\":\"MyApp\",\"text\":\"Hi\"}").status())
 			.isEqualTo(200);
 	}
 

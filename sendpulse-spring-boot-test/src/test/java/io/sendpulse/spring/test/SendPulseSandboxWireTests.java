@@ -128,16 +128,11 @@ class SendPulseSandboxWireTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', value = {
-			"ASCII, one segment                  | 160 | a | 1",
-			"ASCII, two segments                 | 161 | a | 2",
-			"ASCII, 153 per part                 | 306 | a | 2",
-			"ASCII, third part                   | 307 | a | 3",
-			"GSM extension counts twice          | 80  | € | 1",
-			"GSM extension overflows             | 81  | € | 2",
-			"UCS-2, one segment                  | 70  | ж | 1",
-			"UCS-2, two segments                 | 71  | ж | 2",
-			"UCS-2, 67 per part                  | 134 | ж | 2",
+	@CsvSource(delimiter = '|', value = { "ASCII, one segment                  | 160 | a | 1",
+			"ASCII, two segments                 | 161 | a | 2", "ASCII, 153 per part                 | 306 | a | 2",
+			"ASCII, third part                   | 307 | a | 3", "GSM extension counts twice          | 80  | € | 1",
+			"GSM extension overflows             | 81  | € | 2", "UCS-2, one segment                  | 70  | ж | 1",
+			"UCS-2, two segments                 | 71  | ж | 2", "UCS-2, 67 per part                  | 134 | ж | 2",
 			"UCS-2, third part                   | 135 | ж | 3" })
 	void countsSegmentsAndCostAsGsm7OrUcs2(String rule, int length, String character, int segments) {
 		String text = character.repeat(length);
@@ -223,7 +218,8 @@ class SendPulseSandboxWireTests {
 				last = response;
 			}
 		}
-		// At most two one-second windows pass during eight local calls, so at most six pass.
+		// At most two one-second windows pass during eight local calls, so at most six
+		// pass.
 		assertThat(limited).isGreaterThanOrEqualTo(2);
 		assertThat(last.retryAfter()).isEqualTo("1");
 		assertThat(last.text("/error/code")).isEqualTo("rate_limited");
@@ -365,8 +361,11 @@ class SendPulseSandboxWireTests {
 		assertThat(code).hasSize(6);
 		String wrong = code.equals("000000") ? "111111" : "000000";
 		for (int i = 0; i < 3; i++) {
-			assertThat(this.wire.post("/v1/verify/check", "{\"request_id\":\"" + requestId + "\",\"code\":\"" + wrong
-					+ "\"}").json().get("valid").booleanValue()).isFalse();
+			assertThat(this.wire
+				.post("/v1/verify/check", "{\"request_id\":\"" + requestId + "\",\"code\":\"" + wrong + "\"}")
+				.json()
+				.get("valid")
+				.booleanValue()).isFalse();
 		}
 		Wire.Response right = this.wire.post("/v1/verify/check",
 				"{\"request_id\":\"" + requestId + "\",\"code\":\"" + code + "\"}");
@@ -385,13 +384,13 @@ class SendPulseSandboxWireTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', value = {
-			"code_length too short | {\"to\":\"+14155550123\",\"code_length\":3}     | code_length",
-			"code_length too long  | {\"to\":\"+14155550123\",\"code_length\":9}     | code_length",
-			"code_length a string  | {\"to\":\"+14155550123\",\"code_length\":\"6\"} | code_length",
-			"expiry zero           | {\"to\":\"+14155550123\",\"expiry\":0}          | expiry",
-			"unknown channel       | {\"to\":\"+14155550123\",\"channel\":\"fax\"}   | channel",
-			"to missing            | {\"channel\":\"sms\"}                           | to" })
+	@CsvSource(delimiter = '|',
+			value = { "code_length too short | {\"to\":\"+14155550123\",\"code_length\":3}     | code_length",
+					"code_length too long  | {\"to\":\"+14155550123\",\"code_length\":9}     | code_length",
+					"code_length a string  | {\"to\":\"+14155550123\",\"code_length\":\"6\"} | code_length",
+					"expiry zero           | {\"to\":\"+14155550123\",\"expiry\":0}          | expiry",
+					"unknown channel       | {\"to\":\"+14155550123\",\"channel\":\"fax\"}   | channel",
+					"to missing            | {\"channel\":\"sms\"}                           | to" })
 	void rejectsAnInvalidVerificationWith400NamingTheField(String rule, String body, String param) {
 		Wire.Response response = this.wire.post("/v1/verify/start", body);
 		assertThat(response.status()).isEqualTo(400);

@@ -60,7 +60,10 @@ final class WebhookRecorder implements AutoCloseable {
 	}
 
 	List<String> events() {
-		return this.received.stream().filter((r) -> r.status() == 200).map((r) -> r.json().path("event").asString()).toList();
+		return this.received.stream()
+			.filter((r) -> r.status() == 200)
+			.map((r) -> r.json().path("event").asString())
+			.toList();
 	}
 
 	void clear() {

@@ -12,7 +12,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Plain JDK HTTP calls to a sandbox, to pin its wire behaviour without our client in between.
+ * Plain JDK HTTP calls to a sandbox, to pin its wire behaviour without our client in
+ * between.
  */
 final class Wire {
 

@@ -11,9 +11,10 @@ class MissingWebhookSecretFailureAnalyzer extends AbstractFailureAnalyzer<Missin
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, MissingWebhookSecretException cause) {
-		return new FailureAnalysis("A SendPulse webhook endpoint is declared with @SendPulseWebhook at "
-				+ String.join(", ", cause.getPaths()) + ", but " + MissingWebhookSecretException.PROPERTY
-				+ " is not set, so no delivery could be verified.",
+		return new FailureAnalysis(
+				"A SendPulse webhook endpoint is declared with @SendPulseWebhook at "
+						+ String.join(", ", cause.getPaths()) + ", but " + MissingWebhookSecretException.PROPERTY
+						+ " is not set, so no delivery could be verified.",
 				"Set " + MissingWebhookSecretException.PROPERTY + " to the webhook secret from your SendPulse "
 						+ "account (for example through the SENDPULSE_WEBHOOK_SECRET environment variable). While "
 						+ "rotating it, put the old one in sendpulse.webhook.additional-secrets.",

@@ -39,16 +39,16 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 /**
  * Auto-configuration for {@link SendPulseWebhook} endpoints: in a Spring MVC or WebFlux
  * application that declares at least one, a {@link WebhookProcessor} verifies, reads,
- * deduplicates and publishes deliveries, and a small router per stack serves each path. When
- * Spring Security is in use, the webhook paths (authenticated by their signature) are let
- * through while every other path stays as protected as before. Requires
+ * deduplicates and publishes deliveries, and a small router per stack serves each path.
+ * When Spring Security is in use, the webhook paths (authenticated by their signature)
+ * are let through while every other path stays as protected as before. Requires
  * {@code sendpulse.webhook.secret}: without it, startup fails.
  */
-@AutoConfiguration(after = SendPulseAutoConfiguration.class,
-		afterName = { "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-				"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
-				"org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
-				"org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration" })
+@AutoConfiguration(after = SendPulseAutoConfiguration.class, afterName = {
+		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration" })
 @ConditionalOnWebApplication
 @Conditional(OnSendPulseWebhookCondition.class)
 @EnableConfigurationProperties(SendPulseProperties.class)
@@ -97,7 +97,8 @@ public final class SendPulseWebhookAutoConfiguration {
 		@ConditionalOnBean(HttpSecurity.class)
 		static class WebMvcSecurityConfiguration {
 
-			// A chain of its own that matches only the webhook paths, ahead of the others: Boot's
+			// A chain of its own that matches only the webhook paths, ahead of the
+			// others: Boot's
 			// default chain (or the application's) keeps protecting everything else.
 			@Bean
 			@Order(Ordered.HIGHEST_PRECEDENCE)
@@ -129,7 +130,8 @@ public final class SendPulseWebhookAutoConfiguration {
 	@ConditionalOnWebApplication(type = Type.REACTIVE)
 	static class WebFluxConfiguration {
 
-		// Spring's events are synchronous on the publishing thread: here the event loop, unless
+		// Spring's events are synchronous on the publishing thread: here the event loop,
+		// unless
 		// the application says its listeners block.
 		@Bean
 		WebFluxWebhookHandler sendPulseWebhookHandler(WebhookProcessor webhookProcessor,

@@ -14,8 +14,9 @@ import org.springframework.core.annotation.MergedAnnotation;
 import org.springframework.util.StringUtils;
 
 /**
- * The endpoints the application declared with {@link SendPulseWebhook}, read once at startup
- * from the bean definitions' metadata (no class is loaded and no bean created to find them).
+ * The endpoints the application declared with {@link SendPulseWebhook}, read once at
+ * startup from the bean definitions' metadata (no class is loaded and no bean created to
+ * find them).
  *
  * @param paths each endpoint's path
  * @param declarers the class that declared each path
@@ -44,8 +45,8 @@ record SendPulseWebhookEndpoints(List<String> paths, Map<String, String> declare
 			}
 			String other = declarers.putIfAbsent(path, declarer);
 			if (other != null && !other.equals(declarer)) {
-				throw new IllegalStateException("@SendPulseWebhook(\"" + path + "\") is declared twice, on " + other
-						+ " and on " + declarer);
+				throw new IllegalStateException(
+						"@SendPulseWebhook(\"" + path + "\") is declared twice, on " + other + " and on " + declarer);
 			}
 		}
 		return new SendPulseWebhookEndpoints(List.copyOf(new ArrayList<>(declarers.keySet())), declarers);

@@ -25,16 +25,17 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * The WebFlux adapter: joins the raw body, failing as soon as it passes the limit, has the
- * {@link WebhookProcessor} check it on the event loop, and publishes on the given scheduler:
- * the event loop itself, or one that may block when {@code sendpulse.webhook.blocking-listeners}
- * says the listeners do.
+ * The WebFlux adapter: joins the raw body, failing as soon as it passes the limit, has
+ * the {@link WebhookProcessor} check it on the event loop, and publishes on the given
+ * scheduler: the event loop itself, or one that may block when
+ * {@code sendpulse.webhook.blocking-listeners} says the listeners do.
  */
 final class WebFluxWebhookHandler {
 
 	private static final byte[] EMPTY = new byte[0];
 
-	// As long as the processor waits on Spring MVC for an identical delivery being published.
+	// As long as the processor waits on Spring MVC for an identical delivery being
+	// published.
 	private static final Duration CONCURRENT_WAIT = Duration.ofSeconds(30);
 
 	private final WebhookProcessor processor;
@@ -53,17 +54,16 @@ final class WebFluxWebhookHandler {
 		RouterFunctions.Builder routes = RouterFunctions.route();
 		for (String path : endpoints.paths()) {
 			routes.route(RequestPredicates.path(path),
-					(request) -> handle(request.exchange())
-						.flatMap((status) -> (status.value() == 405)
-								? ServerResponse.status(status).header(HttpHeaders.ALLOW, HttpMethod.POST.name()).build()
-								: ServerResponse.status(status).build()));
+					(request) -> handle(request.exchange()).flatMap((status) -> (status.value() == 405)
+							? ServerResponse.status(status).header(HttpHeaders.ALLOW, HttpMethod.POST.name()).build()
+							: ServerResponse.status(status).build()));
 		}
 		return routes.build();
 	}
 
 	/**
-	 * Answer a request to one of the webhook paths by writing the status to the response: for
-	 * the filter that serves the paths ahead of Spring Security.
+	 * Answer a request to one of the webhook paths by writing the status to the response:
+	 * for the filter that serves the paths ahead of Spring Security.
 	 */
 	Mono<Void> serve(ServerWebExchange exchange) {
 		ServerHttpResponse response = exchange.getResponse();
@@ -96,9 +96,9 @@ final class WebFluxWebhookHandler {
 	private Mono<WebhookOutcome> process(byte[] body, @Nullable String signature) {
 		Delivery delivery = this.processor.receive(body, signature);
 		if (!delivery.isToPublish()) {
-			// Completes at once, or when an identical delivery's publication ends: never blocks.
-			return Mono.fromFuture(delivery.outcome())
-				.timeout(CONCURRENT_WAIT, Mono.just(WebhookOutcome.IN_PROGRESS));
+			// Completes at once, or when an identical delivery's publication ends: never
+			// blocks.
+			return Mono.fromFuture(delivery.outcome()).timeout(CONCURRENT_WAIT, Mono.just(WebhookOutcome.IN_PROGRESS));
 		}
 		return Mono.fromCallable(() -> this.processor.publish(delivery)).subscribeOn(this.publishScheduler);
 	}

@@ -8,11 +8,11 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Serves the webhook paths just ahead of Spring Security's filter in a WebFlux application.
- * Reactive Spring Security has no way to exempt a path without replacing its default chain
- * (a {@code SecurityWebFilterChain} bean of ours would leave every other path unprotected),
- * so the webhook requests, authenticated by their signature, are answered before it; every
- * other request goes on through the chain untouched.
+ * Serves the webhook paths just ahead of Spring Security's filter in a WebFlux
+ * application. Reactive Spring Security has no way to exempt a path without replacing its
+ * default chain (a {@code SecurityWebFilterChain} bean of ours would leave every other
+ * path unprotected), so the webhook requests, authenticated by their signature, are
+ * answered before it; every other request goes on through the chain untouched.
  */
 final class WebFluxWebhookSecurityFilter implements WebFilter, Ordered {
 

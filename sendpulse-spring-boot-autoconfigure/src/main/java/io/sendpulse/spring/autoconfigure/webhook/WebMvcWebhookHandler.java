@@ -17,8 +17,8 @@ import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * The Spring MVC adapter: reads the raw body from the servlet request, never more than the
- * limit, and answers the {@link WebhookProcessor}'s outcome.
+ * The Spring MVC adapter: reads the raw body from the servlet request, never more than
+ * the limit, and answers the {@link WebhookProcessor}'s outcome.
  */
 final class WebMvcWebhookHandler {
 
@@ -48,7 +48,8 @@ final class WebMvcWebhookHandler {
 		}
 		byte[] body;
 		try (InputStream input = servletRequest.getInputStream()) {
-			// Read at most one byte past the limit: enough to know it is exceeded, never a flood.
+			// Read at most one byte past the limit: enough to know it is exceeded, never
+			// a flood.
 			body = input.readNBytes((declaredLength >= 0) ? (int) declaredLength : this.maxPayloadSize + 1);
 		}
 		if (body.length > this.maxPayloadSize) {

@@ -24,8 +24,8 @@ final class ApiErrors {
 	private ApiErrors() {
 	}
 
-	static SendPulseException toException(HttpMethod method, String uriTemplate, int status, @Nullable String retryAfter,
-			@Nullable ApiError error, int attempt) {
+	static SendPulseException toException(HttpMethod method, String uriTemplate, int status,
+			@Nullable String retryAfter, @Nullable ApiError error, int attempt) {
 		String message = message(method, uriTemplate, status, error, attempt);
 		return switch (status) {
 			case 400 -> new SendPulseBadRequestException(message, status, error, attempt, false);
@@ -34,15 +34,16 @@ final class ApiErrors {
 			case 404 -> new SendPulseNotFoundException(message, status, error, attempt, false);
 			case 429 -> new SendPulseRateLimitException(message, status, error, attempt,
 					RetryAfter.parse(retryAfter, Clock.systemUTC()));
-			default -> (status >= 500) ? new SendPulseServerException(message, status, error, attempt,
-					isRetryableServerError(method, status))
+			default -> (status >= 500)
+					? new SendPulseServerException(message, status, error, attempt,
+							isRetryableServerError(method, status))
 					: new SendPulseException(message, status, error, attempt, false, null);
 		};
 	}
 
 	/**
-	 * A 500 means the API may have acted: only a GET is retried. 502-504 come from a gateway
-	 * before the API saw the request.
+	 * A 500 means the API may have acted: only a GET is retried. 502-504 come from a
+	 * gateway before the API saw the request.
 	 */
 	private static boolean isRetryableServerError(HttpMethod method, int status) {
 		return (status == 500) ? HttpMethod.GET.equals(method) : (status == 502 || status == 503 || status == 504);

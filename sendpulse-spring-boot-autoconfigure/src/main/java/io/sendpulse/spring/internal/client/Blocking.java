@@ -14,8 +14,8 @@ public final class Blocking {
 
 	/**
 	 * Wait for a call's outcome. Failures surface unwrapped, as the
-	 * {@link io.sendpulse.spring.SendPulseException} or {@link IllegalArgumentException} they
-	 * are.
+	 * {@link io.sendpulse.spring.SendPulseException} or {@link IllegalArgumentException}
+	 * they are.
 	 * @param <T> the result type
 	 * @param call the call
 	 * @return the result

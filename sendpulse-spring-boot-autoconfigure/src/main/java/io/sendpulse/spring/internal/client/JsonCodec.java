@@ -17,7 +17,8 @@ import tools.jackson.databind.module.SimpleModule;
 /**
  * The client's own JSON: snake_case, nulls left out, unknown fields ignored. Deliberately
  * not the application's mapper, so that an application's global Jackson settings never
- * change the wire format. Durations go on the wire as whole seconds, as the API counts them.
+ * change the wire format. Durations go on the wire as whole seconds, as the API counts
+ * them.
  */
 final class JsonCodec {
 
@@ -35,7 +36,8 @@ final class JsonCodec {
 
 	<T> T read(byte[] json, Class<T> type) {
 		T value = this.mapper.readValue(json, type);
-		// A JSON null is no answer either; left through, it would surface as a connection failure.
+		// A JSON null is no answer either; left through, it would surface as a connection
+		// failure.
 		if (value == null) {
 			throw new IllegalArgumentException("Expected a JSON object but got null");
 		}
@@ -43,8 +45,8 @@ final class JsonCodec {
 	}
 
 	/**
-	 * Read the API's error body, whatever arrived: HTML from a proxy, an empty or truncated
-	 * body all give {@code null}.
+	 * Read the API's error body, whatever arrived: HTML from a proxy, an empty or
+	 * truncated body all give {@code null}.
 	 */
 	@Nullable ApiError readError(byte[] body) {
 		if (body.length == 0 || body[0] != '{') {

@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The API's rules for request fields (contract section 1), checked before any request is
- * sent. Each check throws an {@link IllegalArgumentException} that names the field and the
- * rule, and never echoes a full phone number.
+ * sent. Each check throws an {@link IllegalArgumentException} that names the field and
+ * the rule, and never echoes a full phone number.
  * <p>
  * For the starter's own request builders; public so that the builders in each service
  * package can share one set of rules.
@@ -34,14 +34,16 @@ public final class RequestRules {
 	public static String e164(String field, @Nullable String value) {
 		String number = required(field, value);
 		if (!E164.matcher(number).matches()) {
-			throw new IllegalArgumentException(field + " must be a phone number in E.164 format (^\\+[1-9][0-9]{1,14}$, "
-					+ "for example +14155550123), but was '" + PhoneNumbers.mask(number) + "'");
+			throw new IllegalArgumentException(
+					field + " must be a phone number in E.164 format (^\\+[1-9][0-9]{1,14}$, "
+							+ "for example +14155550123), but was '" + PhoneNumbers.mask(number) + "'");
 		}
 		return number;
 	}
 
 	/**
-	 * Require a sender: an E.164 number or an alphanumeric sender ID of 1 to 11 characters.
+	 * Require a sender: an E.164 number or an alphanumeric sender ID of 1 to 11
+	 * characters.
 	 * @param field the field's name, as in the API
 	 * @param value the value
 	 * @return the value
@@ -82,7 +84,8 @@ public final class RequestRules {
 		String scheme = value.getScheme();
 		if (!value.isAbsolute() || value.getHost() == null
 				|| !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
-			throw new IllegalArgumentException(field + " must be an absolute http or https URL, but was '" + value + "'");
+			throw new IllegalArgumentException(
+					field + " must be an absolute http or https URL, but was '" + value + "'");
 		}
 		return value;
 	}
@@ -110,13 +113,15 @@ public final class RequestRules {
 	 */
 	public static int range(String field, int value, int min, int max) {
 		if (value < min || value > max) {
-			throw new IllegalArgumentException(field + " must be between " + min + " and " + max + ", but was " + value);
+			throw new IllegalArgumentException(
+					field + " must be between " + min + " and " + max + ", but was " + value);
 		}
 		return value;
 	}
 
 	/**
-	 * Require a duration of a whole, positive number of seconds, at most {@code maxSeconds}.
+	 * Require a duration of a whole, positive number of seconds, at most
+	 * {@code maxSeconds}.
 	 * @param field the field's name, as in the API
 	 * @param value the value
 	 * @param maxSeconds the longest duration allowed, in seconds
@@ -124,8 +129,8 @@ public final class RequestRules {
 	 */
 	public static long seconds(String field, Duration value, long maxSeconds) {
 		if (value.isNegative() || value.isZero() || value.getNano() != 0 || value.getSeconds() > maxSeconds) {
-			throw new IllegalArgumentException(field + " must be a whole number of seconds between 1 and " + maxSeconds
-					+ ", but was " + value);
+			throw new IllegalArgumentException(
+					field + " must be a whole number of seconds between 1 and " + maxSeconds + ", but was " + value);
 		}
 		return value.getSeconds();
 	}

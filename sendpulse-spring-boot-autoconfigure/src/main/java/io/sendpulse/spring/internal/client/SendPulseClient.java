@@ -31,14 +31,14 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * The HTTP core shared by the templates: one {@link WebClient} with the API key, our own
  * JSON, an {@code Idempotency-Key} on every POST, the shared {@link RateLimiter} and the
- * {@link Retry} of contract section 4, and one observation per operation. Thread-safe; one
- * instance serves the whole application.
+ * {@link Retry} of contract section 4, and one observation per operation. Thread-safe;
+ * one instance serves the whole application.
  * <p>
  * Built by the auto-configuration; use {@link #builder(WebClient.Builder)} to build one
- * without Spring Boot. Connect and read timeouts belong to the {@code WebClient}'s connector
- * (the auto-configuration sets them from {@code sendpulse.connect-timeout} and
- * {@code sendpulse.read-timeout}): a timer per request in the client cost several percent of
- * throughput, the connector's costs nothing measurable.
+ * without Spring Boot. Connect and read timeouts belong to the {@code WebClient}'s
+ * connector (the auto-configuration sets them from {@code sendpulse.connect-timeout} and
+ * {@code sendpulse.read-timeout}): a timer per request in the client cost several percent
+ * of throughput, the connector's costs nothing measurable.
  */
 public final class SendPulseClient {
 
@@ -82,7 +82,8 @@ public final class SendPulseClient {
 			this.retry.getEventPublisher().onRetry((event) -> {
 				if (logger.isDebugEnabled()) {
 					logger.debug("Retrying in " + event.getWaitInterval().toMillis() + " ms: "
-							+ ((event.getLastThrowable() != null) ? event.getLastThrowable().getMessage() : "no error"));
+							+ ((event.getLastThrowable() != null) ? event.getLastThrowable().getMessage()
+									: "no error"));
 				}
 			});
 		}
@@ -100,9 +101,11 @@ public final class SendPulseClient {
 	/**
 	 * GET a resource.
 	 * @param <T> the response type
-	 * @param operation the operation's name, for observations (for example {@code sms.status})
+	 * @param operation the operation's name, for observations (for example
+	 * {@code sms.status})
 	 * @param type the response type
-	 * @param uriTemplate the path as a URI template, kept whole for low-cardinality metrics
+	 * @param uriTemplate the path as a URI template, kept whole for low-cardinality
+	 * metrics
 	 * @param uriVariables the template's variables
 	 * @return the response, or an error that is a {@link SendPulseException}
 	 */
@@ -113,9 +116,11 @@ public final class SendPulseClient {
 	}
 
 	/**
-	 * POST a JSON body, with an {@code Idempotency-Key} that stays the same on every retry.
+	 * POST a JSON body, with an {@code Idempotency-Key} that stays the same on every
+	 * retry.
 	 * @param <T> the response type
-	 * @param operation the operation's name, for observations (for example {@code sms.send})
+	 * @param operation the operation's name, for observations (for example
+	 * {@code sms.send})
 	 * @param type the response type
 	 * @param uri the path
 	 * @param body the body, written as snake_case JSON without null fields
@@ -125,11 +130,12 @@ public final class SendPulseClient {
 		return Mono.defer(() -> {
 			byte[] json = this.json.write(body);
 			String idempotencyKey = idempotencyKey();
-			return call(operation, HttpMethod.POST, uri, type, (attempt) -> exchange(this.webClient.post()
-				.uri(uri)
-				.header(IDEMPOTENCY_KEY, idempotencyKey)
-				.contentType(MediaType.APPLICATION_JSON)
-				.bodyValue(json), HttpMethod.POST, uri, type, attempt));
+			return call(operation, HttpMethod.POST, uri, type,
+					(attempt) -> exchange(this.webClient.post()
+						.uri(uri)
+						.header(IDEMPOTENCY_KEY, idempotencyKey)
+						.contentType(MediaType.APPLICATION_JSON)
+						.bodyValue(json), HttpMethod.POST, uri, type, attempt));
 		});
 	}
 
@@ -157,10 +163,10 @@ public final class SendPulseClient {
 	}
 
 	/**
-	 * Drive the attempts with the Resilience4j {@link Retry} (its predicate, waits, events
-	 * and metrics), like its {@code RetryOperator} but with nothing on the success path but
-	 * one error hook: the operator's {@code retryWhen} machinery cost a few percent of
-	 * throughput.
+	 * Drive the attempts with the Resilience4j {@link Retry} (its predicate, waits,
+	 * events and metrics), like its {@code RetryOperator} but with nothing on the success
+	 * path but one error hook: the operator's {@code retryWhen} machinery cost a few
+	 * percent of throughput.
 	 */
 	private static <T> Mono<T> withRetry(Mono<T> attempt, Retry retry) {
 		return Mono.defer(() -> {
@@ -189,13 +195,14 @@ public final class SendPulseClient {
 	}
 
 	/**
-	 * One attempt. {@code retrieve()} rather than {@code exchangeToMono()}: the same outcome
-	 * with fewer operators on the success path, which is most calls.
+	 * One attempt. {@code retrieve()} rather than {@code exchangeToMono()}: the same
+	 * outcome with fewer operators on the success path, which is most calls.
 	 */
 	private <T> Mono<T> exchange(WebClient.RequestHeadersSpec<?> request, HttpMethod method, String uriTemplate,
 			Class<T> type, int attempt) {
 		return request.retrieve()
-			.onStatus((status) -> !status.is2xxSuccessful(), (response) -> failure(response, method, uriTemplate, attempt))
+			.onStatus((status) -> !status.is2xxSuccessful(),
+					(response) -> failure(response, method, uriTemplate, attempt))
 			.toEntity(byte[].class)
 			.map((entity) -> readBody((entity.getBody() != null) ? entity.getBody() : EMPTY, type, method, uriTemplate,
 					entity.getStatusCode().value(), attempt));
@@ -205,7 +212,8 @@ public final class SendPulseClient {
 			int attempt) {
 		int status = response.statusCode().value();
 		String retryAfter = response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER);
-		// Any body will do: HTML from a proxy, empty or cut short, the status still decides.
+		// Any body will do: HTML from a proxy, empty or cut short, the status still
+		// decides.
 		return response.bodyToMono(byte[].class)
 			.onErrorResume((ex) -> Mono.empty())
 			.defaultIfEmpty(EMPTY)
@@ -213,7 +221,10 @@ public final class SendPulseClient {
 					redacted(this.json.readError(body)), attempt));
 	}
 
-	/** An API that echoes the key back in an error message must not put it in our exception. */
+	/**
+	 * An API that echoes the key back in an error message must not put it in our
+	 * exception.
+	 */
 	private @Nullable ApiError redacted(@Nullable ApiError error) {
 		if (error == null || error.message() == null || !error.message().contains(this.apiKey)) {
 			return error;
@@ -226,9 +237,10 @@ public final class SendPulseClient {
 			return this.json.read(body, type);
 		}
 		catch (RuntimeException ex) {
-			throw new SendPulseException("SendPulse answered " + status + " to " + method.name() + " " + uriTemplate
-					+ " with a body that is not the expected JSON" + ApiErrors.attempts(attempt), status,
-					null, attempt, false, ex);
+			throw new SendPulseException(
+					"SendPulse answered " + status + " to " + method.name() + " " + uriTemplate
+							+ " with a body that is not the expected JSON" + ApiErrors.attempts(attempt),
+					status, null, attempt, false, ex);
 		}
 	}
 
@@ -254,9 +266,10 @@ public final class SendPulseClient {
 			AtomicInteger attempts) {
 		Duration timeout = limiter.getRateLimiterConfig().getTimeoutDuration();
 		int made = attempts.get();
-		return new SendPulseRateLimitException("The client-side rate limiter gave no permit within " + timeout + " for "
-				+ method.name() + " " + uriTemplate + "; nothing was sent (see sendpulse.rate-limit.*)"
-				+ ApiErrors.attempts(made), 0, null, made, limiter.getRateLimiterConfig().getLimitRefreshPeriod());
+		return new SendPulseRateLimitException(
+				"The client-side rate limiter gave no permit within " + timeout + " for " + method.name() + " "
+						+ uriTemplate + "; nothing was sent (see sendpulse.rate-limit.*)" + ApiErrors.attempts(made),
+				0, null, made, limiter.getRateLimiterConfig().getLimitRefreshPeriod());
 	}
 
 	private <T> Mono<T> observe(String operation, Mono<T> call) {
@@ -267,15 +280,18 @@ public final class SendPulseClient {
 			Observation observation = Observation.createNotStarted(OBSERVATION_NAME, this.observationRegistry)
 				.lowCardinalityKeyValue("operation", operation)
 				.start();
-			return call.doOnSuccess((result) -> observation.lowCardinalityKeyValue("outcome", "success")
-				.lowCardinalityKeyValue("status", "2xx")
-				.stop()).doOnError((ex) -> {
+			return call
+				.doOnSuccess((result) -> observation.lowCardinalityKeyValue("outcome", "success")
+					.lowCardinalityKeyValue("status", "2xx")
+					.stop())
+				.doOnError((ex) -> {
 					int status = (ex instanceof SendPulseException spe) ? spe.getStatusCode() : 0;
 					observation.lowCardinalityKeyValue("outcome", "failure")
 						.lowCardinalityKeyValue("status", (status != 0) ? (status / 100) + "xx" : "none")
 						.error(ex)
 						.stop();
-				}).doOnCancel(() -> observation.lowCardinalityKeyValue("outcome", "cancelled")
+				})
+				.doOnCancel(() -> observation.lowCardinalityKeyValue("outcome", "cancelled")
 					.lowCardinalityKeyValue("status", "none")
 					.stop());
 		});

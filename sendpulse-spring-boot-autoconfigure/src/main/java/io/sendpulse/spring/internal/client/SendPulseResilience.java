@@ -12,8 +12,8 @@ import io.sendpulse.spring.SendPulseRateLimitException;
 import org.springframework.util.Assert;
 
 /**
- * The Resilience4j configurations of contract section 4: a rate limiter that holds its rate
- * in any window, and retries that never act twice.
+ * The Resilience4j configurations of contract section 4: a rate limiter that holds its
+ * rate in any window, and retries that never act twice.
  */
 public final class SendPulseResilience {
 
@@ -34,13 +34,14 @@ public final class SendPulseResilience {
 	 * A rate limiter configuration that lets at most {@code limit} calls through in ANY
 	 * window of {@code period}, not only in fixed cycles.
 	 * <p>
-	 * Resilience4j's limiter hands out {@code limitForPeriod} permits per fixed cycle, so a
-	 * burst at the end of one cycle and another at the start of the next put twice the limit
-	 * in one window. Instead we hand out one permit per cycle of {@code period / (limit - 1)}:
-	 * {@code n} permits then span more than {@code (n - 2)} cycles, so {@code limit + 1}
-	 * permits never fit in one window. Two percent more spacing absorbs network jitter and
-	 * pauses (20 ms in a 1 s window at 200/s); the rate achieved is about
-	 * {@code (limit - 1) / 1.02} per period (195 for a limit of 200).
+	 * Resilience4j's limiter hands out {@code limitForPeriod} permits per fixed cycle, so
+	 * a burst at the end of one cycle and another at the start of the next put twice the
+	 * limit in one window. Instead we hand out one permit per cycle of
+	 * {@code period / (limit - 1)}: {@code n} permits then span more than {@code (n - 2)}
+	 * cycles, so {@code limit + 1} permits never fit in one window. Two percent more
+	 * spacing absorbs network jitter and pauses (20 ms in a 1 s window at 200/s); the
+	 * rate achieved is about {@code (limit - 1) / 1.02} per period (195 for a limit of
+	 * 200).
 	 * @param limit the most calls allowed in any window of {@code period}
 	 * @param period the window
 	 * @param timeout how long a call may wait for a permit before it fails unsent
@@ -60,10 +61,10 @@ public final class SendPulseResilience {
 	}
 
 	/**
-	 * A retry configuration: exponential backoff with jitter, a {@code Retry-After} from the
-	 * API winning over the computed wait (never above {@code maxBackoff}), and only failures
-	 * that {@link SendPulseException#isRetryable() may be retried} retried: connection
-	 * failures, timeouts, 429, 502-504, and 500 on a GET.
+	 * A retry configuration: exponential backoff with jitter, a {@code Retry-After} from
+	 * the API winning over the computed wait (never above {@code maxBackoff}), and only
+	 * failures that {@link SendPulseException#isRetryable() may be retried} retried:
+	 * connection failures, timeouts, 429, 502-504, and 500 on a GET.
 	 * @param maxAttempts attempts in all, the first included
 	 * @param initialBackoff wait before the first retry
 	 * @param multiplier factor the wait grows by on each retry

@@ -11,8 +11,8 @@ import java.util.Properties;
  */
 final class StarterVersion {
 
-	private static final String USER_AGENT = "sendpulse-spring-boot/" + read() + " (Java "
-			+ Runtime.version().feature() + ")";
+	private static final String USER_AGENT = "sendpulse-spring-boot/" + read() + " (Java " + Runtime.version().feature()
+			+ ")";
 
 	private StarterVersion() {
 	}

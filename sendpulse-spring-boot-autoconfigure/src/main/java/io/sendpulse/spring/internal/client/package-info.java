@@ -1,5 +1,6 @@
 /**
- * The HTTP client core shared by the templates: authentication, JSON, errors, rate limiting and retries.
+ * The HTTP client core shared by the templates: authentication, JSON, errors, rate
+ * limiting and retries.
  */
 @NullMarked
 package io.sendpulse.spring.internal.client;

@@ -17,8 +17,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The {@link ReactiveSmsTemplate} on the client core: requests with the configured defaults
- * filled in.
+ * The {@link ReactiveSmsTemplate} on the client core: requests with the configured
+ * defaults filled in.
  */
 public final class DefaultReactiveSmsTemplate implements ReactiveSmsTemplate {
 
@@ -31,7 +31,8 @@ public final class DefaultReactiveSmsTemplate implements ReactiveSmsTemplate {
 	/**
 	 * Create the template.
 	 * @param client the client core
-	 * @param defaultFrom the sender used when a request names none ({@code sendpulse.sms.from})
+	 * @param defaultFrom the sender used when a request names none
+	 * ({@code sendpulse.sms.from})
 	 * @param bulkConcurrency how many requests a bulk send keeps in flight
 	 */
 	public DefaultReactiveSmsTemplate(SendPulseClient client, @Nullable String defaultFrom, int bulkConcurrency) {
@@ -71,8 +72,8 @@ public final class DefaultReactiveSmsTemplate implements ReactiveSmsTemplate {
 	}
 
 	private SmsRequest withSender(SmsRequest request) {
-		return (request.from() != null) ? request
-				: new SmsRequest(request.to(), sender(null), request.text(), request.callbackUrl(), request.scheduledAt());
+		return (request.from() != null) ? request : new SmsRequest(request.to(), sender(null), request.text(),
+				request.callbackUrl(), request.scheduledAt());
 	}
 
 	private String sender(@Nullable String from) {

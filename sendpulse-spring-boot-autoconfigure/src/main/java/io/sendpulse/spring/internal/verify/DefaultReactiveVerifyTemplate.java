@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * The {@link ReactiveVerifyTemplate} on the client core: requests with the configured defaults
- * filled in.
+ * The {@link ReactiveVerifyTemplate} on the client core: requests with the configured
+ * defaults filled in.
  */
 public final class DefaultReactiveVerifyTemplate implements ReactiveVerifyTemplate {
 
@@ -33,8 +33,8 @@ public final class DefaultReactiveVerifyTemplate implements ReactiveVerifyTempla
 	 * @param codeLength the code length used when a request names none
 	 * @param expiry the expiry used when a request names none
 	 */
-	public DefaultReactiveVerifyTemplate(SendPulseClient client, @Nullable Channel channel, @Nullable Integer codeLength,
-			@Nullable Duration expiry) {
+	public DefaultReactiveVerifyTemplate(SendPulseClient client, @Nullable Channel channel,
+			@Nullable Integer codeLength, @Nullable Duration expiry) {
 		this.client = client;
 		this.channel = channel;
 		this.codeLength = codeLength;
@@ -43,8 +43,8 @@ public final class DefaultReactiveVerifyTemplate implements ReactiveVerifyTempla
 
 	@Override
 	public Mono<Verification> start(VerificationRequest request) {
-		return Mono.defer(() -> this.client.post("verify.start", Verification.class, "/v1/verify/start",
-				withDefaults(request)));
+		return Mono.defer(
+				() -> this.client.post("verify.start", Verification.class, "/v1/verify/start", withDefaults(request)));
 	}
 
 	@Override

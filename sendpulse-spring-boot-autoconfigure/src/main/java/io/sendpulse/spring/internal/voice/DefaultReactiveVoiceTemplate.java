@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * The {@link ReactiveVoiceTemplate} on the client core: requests with the configured defaults
- * filled in.
+ * The {@link ReactiveVoiceTemplate} on the client core: requests with the configured
+ * defaults filled in.
  */
 public final class DefaultReactiveVoiceTemplate implements ReactiveVoiceTemplate {
 
@@ -21,7 +21,8 @@ public final class DefaultReactiveVoiceTemplate implements ReactiveVoiceTemplate
 	/**
 	 * Create the template.
 	 * @param client the client core
-	 * @param defaultFrom the caller ID used when a request names none ({@code sendpulse.voice.from})
+	 * @param defaultFrom the caller ID used when a request names none
+	 * ({@code sendpulse.voice.from})
 	 */
 	public DefaultReactiveVoiceTemplate(SendPulseClient client, @Nullable String defaultFrom) {
 		this.client = client;

@@ -12,10 +12,11 @@ import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The deliveries published recently, so that a redelivery of the same signed body within the
- * tolerance window is not published again. Bounded in size and time: an entry lives until its
- * event's timestamp leaves the tolerance window (after that the verifier rejects the body
- * anyway), and past the capacity the oldest entries go first, whatever the flood.
+ * The deliveries published recently, so that a redelivery of the same signed body within
+ * the tolerance window is not published again. Bounded in size and time: an entry lives
+ * until its event's timestamp leaves the tolerance window (after that the verifier
+ * rejects the body anyway), and past the capacity the oldest entries go first, whatever
+ * the flood.
  */
 final class RecentDeliveries {
 
@@ -39,7 +40,8 @@ final class RecentDeliveries {
 	}
 
 	/**
-	 * Identify a body: its SHA-256, so that an entry holds 32 bytes whatever the body's size.
+	 * Identify a body: its SHA-256, so that an entry holds 32 bytes whatever the body's
+	 * size.
 	 */
 	Fingerprint fingerprint(byte[] body) {
 		byte[] hash;
@@ -56,8 +58,8 @@ final class RecentDeliveries {
 	/**
 	 * Remember a delivery unless it is remembered already, atomically: of two identical
 	 * deliveries arriving together, exactly one claims it.
-	 * @return {@code null} when the delivery is new and now claimed by {@code entry}, else
-	 * the entry of the identical delivery that claimed it first
+	 * @return {@code null} when the delivery is new and now claimed by {@code entry},
+	 * else the entry of the identical delivery that claimed it first
 	 */
 	@Nullable Entry claim(Fingerprint fingerprint, Entry entry, Instant now) {
 		synchronized (this.expiries) {

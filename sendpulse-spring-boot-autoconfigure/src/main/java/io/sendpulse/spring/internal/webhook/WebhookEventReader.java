@@ -26,12 +26,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a verified body into its {@link SendPulseEvent}: one tree read, no data binding, so
- * that the cost stays small and predictable. Field names are the wire's snake_case.
+ * Reads a verified body into its {@link SendPulseEvent}: one tree read, no data binding,
+ * so that the cost stays small and predictable. Field names are the wire's snake_case.
  */
 public final class WebhookEventReader {
 
-	// Our own mapper: an application's Jackson settings never change how webhooks are read.
+	// Our own mapper: an application's Jackson settings never change how webhooks are
+	// read.
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
 	private WebhookEventReader() {
@@ -42,10 +43,11 @@ public final class WebhookEventReader {
 		String type = requiredText(root, "event");
 		Instant timestamp = timestamp(root);
 		return switch (type) {
-			case "sms.queued", "sms.sent", "sms.delivered", "sms.undelivered", "sms.failed" -> sms(type, root, timestamp);
+			case "sms.queued", "sms.sent", "sms.delivered", "sms.undelivered", "sms.failed" ->
+				sms(type, root, timestamp);
 			case "verify.approved", "verify.expired", "verify.failed" -> verification(type, root, timestamp);
-			case "call.gather" -> new CallGatherEvent(type, requiredText(root, "call_id"), requiredText(root, "digits"),
-					timestamp);
+			case "call.gather" ->
+				new CallGatherEvent(type, requiredText(root, "call_id"), requiredText(root, "digits"), timestamp);
 			case "call.recording" -> new CallRecordingEvent(type, requiredText(root, "call_id"),
 					uri(requiredText(root, "recording_url")), requiredDuration(root, "duration"), timestamp);
 			case "call.queued", "call.ringing", "call.in_progress", "call.completed", "call.busy", "call.no_answer",
@@ -57,9 +59,10 @@ public final class WebhookEventReader {
 	}
 
 	/**
-	 * An event the contract does not name is never refused: a newer status event of a known
-	 * family that carries its family's fields (say sms.bounced) is typed, with an UNKNOWN
-	 * status; anything else (say sms.clicked) is an UnknownEvent with the raw JSON.
+	 * An event the contract does not name is never refused: a newer status event of a
+	 * known family that carries its family's fields (say sms.bounced) is typed, with an
+	 * UNKNOWN status; anything else (say sms.clicked) is an UnknownEvent with the raw
+	 * JSON.
 	 */
 	private static SendPulseEvent newer(String type, JsonNode root, Instant timestamp, byte[] body) {
 		if (type.startsWith("sms.") && hasText(root, "message_id", "to", "status")) {
@@ -149,7 +152,8 @@ public final class WebhookEventReader {
 		}
 		if (value.isNumber()) {
 			BigDecimal seconds = value.decimalValue();
-			return Duration.ofSeconds(seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).intValue());
+			return Duration.ofSeconds(seconds.longValue(),
+					seconds.remainder(BigDecimal.ONE).movePointRight(9).intValue());
 		}
 		throw malformed("Field '" + field + "' is not a number of seconds");
 	}

@@ -9,8 +9,8 @@ public enum WebhookOutcome {
 	PUBLISHED(200),
 
 	/**
-	 * Verified, but published already within the tolerance window (or by an identical delivery
-	 * that arrived at the same time): 200, not published again.
+	 * Verified, but published already within the tolerance window (or by an identical
+	 * delivery that arrived at the same time): 200, not published again.
 	 */
 	DUPLICATE(200),
 

@@ -21,14 +21,15 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.util.Assert;
 
 /**
- * The stack-neutral core of a {@link SendPulseWebhook} endpoint: takes the raw body and the
- * {@code X-Signature} header, and checks, in this order, the size, the signature, the body,
- * the timestamp and novelty, then publishes the event synchronously to the application's
- * listeners. A delivery identical to one published within the tolerance window is answered
- * 200 without publishing; one identical to a delivery still being published waits for it and
- * answers what it answers, so that no copy is acknowledged before the event was handled. The
- * Spring MVC and WebFlux endpoints are thin adapters around it; a custom controller can use
- * it too, answering {@link WebhookOutcome#status()}. Thread-safe.
+ * The stack-neutral core of a {@link SendPulseWebhook} endpoint: takes the raw body and
+ * the {@code X-Signature} header, and checks, in this order, the size, the signature, the
+ * body, the timestamp and novelty, then publishes the event synchronously to the
+ * application's listeners. A delivery identical to one published within the tolerance
+ * window is answered 200 without publishing; one identical to a delivery still being
+ * published waits for it and answers what it answers, so that no copy is acknowledged
+ * before the event was handled. The Spring MVC and WebFlux endpoints are thin adapters
+ * around it; a custom controller can use it too, answering
+ * {@link WebhookOutcome#status()}. Thread-safe.
  */
 public final class WebhookProcessor {
 
@@ -52,10 +53,11 @@ public final class WebhookProcessor {
 	 * @param verifier the verifier of signatures and timestamps
 	 * @param publisher where events are published
 	 * @param maxPayloadSize the largest accepted body, in bytes
-	 * @param clock the clock the verifier checks timestamps with, which also dates the memory of deliveries
+	 * @param clock the clock the verifier checks timestamps with, which also dates the
+	 * memory of deliveries
 	 */
-	public WebhookProcessor(WebhookSignatureVerifier verifier, ApplicationEventPublisher publisher,
-			long maxPayloadSize, Clock clock) {
+	public WebhookProcessor(WebhookSignatureVerifier verifier, ApplicationEventPublisher publisher, long maxPayloadSize,
+			Clock clock) {
 		this(verifier, publisher, maxPayloadSize, clock, RecentDeliveries.DEFAULT_CAPACITY);
 	}
 
@@ -78,8 +80,8 @@ public final class WebhookProcessor {
 	}
 
 	/**
-	 * Handle a delivery from start to end on the calling thread: check it, and publish its
-	 * event if it is new.
+	 * Handle a delivery from start to end on the calling thread: check it, and publish
+	 * its event if it is new.
 	 * @param body the raw body bytes, exactly as received
 	 * @param signature the {@code X-Signature} header, if there was one
 	 * @return the outcome, whose {@link WebhookOutcome#status() status} to answer
@@ -105,12 +107,13 @@ public final class WebhookProcessor {
 	}
 
 	/**
-	 * Check a delivery and claim it if it is new, without publishing it yet: for an adapter
-	 * that publishes on another thread than the one that read the body.
+	 * Check a delivery and claim it if it is new, without publishing it yet: for an
+	 * adapter that publishes on another thread than the one that read the body.
 	 * @param body the raw body bytes, exactly as received
 	 * @param signature the {@code X-Signature} header, if there was one
 	 * @return the delivery: {@link #publish(Delivery) publish} it when it
-	 * {@link Delivery#isToPublish() is to publish}, else answer its {@link Delivery#outcome()}
+	 * {@link Delivery#isToPublish() is to publish}, else answer its
+	 * {@link Delivery#outcome()}
 	 */
 	public Delivery receive(byte[] body, @Nullable String signature) {
 		if (body.length > this.maxPayloadSize) {
@@ -146,8 +149,9 @@ public final class WebhookProcessor {
 	}
 
 	/**
-	 * Publish a delivery's event to the application's listeners, on the calling thread. When a
-	 * listener throws, the delivery is forgotten, so that SendPulse's redelivery is published.
+	 * Publish a delivery's event to the application's listeners, on the calling thread.
+	 * When a listener throws, the delivery is forgotten, so that SendPulse's redelivery
+	 * is published.
 	 * @param delivery a delivery {@link #receive(byte[], String) received} and to publish
 	 * @return {@link WebhookOutcome#PUBLISHED}, or {@link WebhookOutcome#LISTENER_FAILED}
 	 */
@@ -170,7 +174,8 @@ public final class WebhookProcessor {
 		}
 		finally {
 			if (!published) {
-				// Forgotten first, so that no later copy is taken for a duplicate of a failure.
+				// Forgotten first, so that no later copy is taken for a duplicate of a
+				// failure.
 				this.recentDeliveries.remove(fingerprint, entry);
 			}
 			entry.published.complete(published);
@@ -182,8 +187,8 @@ public final class WebhookProcessor {
 	}
 
 	/**
-	 * A delivery checked by {@link #receive(byte[], String)}: either new and to publish, or
-	 * answered by its {@link #outcome()}.
+	 * A delivery checked by {@link #receive(byte[], String)}: either new and to publish,
+	 * or answered by its {@link #outcome()}.
 	 */
 	public static final class Delivery {
 
@@ -218,7 +223,8 @@ public final class WebhookProcessor {
 		}
 
 		/**
-		 * Return whether the delivery is verified and new, so its event is to be published.
+		 * Return whether the delivery is verified and new, so its event is to be
+		 * published.
 		 * @return whether to {@link WebhookProcessor#publish(Delivery) publish} it
 		 */
 		public boolean isToPublish() {
@@ -227,9 +233,9 @@ public final class WebhookProcessor {
 
 		/**
 		 * Return the outcome of a delivery that is not to be published: a rejection or
-		 * {@link WebhookOutcome#DUPLICATE} at once, or, for a copy of a delivery still being
-		 * published, what that one's publication ends in (wait for it with a timeout, and
-		 * answer {@link WebhookOutcome#IN_PROGRESS} when it runs out).
+		 * {@link WebhookOutcome#DUPLICATE} at once, or, for a copy of a delivery still
+		 * being published, what that one's publication ends in (wait for it with a
+		 * timeout, and answer {@link WebhookOutcome#IN_PROGRESS} when it runs out).
 		 * @return the outcome
 		 */
 		public CompletableFuture<WebhookOutcome> outcome() {

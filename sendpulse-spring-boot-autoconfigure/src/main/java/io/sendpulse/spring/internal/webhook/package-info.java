@@ -1,6 +1,6 @@
 /**
- * The stack-neutral webhook processing behind {@code @SendPulseWebhook} endpoints: checks,
- * delivery memory and publication.
+ * The stack-neutral webhook processing behind {@code @SendPulseWebhook} endpoints:
+ * checks, delivery memory and publication.
  */
 @NullMarked
 package io.sendpulse.spring.internal.webhook;

@@ -43,8 +43,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The webhook endpoint's behaviour over real HTTP, the same on every stack: each subclass runs
- * it on one server.
+ * The webhook endpoint's behaviour over real HTTP, the same on every stack: each subclass
+ * runs it on one server.
  */
 @SpringBootTest(classes = WebhookTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "sendpulse.webhook.secret=" + AbstractWebhookEndpointTests.SECRET,
@@ -83,13 +83,12 @@ abstract class AbstractWebhookEndpointTests {
 		String messageId = messageId();
 		byte[] body = sms(messageId, Instant.now());
 		assertThat(post(PATH, body, sign(SECRET, body)).statusCode()).isEqualTo(200);
-		assertThat(this.receipts.received).singleElement()
-			.isInstanceOfSatisfying(SmsStatusEvent.class, (event) -> {
-				assertThat(event.messageId()).isEqualTo(messageId);
-				assertThat(event.to()).isEqualTo("+1234567890");
-				assertThat(event.status()).isEqualTo(SmsStatus.DELIVERED);
-				assertThat(event.type()).isEqualTo("sms.delivered");
-			});
+		assertThat(this.receipts.received).singleElement().isInstanceOfSatisfying(SmsStatusEvent.class, (event) -> {
+			assertThat(event.messageId()).isEqualTo(messageId);
+			assertThat(event.to()).isEqualTo("+1234567890");
+			assertThat(event.status()).isEqualTo(SmsStatus.DELIVERED);
+			assertThat(event.type()).isEqualTo("sms.delivered");
+		});
 	}
 
 	@Test
@@ -164,7 +163,8 @@ abstract class AbstractWebhookEndpointTests {
 	void publishesOneOfSeveralIdenticalDeliveriesArrivingTogether() throws Exception {
 		byte[] body = sms(messageId(), Instant.now());
 		String signature = sign(SECRET, body);
-		List<Integer> statuses = concurrently(12, Collections.nCopies(12, () -> post(PATH, body, signature).statusCode()));
+		List<Integer> statuses = concurrently(12,
+				Collections.nCopies(12, () -> post(PATH, body, signature).statusCode()));
 		assertThat(statuses).containsOnly(200);
 		assertThat(this.receipts.received).hasSize(1);
 	}
@@ -175,11 +175,10 @@ abstract class AbstractWebhookEndpointTests {
 				+ Instant.now() + "\"}";
 		byte[] body = json.getBytes(StandardCharsets.UTF_8);
 		assertThat(post(PATH, body, sign(SECRET, body)).statusCode()).isEqualTo(200);
-		assertThat(this.receipts.received).singleElement()
-			.isInstanceOfSatisfying(UnknownEvent.class, (event) -> {
-				assertThat(event.type()).isEqualTo("whatsapp.read");
-				assertThat(event.json()).isEqualTo(json);
-			});
+		assertThat(this.receipts.received).singleElement().isInstanceOfSatisfying(UnknownEvent.class, (event) -> {
+			assertThat(event.type()).isEqualTo("whatsapp.read");
+			assertThat(event.json()).isEqualTo(json);
+		});
 	}
 
 	@Test
@@ -280,7 +279,8 @@ abstract class AbstractWebhookEndpointTests {
 		for (int i = 0; i < 300; i++) {
 			byte[] body = sms(messageId(), Instant.now());
 			String signature = sign(SECRET, body);
-			// Each one twice, as SendPulse may redeliver while the first is still in flight.
+			// Each one twice, as SendPulse may redeliver while the first is still in
+			// flight.
 			deliveries.add(() -> post(PATH, body, signature).statusCode());
 			deliveries.add(() -> post(PATH, body, signature).statusCode());
 		}
@@ -359,6 +359,5 @@ abstract class AbstractWebhookEndpointTests {
 				+ "\"status\":\"delivered\",\"timestamp\":\"" + timestamp + "\"}")
 			.getBytes(StandardCharsets.UTF_8);
 	}
-
 
 }

@@ -24,12 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The webhook endpoint in an application with Spring Security's defaults: the webhook is
- * reached without login or CSRF token (its signature authenticates it), and every other path
- * stays as protected as before.
+ * reached without login or CSRF token (its signature authenticates it), and every other
+ * path stays as protected as before.
  */
 @SpringBootTest(classes = WebhookSecurityTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "sendpulse.webhook.secret=" + AbstractWebhookSecurityTests.SECRET,
-				"spring.security.user.name=admin", "spring.security.user.password=" + AbstractWebhookSecurityTests.PASSWORD })
+				"spring.security.user.name=admin",
+				"spring.security.user.password=" + AbstractWebhookSecurityTests.PASSWORD })
 abstract class AbstractWebhookSecurityTests {
 
 	static final String SECRET = "whsec_current";
@@ -55,8 +56,8 @@ abstract class AbstractWebhookSecurityTests {
 	@Test
 	void deliversASignedWebhookWithoutLoginOrCsrfToken() throws Exception {
 		byte[] body = AbstractWebhookEndpointTests.sms(AbstractWebhookEndpointTests.messageId(), Instant.now());
-		HttpResponse<String> response = send("POST", "/webhooks/sendpulse", body,
-				new WebhookSigner(SECRET).sign(body), null);
+		HttpResponse<String> response = send("POST", "/webhooks/sendpulse", body, new WebhookSigner(SECRET).sign(body),
+				null);
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(this.receipts.received).hasSize(1);
 	}
@@ -85,7 +86,8 @@ abstract class AbstractWebhookSecurityTests {
 	@Test
 	void keepsCsrfProtectionOnOtherPaths() throws Exception {
 		HttpResponse<String> response = send("POST", "/orders", new byte[0], null, basic("admin", PASSWORD));
-		// 403 for the missing token; on Spring MVC the error dispatch that follows ends as 401.
+		// 403 for the missing token; on Spring MVC the error dispatch that follows ends
+		// as 401.
 		assertThat(response.statusCode()).isIn(401, 403);
 		assertThat(response.body()).doesNotContain("ordered");
 	}

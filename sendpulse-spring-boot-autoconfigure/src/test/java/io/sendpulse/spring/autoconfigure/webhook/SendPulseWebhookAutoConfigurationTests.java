@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatException;
 @ExtendWith(OutputCaptureExtension.class)
 class SendPulseWebhookAutoConfigurationTests {
 
-	private static final AutoConfigurations AUTO_CONFIGURATIONS = AutoConfigurations.of(SendPulseAutoConfiguration.class,
-			SendPulseWebhookAutoConfiguration.class);
+	private static final AutoConfigurations AUTO_CONFIGURATIONS = AutoConfigurations
+		.of(SendPulseAutoConfiguration.class, SendPulseWebhookAutoConfiguration.class);
 
 	private final WebApplicationContextRunner servlet = new WebApplicationContextRunner()
 		.withConfiguration(AUTO_CONFIGURATIONS);
@@ -44,8 +44,10 @@ class SendPulseWebhookAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasSingleBean(WebhookProcessor.class);
 				assertThat(context).hasSingleBean(org.springframework.web.servlet.function.RouterFunction.class);
-				assertThat(context).doesNotHaveBean(org.springframework.web.reactive.function.server.RouterFunction.class);
-				assertThat(context.getBean(SendPulseWebhookEndpoints.class).paths()).containsExactly("/webhooks/sendpulse");
+				assertThat(context)
+					.doesNotHaveBean(org.springframework.web.reactive.function.server.RouterFunction.class);
+				assertThat(context.getBean(SendPulseWebhookEndpoints.class).paths())
+					.containsExactly("/webhooks/sendpulse");
 				assertThat(context).hasSingleBean(Receipts.class);
 			});
 	}
@@ -56,7 +58,8 @@ class SendPulseWebhookAutoConfigurationTests {
 			.withPropertyValues("sendpulse.webhook.secret=whsec_test")
 			.run((context) -> {
 				assertThat(context).hasSingleBean(WebhookProcessor.class);
-				assertThat(context).hasSingleBean(org.springframework.web.reactive.function.server.RouterFunction.class);
+				assertThat(context)
+					.hasSingleBean(org.springframework.web.reactive.function.server.RouterFunction.class);
 				assertThat(context).doesNotHaveBean(org.springframework.web.servlet.function.RouterFunction.class);
 			});
 	}
@@ -137,7 +140,9 @@ class SendPulseWebhookAutoConfigurationTests {
 	void refusesAnEndpointWithoutPath() {
 		this.servlet.withUserConfiguration(NoPath.class)
 			.withPropertyValues("sendpulse.webhook.secret=whsec_test")
-			.run((context) -> assertThat(context).getFailure().rootCause().hasMessageContaining("needs a literal path"));
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("needs a literal path"));
 	}
 
 	@Test

@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * An application with Spring Security's defaults and no security configuration of its own, a
- * webhook endpoint and another endpoint that must stay protected.
+ * An application with Spring Security's defaults and no security configuration of its
+ * own, a webhook endpoint and another endpoint that must stay protected.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration

@@ -52,8 +52,7 @@ class RateLimitTests {
 			this.arrivals.add(System.nanoTime());
 			this.mostInFlight.accumulateAndGet(this.inFlight.incrementAndGet(), Math::max);
 			String body = request.uri().startsWith("/v1/verify") ? """
-					{"request_id":"vrf_1","to":"+14155550123","channel":"sms","status":"pending"}"""
-					: """
+					{"request_id":"vrf_1","to":"+14155550123","channel":"sms","status":"pending"}""" : """
 					{"id":"msg_1","to":"+14155550123","status":"queued","segments":1,"cost":0.0075}""";
 			return response.header("Content-Type", "application/json")
 				.sendString(Mono.delay(Duration.ofMillis(5)).then(Mono.fromCallable(() -> {
@@ -71,11 +70,13 @@ class RateLimitTests {
 
 	@Test
 	void neverLetsMoreThanTheLimitReachTheServerInAnySlidingWindow() {
-		// A small limit leaves a generous margin (a quarter of the window) for a loaded machine
+		// A small limit leaves a generous margin (a quarter of the window) for a loaded
+		// machine
 		// to delay one arrival more than the next.
 		int limit = 5;
 		Duration window = Duration.ofSeconds(1);
-		SmsTemplate sms = new DefaultSmsTemplate(new DefaultReactiveSmsTemplate(client(limiter(limit, window, Duration.ofSeconds(30))), "MyShop", 4));
+		SmsTemplate sms = new DefaultSmsTemplate(
+				new DefaultReactiveSmsTemplate(client(limiter(limit, window, Duration.ofSeconds(30))), "MyShop", 4));
 
 		Flux.range(0, 16)
 			.flatMap((i) -> sms.reactive().send(request()), 16)
@@ -89,13 +90,15 @@ class RateLimitTests {
 			assertThat(times.get(i + limit) - times.get(i)).as("arrivals %d to %d", i, i + limit)
 				.isGreaterThanOrEqualTo(window.toNanos());
 		}
-		double perWindow = (times.size() - 1) * (double) window.toNanos() / (times.get(times.size() - 1) - times.get(0));
+		double perWindow = (times.size() - 1) * (double) window.toNanos()
+				/ (times.get(times.size() - 1) - times.get(0));
 		assertThat(perWindow).as("achieved rate per window").isGreaterThan((limit - 1) * 0.9);
 	}
 
 	@Test
 	void failsUnsentWhenNoPermitComesWithinTheTimeout() {
-		SmsTemplate sms = new DefaultSmsTemplate(new DefaultReactiveSmsTemplate(client(limiter(1, Duration.ofMinutes(1), Duration.ZERO)), "MyShop", 4));
+		SmsTemplate sms = new DefaultSmsTemplate(
+				new DefaultReactiveSmsTemplate(client(limiter(1, Duration.ofMinutes(1), Duration.ZERO)), "MyShop", 4));
 		sms.send(request());
 
 		assertThatExceptionOfType(SendPulseRateLimitException.class).isThrownBy(() -> sms.send(request()))

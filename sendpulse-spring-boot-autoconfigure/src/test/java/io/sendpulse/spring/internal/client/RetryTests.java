@@ -98,7 +98,8 @@ class RetryTests {
 
 	@Test
 	void retriesAResponseCutByTheReadTimeout() throws InterruptedException {
-		SmsTemplate impatient = new DefaultSmsTemplate(new DefaultReactiveSmsTemplate(client(Duration.ofMillis(300)), "MyShop", 4));
+		SmsTemplate impatient = new DefaultSmsTemplate(
+				new DefaultReactiveSmsTemplate(client(Duration.ofMillis(300)), "MyShop", 4));
 		this.server.enqueue(new MockResponse.Builder().body(SENT).headersDelay(3, TimeUnit.SECONDS).build());
 		this.server.enqueue(ok(SENT));
 
@@ -161,11 +162,13 @@ class RetryTests {
 
 	@Test
 	void surfacesAConnectionFailureWhenNothingAnswers() throws Exception {
-		SmsTemplate unreachable = new DefaultSmsTemplate(new DefaultReactiveSmsTemplate(SendPulseClient.builder(WebClient.builder())
-			.apiKey("test-key")
-			.baseUrl(java.net.URI.create("http://127.0.0.1:1"))
-			.retry(Retry.of("test", SendPulseResilience.retryConfig(2, Duration.ofMillis(10), 2, Duration.ofMillis(50))))
-			.build(), "MyShop", 4));
+		SmsTemplate unreachable = new DefaultSmsTemplate(
+				new DefaultReactiveSmsTemplate(SendPulseClient.builder(WebClient.builder())
+					.apiKey("test-key")
+					.baseUrl(java.net.URI.create("http://127.0.0.1:1"))
+					.retry(Retry.of("test",
+							SendPulseResilience.retryConfig(2, Duration.ofMillis(10), 2, Duration.ofMillis(50))))
+					.build(), "MyShop", 4));
 
 		assertThatExceptionOfType(SendPulseConnectionException.class).isThrownBy(() -> unreachable.send(request()))
 			.satisfies((ex) -> {
@@ -214,11 +217,14 @@ class RetryTests {
 
 	private SendPulseClient client(Duration readTimeout) {
 		// Timeouts are the connector's, as the auto-configuration sets them.
-		return SendPulseClient.builder(WebClient.builder()
-			.clientConnector(ClientHttpConnectorBuilder.reactor().build(HttpClientSettings.defaults().withReadTimeout(readTimeout))))
+		return SendPulseClient
+			.builder(WebClient.builder()
+				.clientConnector(ClientHttpConnectorBuilder.reactor()
+					.build(HttpClientSettings.defaults().withReadTimeout(readTimeout))))
 			.apiKey("test-key")
 			.baseUrl(this.server.url("/").uri())
-			.retry(Retry.of("test", SendPulseResilience.retryConfig(3, Duration.ofMillis(10), 2, Duration.ofMillis(100))))
+			.retry(Retry.of("test",
+					SendPulseResilience.retryConfig(3, Duration.ofMillis(10), 2, Duration.ofMillis(100))))
 			.build();
 	}
 

@@ -42,8 +42,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Tests for {@link SendPulseClient} against a real HTTP server on loopback, without retries
- * or rate limiting.
+ * Tests for {@link SendPulseClient} against a real HTTP server on loopback, without
+ * retries or rate limiting.
  */
 class SendPulseClientTests {
 
@@ -58,8 +58,10 @@ class SendPulseClientTests {
 
 	private SendPulseClient client(Duration readTimeout) {
 		// Timeouts are the connector's, as the auto-configuration sets them.
-		return SendPulseClient.builder(WebClient.builder()
-			.clientConnector(ClientHttpConnectorBuilder.reactor().build(HttpClientSettings.defaults().withReadTimeout(readTimeout))))
+		return SendPulseClient
+			.builder(WebClient.builder()
+				.clientConnector(ClientHttpConnectorBuilder.reactor()
+					.build(HttpClientSettings.defaults().withReadTimeout(readTimeout))))
 			.apiKey(API_KEY)
 			.baseUrl(URI.create(this.server.url("/").toString()))
 			.build();
@@ -75,7 +77,8 @@ class SendPulseClientTests {
 		assertThat(request.getTarget()).isEqualTo("/v1/things/t_1");
 		assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + API_KEY);
 		assertThat(request.getHeaders().values("Accept")).containsExactly("application/json");
-		assertThat(request.getHeaders().get("User-Agent")).matches("sendpulse-spring-boot/\\d+\\.\\d+\\.\\d+\\S* \\(Java \\d+\\)");
+		assertThat(request.getHeaders().get("User-Agent"))
+			.matches("sendpulse-spring-boot/\\d+\\.\\d+\\.\\d+\\S* \\(Java \\d+\\)");
 		assertThat(request.getHeaders().get("Idempotency-Key")).isNull();
 	}
 
@@ -90,9 +93,8 @@ class SendPulseClientTests {
 		assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + API_KEY);
 		assertThat(request.getHeaders().get("Idempotency-Key"))
 			.matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
-		JSONAssert.assertEquals(
-				"{\"phone_number\":\"+14155550123\",\"ring_timeout\":120,\"code_length\":7}", request.getBody().utf8(),
-				JSONCompareMode.STRICT);
+		JSONAssert.assertEquals("{\"phone_number\":\"+14155550123\",\"ring_timeout\":120,\"code_length\":7}",
+				request.getBody().utf8(), JSONCompareMode.STRICT);
 	}
 
 	@Test
@@ -105,8 +107,7 @@ class SendPulseClientTests {
 	@Test
 	void responsesWithUnknownFieldsStillParse() {
 		this.server.enqueue(json(200, "{\"value\":\"ok\",\"added_later\":{\"nested\":[1,2]},\"another\":null}"));
-		assertThat(Blocking.block(client().get("thing.get", Thing.class, "/v1/things/1")).value())
-			.isEqualTo("ok");
+		assertThat(Blocking.block(client().get("thing.get", Thing.class, "/v1/things/1")).value()).isEqualTo("ok");
 	}
 
 	static Stream<Arguments> errorStatuses() {
@@ -114,9 +115,9 @@ class SendPulseClientTests {
 				Arguments.of(401, SendPulseAuthenticationException.class),
 				Arguments.of(402, SendPulseInsufficientBalanceException.class),
 				Arguments.of(404, SendPulseNotFoundException.class),
-				Arguments.of(429, SendPulseRateLimitException.class),
-				Arguments.of(500, SendPulseServerException.class), Arguments.of(502, SendPulseServerException.class),
-				Arguments.of(503, SendPulseServerException.class), Arguments.of(504, SendPulseServerException.class));
+				Arguments.of(429, SendPulseRateLimitException.class), Arguments.of(500, SendPulseServerException.class),
+				Arguments.of(502, SendPulseServerException.class), Arguments.of(503, SendPulseServerException.class),
+				Arguments.of(504, SendPulseServerException.class));
 	}
 
 	@ParameterizedTest(name = "{0} -> {1}")
@@ -125,9 +126,8 @@ class SendPulseClientTests {
 			Class<? extends SendPulseException> type) {
 		this.server.enqueue(json(status, """
 				{"error":{"code":"some_code","message":"Something about +14155550123","param":"to"}}"""));
-		assertThatExceptionOfType(type)
-			.isThrownBy(() -> Blocking.block(client().post("thing.create", Thing.class, "/v1/things",
-					new NewThing("+14155550123", null, null, null))))
+		assertThatExceptionOfType(type).isThrownBy(() -> Blocking.block(client().post("thing.create", Thing.class,
+				"/v1/things", new NewThing("+14155550123", null, null, null))))
 			.satisfies((ex) -> {
 				assertThat(ex.getStatusCode()).isEqualTo(status);
 				assertThat(ex.getErrorCode()).isEqualTo("some_code");
@@ -143,8 +143,8 @@ class SendPulseClientTests {
 
 	@Test
 	void anApiKeyEchoedInAnErrorMessageIsRedacted() {
-		this.server.enqueue(json(401, "{\"error\":{\"code\":\"unauthorized\",\"message\":\"Key " + API_KEY
-				+ " is revoked\"}}"));
+		this.server.enqueue(
+				json(401, "{\"error\":{\"code\":\"unauthorized\",\"message\":\"Key " + API_KEY + " is revoked\"}}"));
 		assertThat(failure(client().get("thing.get", Thing.class, "/v1/things/1"))).satisfies((ex) -> {
 			assertThat(ex.getMessage()).doesNotContain(API_KEY).contains("Key (api key) is revoked");
 			assertThat(ex.getError().message()).doesNotContain(API_KEY);
@@ -201,26 +201,28 @@ class SendPulseClientTests {
 		this.server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", inTwoMinutes).build());
 		assertThatExceptionOfType(SendPulseRateLimitException.class)
 			.isThrownBy(() -> Blocking.block(client().get("thing.get", Thing.class, "/v1/things/1")))
-			.satisfies((ex) -> assertThat(ex.getRetryAfter()).isBetween(Duration.ofSeconds(60),
-					Duration.ofSeconds(120)));
+			.satisfies(
+					(ex) -> assertThat(ex.getRetryAfter()).isBetween(Duration.ofSeconds(60), Duration.ofSeconds(120)));
 	}
 
 	@Test
 	void rateLimitWithoutOrWithGarbageRetryAfterHasNone() {
 		this.server.enqueue(new MockResponse.Builder().code(429).build());
 		this.server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "soon").build());
-		assertThat(((SendPulseRateLimitException) failure(client().get("t", Thing.class, "/v1/things/1")))
-			.getRetryAfter()).isNull();
-		assertThat(((SendPulseRateLimitException) failure(client().get("t", Thing.class, "/v1/things/1")))
-			.getRetryAfter()).isNull();
+		assertThat(
+				((SendPulseRateLimitException) failure(client().get("t", Thing.class, "/v1/things/1"))).getRetryAfter())
+			.isNull();
+		assertThat(
+				((SendPulseRateLimitException) failure(client().get("t", Thing.class, "/v1/things/1"))).getRetryAfter())
+			.isNull();
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "<html><body><h1>502 Bad Gateway</h1></body></html>", "",
-			"{\"error\":{\"code\":\"upstr", "{\"error\":\"a string\"}", "[1,2,3]", "null", "{\"unexpected\":true}" })
+	@ValueSource(strings = { "<html><body><h1>502 Bad Gateway</h1></body></html>", "", "{\"error\":{\"code\":\"upstr",
+			"{\"error\":\"a string\"}", "[1,2,3]", "null", "{\"unexpected\":true}" })
 	void oddErrorBodiesStillGiveTheRightExceptionAndStatus(String body) {
-		this.server.enqueue(new MockResponse.Builder().code(502).addHeader("Content-Type", "text/html").body(body)
-			.build());
+		this.server
+			.enqueue(new MockResponse.Builder().code(502).addHeader("Content-Type", "text/html").body(body).build());
 		assertThatExceptionOfType(SendPulseServerException.class)
 			.isThrownBy(() -> Blocking.block(client().get("thing.get", Thing.class, "/v1/things/1")))
 			.satisfies((ex) -> {
@@ -233,8 +235,8 @@ class SendPulseClientTests {
 	@Test
 	void aHugeErrorPageStillGivesTheRightExceptionAndStatus() {
 		String page = "<html><body>" + "Service unavailable. ".repeat(20_000) + "</body></html>";
-		this.server.enqueue(new MockResponse.Builder().code(503).addHeader("Content-Type", "text/html").body(page)
-			.build());
+		this.server
+			.enqueue(new MockResponse.Builder().code(503).addHeader("Content-Type", "text/html").body(page).build());
 		assertThatExceptionOfType(SendPulseServerException.class)
 			.isThrownBy(() -> Blocking.block(client().get("thing.get", Thing.class, "/v1/things/1")))
 			.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(503));
@@ -242,7 +244,8 @@ class SendPulseClientTests {
 
 	@Test
 	void badRequestWithAnHtmlBodyIsStillABadRequest() {
-		this.server.enqueue(new MockResponse.Builder().code(400).addHeader("Content-Type", "text/html")
+		this.server.enqueue(new MockResponse.Builder().code(400)
+			.addHeader("Content-Type", "text/html")
 			.body("<html>Bad Request</html>")
 			.build());
 		assertThatExceptionOfType(SendPulseBadRequestException.class)
@@ -297,13 +300,10 @@ class SendPulseClientTests {
 
 	@Test
 	void responseSlowerThanTheReadTimeoutRaisesAConnectionException() {
-		this.server.enqueue(new MockResponse.Builder().code(200)
-			.body("{}")
-			.headersDelay(3, TimeUnit.SECONDS)
-			.build());
+		this.server.enqueue(new MockResponse.Builder().code(200).body("{}").headersDelay(3, TimeUnit.SECONDS).build());
 		assertThatExceptionOfType(SendPulseConnectionException.class)
-			.isThrownBy(() -> Blocking
-				.block(client(Duration.ofMillis(200)).get("thing.get", Thing.class, "/v1/things/1")))
+			.isThrownBy(
+					() -> Blocking.block(client(Duration.ofMillis(200)).get("thing.get", Thing.class, "/v1/things/1")))
 			.satisfies((ex) -> {
 				assertThat(ex.getStatusCode()).isZero();
 				assertThat(ex.getMessage()).contains("read timeout");
@@ -342,8 +342,8 @@ class SendPulseClientTests {
 	void reactiveErrorsAreSignalledAsSendPulseExceptions() {
 		this.server.enqueue(json(401, "{\"error\":{\"code\":\"unauthorized\",\"message\":\"Bad key\"}}"));
 		StepVerifier.create(client().get("thing.get", Thing.class, "/v1/things/1"))
-			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(
-					SendPulseAuthenticationException.class, (auth) -> {
+			.expectErrorSatisfies(
+					(ex) -> assertThat(ex).isInstanceOfSatisfying(SendPulseAuthenticationException.class, (auth) -> {
 						assertThat(auth.getStatusCode()).isEqualTo(401);
 						assertThat(auth.getMessage()).doesNotContain(API_KEY);
 					}))

@@ -50,13 +50,13 @@ class SendPulseResilienceTests {
 
 	@Test
 	void retriesOnlyWhatMayBeRetried() {
-		assertThat(this.retry.getExceptionPredicate()
-			.test(new SendPulseServerException("503", 503, null, 1, true))).isTrue();
-		assertThat(this.retry.getExceptionPredicate()
-			.test(new SendPulseServerException("500", 500, null, 1, false))).isFalse();
+		assertThat(this.retry.getExceptionPredicate().test(new SendPulseServerException("503", 503, null, 1, true)))
+			.isTrue();
+		assertThat(this.retry.getExceptionPredicate().test(new SendPulseServerException("500", 500, null, 1, false)))
+			.isFalse();
 		assertThat(this.retry.getExceptionPredicate().test(new IllegalArgumentException("to"))).isFalse();
-		assertThat(this.retry.getExceptionPredicate()
-			.test(new SendPulseRateLimitException("local", 0, null, 0, null))).isFalse();
+		assertThat(this.retry.getExceptionPredicate().test(new SendPulseRateLimitException("local", 0, null, 0, null)))
+			.isFalse();
 	}
 
 	@Test

@@ -50,7 +50,8 @@ class WebhookProcessorTests {
 	private final WebhookSignatureVerifier verifier = new WebhookSignatureVerifier(List.of(SECRET),
 			Duration.ofMinutes(5), this.clock);
 
-	private final WebhookProcessor processor = new WebhookProcessor(this.verifier, this.publisher, 1024, this.clock, 100);
+	private final WebhookProcessor processor = new WebhookProcessor(this.verifier, this.publisher, 1024, this.clock,
+			100);
 
 	@Test
 	void publishesANewDeliveryOnceAndAcknowledgesItsRedelivery() {
