@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.sendpulse.spring.internal.client.RequestRules;
 import io.sendpulse.spring.verify.Channel;
 import org.jspecify.annotations.Nullable;
 
@@ -66,11 +67,7 @@ public class SendPulseProperties {
 	}
 
 	public void setBaseUrl(URI baseUrl) {
-		String scheme = baseUrl.getScheme();
-		if (!baseUrl.isAbsolute() || baseUrl.getHost() == null
-				|| !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
-			throw new IllegalArgumentException("sendpulse.base-url must be an absolute http or https URL");
-		}
+		RequestRules.httpUrl("sendpulse.base-url", baseUrl);
 		this.baseUrl = baseUrl;
 	}
 
@@ -221,10 +218,7 @@ public class SendPulseProperties {
 		}
 
 		public void setCodeLength(int codeLength) {
-			if (codeLength < 4 || codeLength > 8) {
-				throw new IllegalArgumentException("sendpulse.verify.code-length must be between 4 and 8");
-			}
-			this.codeLength = codeLength;
+			this.codeLength = RequestRules.codeLength("sendpulse.verify.code-length", codeLength);
 		}
 
 		public Duration getExpiry() {
@@ -303,7 +297,7 @@ public class SendPulseProperties {
 	}
 
 	/**
-	 * Retries of failed calls (contract section 4: never a POST that may have acted).
+	 * Retries of failed calls: never a POST that the API may have acted on.
 	 */
 	public static class Retry {
 
