@@ -98,6 +98,7 @@ public final class SendPulseAutoConfiguration {
 			return SendPulseClient.builder(builder)
 				.apiKey(connectionDetails.apiKey())
 				.baseUrl(connectionDetails.baseUrl())
+				.attemptTimeout(properties.getAttemptTimeout())
 				.rateLimiter(rateLimiter.getIfAvailable())
 				.retry(retry.getIfAvailable())
 				.observationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))

@@ -42,6 +42,13 @@ public class SendPulseProperties {
 	 */
 	private Duration readTimeout = Duration.ofSeconds(10);
 
+	/**
+	 * Longest one attempt may take, from sending the request to reading the whole
+	 * response, whatever the HTTP connector; bounds a response that trickles in. A
+	 * timed-out attempt is retried.
+	 */
+	private Duration attemptTimeout = Duration.ofSeconds(30);
+
 	private final Sms sms = new Sms();
 
 	private final Voice voice = new Voice();
@@ -85,6 +92,14 @@ public class SendPulseProperties {
 
 	public void setReadTimeout(Duration readTimeout) {
 		this.readTimeout = positive("sendpulse.read-timeout", readTimeout);
+	}
+
+	public Duration getAttemptTimeout() {
+		return this.attemptTimeout;
+	}
+
+	public void setAttemptTimeout(Duration attemptTimeout) {
+		this.attemptTimeout = positive("sendpulse.attempt-timeout", attemptTimeout);
 	}
 
 	public Sms getSms() {

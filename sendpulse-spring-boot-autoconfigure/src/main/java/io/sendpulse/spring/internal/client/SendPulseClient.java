@@ -54,6 +54,8 @@ public final class SendPulseClient {
 
 	private final URI baseUrl;
 
+	private final Duration attemptTimeout;
+
 	private final JsonCodec json = new JsonCodec();
 
 	private final @Nullable RateLimiter rateLimiter;
@@ -75,6 +77,7 @@ public final class SendPulseClient {
 			.build();
 		this.apiKey = builder.apiKey;
 		this.baseUrl = builder.baseUrl;
+		this.attemptTimeout = builder.attemptTimeout;
 		this.rateLimiter = builder.rateLimiter;
 		this.retry = builder.retry;
 		this.observationRegistry = builder.observationRegistry;
@@ -194,6 +197,10 @@ public final class SendPulseClient {
 			.onStatus((status) -> !status.is2xxSuccessful(),
 					(response) -> failure(response, method, uriTemplate, attempt))
 			.toEntity(byte[].class)
+			// The connector's read timeout is idle time between reads: only a deadline
+			// ends a
+			// response that trickles in, or a connector set up without timeouts.
+			.timeout(this.attemptTimeout)
 			.map((entity) -> readBody((entity.getBody() != null) ? entity.getBody() : EMPTY, type, method, uriTemplate,
 					entity.getStatusCode().value(), attempt));
 	}
@@ -239,6 +246,7 @@ public final class SendPulseClient {
 		String what = switch (timeout(ex)) {
 			case CONNECT -> "No connection within the connect timeout";
 			case READ -> "No response within the read timeout";
+			case ATTEMPT -> "No complete response within the attempt timeout";
 			case NONE -> "Connection failed (" + ex.getClass().getSimpleName() + ")";
 		};
 		return new SendPulseConnectionException(
@@ -249,7 +257,8 @@ public final class SendPulseClient {
 	 * Each connector names its timeouts differently (Netty's ConnectTimeoutException and
 	 * ReadTimeoutException, the JDK's HttpConnectTimeoutException and
 	 * HttpTimeoutException); all of them say "Timeout", and a connect timeout says
-	 * "Connect" too.
+	 * "Connect" too. Only the attempt's own deadline raises a
+	 * {@code java.util.concurrent.TimeoutException}.
 	 */
 	static Timeout timeout(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
@@ -258,7 +267,10 @@ public final class SendPulseClient {
 			if (name.contains("ConnectTimeout") || (name.contains("Timeout") && message.contains("connect"))) {
 				return Timeout.CONNECT;
 			}
-			if (cause instanceof TimeoutException || name.contains("Timeout")) {
+			if (cause instanceof TimeoutException) {
+				return Timeout.ATTEMPT;
+			}
+			if (name.contains("Timeout")) {
 				return Timeout.READ;
 			}
 		}
@@ -267,7 +279,7 @@ public final class SendPulseClient {
 
 	enum Timeout {
 
-		CONNECT, READ, NONE
+		CONNECT, READ, ATTEMPT, NONE
 
 	}
 
@@ -322,6 +334,8 @@ public final class SendPulseClient {
 
 		private URI baseUrl = URI.create("https://api.sendpulse.io");
 
+		private Duration attemptTimeout = Duration.ofSeconds(30);
+
 		private @Nullable RateLimiter rateLimiter;
 
 		private @Nullable Retry retry;
@@ -349,6 +363,18 @@ public final class SendPulseClient {
 		 */
 		public Builder baseUrl(URI baseUrl) {
 			this.baseUrl = baseUrl;
+			return this;
+		}
+
+		/**
+		 * Set the longest one attempt may take, from sending the request to reading the
+		 * whole response.
+		 * @param attemptTimeout the deadline of each attempt, 30 seconds by default
+		 * @return this builder
+		 */
+		public Builder attemptTimeout(Duration attemptTimeout) {
+			Assert.isTrue(attemptTimeout.toNanos() > 0, "attemptTimeout must be positive");
+			this.attemptTimeout = attemptTimeout;
 			return this;
 		}
 
