@@ -1,4 +1,4 @@
-package io.sendpulse.spring.test;
+package io.sendpulse.spring.test.internal;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
-import io.sendpulse.spring.internal.PhoneNumbers;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -67,7 +66,7 @@ final class RequestFields {
 		String number = requiredString(field);
 		if (!E164.matcher(number).matches()) {
 			throw ApiProblem.invalid(name(field), name(field) + " must be a phone number in E.164 format "
-					+ "(^\\+[1-9][0-9]{1,14}$), but was '" + PhoneNumbers.mask(number) + "'");
+					+ "(^\\+[1-9][0-9]{1,14}$), but was '" + PhoneMask.mask(number) + "'");
 		}
 		return number;
 	}
