@@ -454,6 +454,84 @@ class SendPulseSandboxWireTests {
 	}
 
 	@Test
+	void processesTheNextCallThenResetsItsConnectionAndReplaysItsAnswerToTheRetry() {
+		this.sandbox.faults().nextCalls(1).processThenResetConnection();
+		HttpRequest request = this.wire.request("/v1/sms/send", "Bearer " + this.sandbox.apiKey())
+			.header("Idempotency-Key", "key-1")
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(SMS))
+			.build();
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> this.wire.raw(request));
+		assertThat(this.sandbox.sentMessages()).hasSize(1);
+		Wire.Response retry = this.wire.post("/v1/sms/send", SMS, "key-1");
+		assertThat(retry.status()).isEqualTo(200);
+		assertThat(retry.replayed()).isTrue();
+		assertThat(retry.text("/id")).isEqualTo(this.sandbox.sentMessages().get(0).id());
+		assertThat(this.sandbox.sentMessages()).hasSize(1);
+		assertThat(this.sandbox.balance()).isEqualByComparingTo("99.9925");
+	}
+
+	@Test
+	void keepsABalanceForEachApiKey() {
+		restart(SendPulseSandbox.builder().rateLimit(0).additionalAccount("second-key", new BigDecimal("0.0075"), 0));
+		assertThat(this.sandbox.apiKeys()).containsExactly("sandbox-key", "second-key");
+		assertThat(postAs("second-key", SMS).status()).isEqualTo(200);
+		Wire.Response refused = postAs("second-key", SMS);
+		assertThat(refused.status()).isEqualTo(402);
+		assertThat(refused.text("/error/code")).isEqualTo("insufficient_balance");
+		assertThat(this.wire.post("/v1/sms/send", SMS).status()).isEqualTo(200);
+		assertThat(this.sandbox.balance("second-key")).isZero();
+		assertThat(this.sandbox.balance()).isEqualByComparingTo("99.9925");
+		this.sandbox.setBalance("second-key", BigDecimal.ONE);
+		assertThat(postAs("second-key", SMS).status()).isEqualTo(200);
+		this.sandbox.reset();
+		assertThat(this.sandbox.balance("second-key")).isEqualByComparingTo("0.0075");
+	}
+
+	@Test
+	void keepsARateWindowForEachApiKey() {
+		restart(SendPulseSandbox.builder().rateLimit(0).additionalAccount("second-key", BigDecimal.TEN, 1));
+		int limited = 0;
+		for (int i = 0; i < 3; i++) {
+			limited += (postAs("second-key", SMS).status() == 429) ? 1 : 0;
+		}
+		// At most two one-second windows pass during three local calls.
+		assertThat(limited).isPositive();
+		for (int i = 0; i < 5; i++) {
+			assertThat(this.wire.post("/v1/sms/send", SMS).status()).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void showsEachApiKeyOnlyItsOwnMessagesAndIdempotencyKeys() {
+		restart(SendPulseSandbox.builder().rateLimit(0).additionalAccount("second-key", BigDecimal.TEN, 0));
+		Wire.Response first = this.wire.post("/v1/sms/send", SMS, "key-1");
+		Wire.Response second = this.wire.send(this.wire.request("/v1/sms/send", "Bearer second-key")
+			.header("Idempotency-Key", "key-1")
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(SMS)));
+		assertThat(second.replayed()).isFalse();
+		assertThat(second.text("/id")).isNotEqualTo(first.text("/id"));
+		assertThat(this.sandbox.sentMessages()).hasSize(2);
+		assertThat(this.wire.get("/v1/sms/" + first.text("/id")).status()).isEqualTo(200);
+		assertThat(
+				this.wire.send(this.wire.request("/v1/sms/" + first.text("/id"), "Bearer second-key").GET()).status())
+			.isEqualTo(404);
+	}
+
+	@Test
+	void refusesAnApiKeyItWasNotGiven() {
+		restart(SendPulseSandbox.builder().additionalAccount("second-key", BigDecimal.TEN, 0));
+		assertThat(postAs("third-key", SMS).status()).isEqualTo(401);
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> SendPulseSandbox.builder().additionalAccount("sandbox-key", BigDecimal.TEN, 0).build());
+	}
+
+	private Wire.Response postAs(String apiKey, String body) {
+		return this.wire.postWithAuthorization("/v1/sms/send", body, "Bearer " + apiKey);
+	}
+
+	@Test
 	void servesTheRecordingsItsWebhooksPointAt() throws Exception {
 		HttpRequest request = this.wire.request("/recordings/rec_0123456789abcdef.wav", "").GET().build();
 		var response = this.wire.raw(request);
