@@ -20,9 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The sandbox's lifecycles and the signed webhooks they post (contract section 2),
- * received by a real HTTP server on loopback. The sandbox clock only moves when a test
- * advances it.
+ * The sandbox's lifecycles and the signed webhooks they post, received by a real HTTP
+ * server on loopback. The sandbox clock only moves when a test advances it.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SendPulseSandboxWebhookTests {

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The sandbox's wire rules (contract section 1), over real HTTP with a plain JDK client.
+ * The sandbox's wire rules, over real HTTP with a plain JDK client.
  */
 class SendPulseSandboxWireTests {
 

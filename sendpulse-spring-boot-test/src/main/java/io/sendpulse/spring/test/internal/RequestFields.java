@@ -10,9 +10,12 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The fields of one JSON object in a request, read with the API's rules (contract section
- * 1). Each failed rule is an {@link ApiProblem} naming the field; unknown fields are
- * ignored. Messages never echo a full phone number.
+ * The fields of one JSON object in a request, read with the API's rules, written here
+ * independently of the client's: {@code to} is E.164, {@code from} is E.164 or an
+ * alphanumeric sender ID of 1 to 11 characters, texts have a length range, URLs are
+ * absolute http(s), instants ISO-8601, numbers whole and in range. Each failed rule is an
+ * {@link ApiProblem} naming the field; unknown fields are ignored. Messages never echo a
+ * full phone number.
  */
 final class RequestFields {
 
