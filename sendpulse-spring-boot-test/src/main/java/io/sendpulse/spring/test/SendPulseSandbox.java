@@ -46,6 +46,12 @@ import org.springframework.util.Assert;
  * Without Spring: {@code SendPulseSandbox.builder().build().start()}, then use
  * {@link #baseUrl()} and {@link #apiKey()}. Thread-safe.
  * <p>
+ * Webhooks are signed with the secret it was given (a secret for the sandbox only) and
+ * posted to loopback addresses only; one to any other host is listed in
+ * {@link #webhooks()} and never posted. More API keys, each with its own balance and rate
+ * window as another account would have, come from
+ * {@link Builder#additionalAccount(String, BigDecimal, int)}.
+ * <p>
  * Each lifecycle step (queued to sent, sent to delivered, ringing to in progress, …)
  * takes the step delay on the sandbox clock. The clock follows real time unless
  * auto-advance is off, and {@link #advance(Duration)} moves it on at once, running what
