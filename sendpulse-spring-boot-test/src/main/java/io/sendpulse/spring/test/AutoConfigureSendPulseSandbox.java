@@ -14,7 +14,8 @@ import org.springframework.boot.test.context.PropertyMapping;
  * Starts a {@link SendPulseSandbox} for a Spring Boot test and points the SendPulse
  * templates at it; inject the {@code SendPulseSandbox} bean to see what was sent. In a
  * test on a real port ({@code webEnvironment = RANDOM_PORT}) the sandbox posts webhooks,
- * signed with {@code sendpulse.webhook.secret}, to the application's own
+ * signed with {@code sendpulse.sandbox.webhook-secret} or else the test's own
+ * {@code sendpulse.webhook.secret}, to the application's own
  * {@link io.sendpulse.spring.webhook.SendPulseWebhook @SendPulseWebhook} endpoint.
  * <p>
  * <pre class="code">
@@ -44,5 +45,14 @@ public @interface AutoConfigureSendPulseSandbox {
 	 * @return whether the sandbox is enabled
 	 */
 	boolean enabled() default true;
+
+	/**
+	 * Whether the sandbox may sign webhooks with the application's
+	 * {@code sendpulse.webhook.secret} when {@code sendpulse.sandbox.webhook-secret} is
+	 * not set. On in a test, where that secret is the test's; a running application with
+	 * {@code sendpulse.sandbox.enabled=true} has it off unless it says otherwise.
+	 * @return whether the application's webhook secret may be used
+	 */
+	boolean useApplicationWebhookSecret() default true;
 
 }

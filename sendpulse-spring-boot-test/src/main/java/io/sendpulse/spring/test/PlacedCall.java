@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import io.sendpulse.spring.internal.PhoneNumbers;
+import io.sendpulse.spring.test.internal.PhoneMask;
 import io.sendpulse.spring.voice.CallStatus;
 import io.sendpulse.spring.voice.VoiceAction;
 import org.jspecify.annotations.Nullable;
@@ -27,8 +27,8 @@ public record PlacedCall(String id, String to, String from, List<VoiceAction> ac
 
 	@Override
 	public String toString() {
-		return "PlacedCall[id=" + this.id + ", to=" + PhoneNumbers.mask(this.to) + ", from="
-				+ PhoneNumbers.maskAll(this.from) + ", actions=" + this.actions.size() + ", status=" + this.status
+		return "PlacedCall[id=" + this.id + ", to=" + PhoneMask.mask(this.to) + ", from="
+				+ PhoneMask.maskSender(this.from) + ", actions=" + this.actions.size() + ", status=" + this.status
 				+ ", duration=" + this.duration + "]";
 	}
 

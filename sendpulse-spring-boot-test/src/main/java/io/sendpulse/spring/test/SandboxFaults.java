@@ -1,31 +1,32 @@
 package io.sendpulse.spring.test;
 
 import java.time.Duration;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import org.jspecify.annotations.Nullable;
+import io.sendpulse.spring.test.internal.FaultQueue;
 
 import org.springframework.util.Assert;
 
 /**
  * Scripted faults: the next calls to the sandbox fail as a proxy or an overloaded API
- * would, before the API key, the rate limit or the {@code Idempotency-Key} are looked at.
+ * would, before the API key, the rate limit or the {@code Idempotency-Key} are looked at;
+ * or, worst of all, are handled in full and then lose their answer.
  * <p>
  * <pre class="code">
  * sandbox.faults().nextCalls(2).respondWith(503);
  * sandbox.faults().nextCalls(1).respondWith(429, Duration.ofSeconds(1));
  * sandbox.faults().nextCalls(1).delay(Duration.ofSeconds(3));
  * sandbox.faults().nextCalls(1).resetConnection();
+ * sandbox.faults().nextCalls(1).processThenResetConnection();
  * </pre>
  * <p>
  * Faults queue up in the order they were scripted. Thread-safe.
  */
 public final class SandboxFaults {
 
-	private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
+	private final FaultQueue faults;
 
-	SandboxFaults() {
+	SandboxFaults(FaultQueue faults) {
+		this.faults = faults;
 	}
 
 	/**
@@ -50,29 +51,7 @@ public final class SandboxFaults {
 	 * @return the number of calls
 	 */
 	public int pending() {
-		int pending = 0;
-		for (Fault fault : this.faults) {
-			pending += Math.max(fault.remaining.get(), 0);
-		}
-		return pending;
-	}
-
-	// Cheap when nothing is scripted: one isEmpty() on the request path.
-	@Nullable Fault take() {
-		while (!this.faults.isEmpty()) {
-			Fault fault = this.faults.peek();
-			if (fault == null) {
-				return null;
-			}
-			int left = fault.remaining.getAndDecrement();
-			if (left <= 1) {
-				this.faults.remove(fault);
-			}
-			if (left >= 1) {
-				return fault;
-			}
-		}
-		return null;
+		return this.faults.pending();
 	}
 
 	/**
@@ -92,7 +71,7 @@ public final class SandboxFaults {
 		 */
 		public void respondWith(int status) {
 			Assert.isTrue(status >= 100 && status <= 599, "status must be an HTTP status");
-			add(new Fault(Kind.RESPOND, status, null, null, this.calls));
+			SandboxFaults.this.faults.respond(this.calls, status, null);
 		}
 
 		/**
@@ -102,7 +81,7 @@ public final class SandboxFaults {
 		 */
 		public void respondWith(int status, Duration retryAfter) {
 			Assert.isTrue(status >= 100 && status <= 599, "status must be an HTTP status");
-			add(new Fault(Kind.RESPOND, status, retryAfter, null, this.calls));
+			SandboxFaults.this.faults.respond(this.calls, status, retryAfter);
 		}
 
 		/**
@@ -110,46 +89,26 @@ public final class SandboxFaults {
 		 * @param delay how long to wait before handling the call
 		 */
 		public void delay(Duration delay) {
-			add(new Fault(Kind.DELAY, 0, null, delay, this.calls));
+			SandboxFaults.this.faults.delay(this.calls, delay);
 		}
 
 		/**
-		 * Reset the connection without answering.
+		 * Reset the connection without answering, before the call is handled: nothing is
+		 * sent.
 		 */
 		public void resetConnection() {
-			add(new Fault(Kind.RESET, 0, null, null, this.calls));
+			SandboxFaults.this.faults.reset(this.calls);
 		}
 
-		private void add(Fault fault) {
-			SandboxFaults.this.faults.add(fault);
-		}
-
-	}
-
-	enum Kind {
-
-		RESPOND, DELAY, RESET
-
-	}
-
-	static final class Fault {
-
-		final Kind kind;
-
-		final int status;
-
-		final @Nullable Duration retryAfter;
-
-		final @Nullable Duration delay;
-
-		final AtomicInteger remaining;
-
-		Fault(Kind kind, int status, @Nullable Duration retryAfter, @Nullable Duration delay, int calls) {
-			this.kind = kind;
-			this.status = status;
-			this.retryAfter = retryAfter;
-			this.delay = delay;
-			this.remaining = new AtomicInteger(calls);
+		/**
+		 * Handle the call in full (the API key, rate limit, balance and
+		 * {@code Idempotency-Key} apply: an SMS is sent, its answer stored under the
+		 * key), then reset the connection instead of answering: the worst case for a
+		 * client, which cannot know the API acted. A retry with the same
+		 * {@code Idempotency-Key} gets the stored answer and sends nothing new.
+		 */
+		public void processThenResetConnection() {
+			SandboxFaults.this.faults.processThenReset(this.calls);
 		}
 
 	}

@@ -4,18 +4,24 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
-import io.sendpulse.spring.internal.PhoneNumbers;
 import io.sendpulse.spring.sms.SmsStatus;
+import io.sendpulse.spring.test.internal.CallView;
+import io.sendpulse.spring.test.internal.MessageView;
+import io.sendpulse.spring.test.internal.PhoneMask;
+import io.sendpulse.spring.test.internal.SandboxEngine;
+import io.sendpulse.spring.test.internal.SandboxSettings;
+import io.sendpulse.spring.test.internal.VerificationView;
+import io.sendpulse.spring.verify.Channel;
+import io.sendpulse.spring.verify.VerificationStatus;
 import io.sendpulse.spring.voice.CallStatus;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.util.Assert;
 
@@ -40,6 +46,12 @@ import org.springframework.util.Assert;
  * Without Spring: {@code SendPulseSandbox.builder().build().start()}, then use
  * {@link #baseUrl()} and {@link #apiKey()}. Thread-safe.
  * <p>
+ * Webhooks are signed with the secret it was given (a secret for the sandbox only) and
+ * posted to loopback addresses only; one to any other host is listed in
+ * {@link #webhooks()} and never posted. More API keys, each with its own balance and rate
+ * window as another account would have, come from
+ * {@link Builder#additionalAccount(String, BigDecimal, int)}.
+ * <p>
  * Each lifecycle step (queued to sent, sent to delivered, ringing to in progress, …)
  * takes the step delay on the sandbox clock. The clock follows real time unless
  * auto-advance is off, and {@link #advance(Duration)} moves it on at once, running what
@@ -51,23 +63,15 @@ public final class SendPulseSandbox implements AutoCloseable {
 
 	private static final String LOOPBACK = "127.0.0.1";
 
-	private static final Duration PURGE_INTERVAL = Duration.ofHours(1);
-
 	private final String apiKey;
 
 	private final int configuredPort;
 
 	private final Duration stepDelay;
 
-	private final SandboxScheduler scheduler;
+	private final SandboxEngine engine;
 
-	private final WebhookDispatcher webhooks;
-
-	private final SandboxApi api;
-
-	private final SandboxFaults faults = new SandboxFaults();
-
-	private final SandboxServer server;
+	private final SandboxFaults faults;
 
 	private volatile int port = -1;
 
@@ -75,13 +79,13 @@ public final class SendPulseSandbox implements AutoCloseable {
 		this.apiKey = builder.apiKey;
 		this.configuredPort = builder.port;
 		this.stepDelay = builder.stepDelay;
-		JsonMapper json = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
-		this.scheduler = new SandboxScheduler(builder.autoAdvance);
-		this.webhooks = new WebhookDispatcher(json, this.scheduler, builder.webhookSecret, builder.webhookUrl,
-				builder.webhookAttempts, builder.webhookBackoff);
-		this.api = new SandboxApi(json, this.scheduler, this.webhooks, builder.apiKey, builder.rateLimit,
-				builder.balance, builder.segmentPrice, builder.stepDelay, builder.verificationAttempts);
-		this.server = new SandboxServer(this.api, this.faults);
+		List<SandboxSettings.Account> accounts = new ArrayList<>();
+		accounts.add(new SandboxSettings.Account(builder.apiKey, builder.balance, builder.rateLimit));
+		accounts.addAll(builder.additionalAccounts);
+		this.engine = new SandboxEngine(new SandboxSettings(accounts, builder.segmentPrice, builder.stepDelay,
+				builder.autoAdvance, builder.verificationAttempts, builder.webhookSecret, builder.webhookUrl,
+				builder.webhookAttempts, builder.webhookBackoff));
+		this.faults = new SandboxFaults(this.engine.faults());
 	}
 
 	/**
@@ -98,10 +102,7 @@ public final class SendPulseSandbox implements AutoCloseable {
 	 */
 	public synchronized SendPulseSandbox start() {
 		Assert.state(this.port < 0, "The sandbox is already started");
-		this.port = this.server.start(LOOPBACK, this.configuredPort);
-		this.api.baseUrl(baseUrl());
-		this.scheduler.start();
-		schedulePurge(this.scheduler.now());
+		this.port = this.engine.start(LOOPBACK, this.configuredPort);
 		logger.info("SendPulse sandbox listening on " + baseUrl());
 		return this;
 	}
@@ -111,9 +112,7 @@ public final class SendPulseSandbox implements AutoCloseable {
 	 */
 	public synchronized void stop() {
 		if (this.port >= 0) {
-			this.scheduler.stop();
-			this.server.stop();
-			this.webhooks.stop();
+			this.engine.stop();
 			this.port = -2;
 		}
 	}
@@ -144,7 +143,7 @@ public final class SendPulseSandbox implements AutoCloseable {
 	}
 
 	/**
-	 * Return the API key the sandbox accepts.
+	 * Return the API key the sandbox accepts, the one the templates use.
 	 * @return the API key
 	 */
 	public String apiKey() {
@@ -152,11 +151,20 @@ public final class SendPulseSandbox implements AutoCloseable {
 	}
 
 	/**
+	 * Return every API key the sandbox accepts: {@link #apiKey()} first, then those added
+	 * with {@link Builder#additionalAccount(String, BigDecimal, int)}.
+	 * @return the API keys
+	 */
+	public List<String> apiKeys() {
+		return this.engine.apiKeys();
+	}
+
+	/**
 	 * Return the SMS the sandbox accepted, oldest first.
 	 * @return the messages, each as it stands now
 	 */
 	public List<SentMessage> sentMessages() {
-		return this.api.sentMessages();
+		return this.engine.messages().stream().map(SendPulseSandbox::sentMessage).toList();
 	}
 
 	/**
@@ -166,9 +174,9 @@ public final class SendPulseSandbox implements AutoCloseable {
 	 * @throws IllegalArgumentException if the sandbox has no such message
 	 */
 	public SentMessage sentMessage(String id) {
-		SentMessage message = this.api.message(id);
+		MessageView message = this.engine.message(id);
 		Assert.isTrue(message != null, () -> "The sandbox has no message " + id);
-		return message;
+		return sentMessage(message);
 	}
 
 	/**
@@ -176,7 +184,7 @@ public final class SendPulseSandbox implements AutoCloseable {
 	 * @return the calls, each as it stands now
 	 */
 	public List<PlacedCall> calls() {
-		return this.api.calls();
+		return this.engine.calls().stream().map(SendPulseSandbox::placedCall).toList();
 	}
 
 	/**
@@ -184,7 +192,7 @@ public final class SendPulseSandbox implements AutoCloseable {
 	 * @return the verifications, each as it stands now
 	 */
 	public List<SentVerification> verifications() {
-		return this.api.verifications();
+		return this.engine.verifications().stream().map(SendPulseSandbox::sentVerification).toList();
 	}
 
 	/**
@@ -195,19 +203,24 @@ public final class SendPulseSandbox implements AutoCloseable {
 	 * @throws IllegalStateException if no verification was started for the number
 	 */
 	public String verificationCode(String to) {
-		String code = this.api.verificationCode(to);
+		String code = this.engine.verificationCode(to);
 		if (code == null) {
-			throw new IllegalStateException("No verification was started for " + PhoneNumbers.mask(to));
+			throw new IllegalStateException("No verification was started for " + PhoneMask.mask(to));
 		}
 		return code;
 	}
 
 	/**
-	 * Return the webhooks the sandbox posted or is still posting, oldest first.
+	 * Return the webhooks the sandbox posted or is still posting, oldest first. A webhook
+	 * to an address that is not loopback is listed, never posted.
 	 * @return the deliveries, each as it stands now
 	 */
 	public List<WebhookDelivery> webhooks() {
-		return this.webhooks.deliveries();
+		return this.engine.webhooks()
+			.stream()
+			.map((delivery) -> new WebhookDelivery(delivery.event(), delivery.target(), delivery.body(),
+					delivery.attempts(), delivery.status(), delivery.delivered()))
+			.toList();
 	}
 
 	/**
@@ -229,7 +242,7 @@ public final class SendPulseSandbox implements AutoCloseable {
 	public void scriptSms(String to, SmsStatus outcome) {
 		Assert.isTrue(outcome == SmsStatus.DELIVERED || outcome == SmsStatus.UNDELIVERED || outcome == SmsStatus.FAILED,
 				"outcome must be DELIVERED, UNDELIVERED or FAILED");
-		this.api.scriptSms(to, outcome);
+		this.engine.scriptSms(to, WireValues.wire(outcome));
 	}
 
 	/**
@@ -242,7 +255,7 @@ public final class SendPulseSandbox implements AutoCloseable {
 	public void scriptCall(String to, CallStatus outcome) {
 		Assert.isTrue(outcome == CallStatus.COMPLETED || outcome == CallStatus.BUSY || outcome == CallStatus.NO_ANSWER
 				|| outcome == CallStatus.FAILED, "outcome must be COMPLETED, BUSY, NO_ANSWER or FAILED");
-		this.api.scriptCall(to, outcome);
+		this.engine.scriptCall(to, WireValues.wire(outcome));
 	}
 
 	/**
@@ -254,7 +267,7 @@ public final class SendPulseSandbox implements AutoCloseable {
 	 * @param digits the keys pressed, one string for each {@code gather} action
 	 */
 	public void scriptDigits(String to, String... digits) {
-		this.api.scriptDigits(to, Arrays.asList(digits));
+		this.engine.scriptDigits(to, Arrays.asList(digits));
 	}
 
 	/**
@@ -262,7 +275,7 @@ public final class SendPulseSandbox implements AutoCloseable {
 	 * @return the sandbox's now
 	 */
 	public Instant now() {
-		return this.scheduler.now();
+		return this.engine.now();
 	}
 
 	/**
@@ -271,7 +284,7 @@ public final class SendPulseSandbox implements AutoCloseable {
 	 * @param duration how far to move the clock
 	 */
 	public void advance(Duration duration) {
-		this.scheduler.advance(duration);
+		this.engine.advance(duration);
 	}
 
 	/**
@@ -283,45 +296,73 @@ public final class SendPulseSandbox implements AutoCloseable {
 	}
 
 	/**
-	 * Return the balance left.
+	 * Return the balance left to {@link #apiKey()}.
 	 * @return the balance
 	 */
 	public BigDecimal balance() {
-		return this.api.balance();
+		return this.engine.balance(this.apiKey);
 	}
 
 	/**
-	 * Set the balance, such as to zero to make the next send answer 402.
+	 * Return the balance left to one of the {@link #apiKeys()}.
+	 * @param apiKey the account's API key
+	 * @return the balance
+	 * @throws IllegalArgumentException if the sandbox accepts no such key
+	 */
+	public BigDecimal balance(String apiKey) {
+		return this.engine.balance(apiKey);
+	}
+
+	/**
+	 * Set the balance of {@link #apiKey()}, such as to zero to make the next send answer
+	 * 402.
 	 * @param balance the new balance
 	 */
 	public void setBalance(BigDecimal balance) {
-		this.api.balance(balance);
+		this.engine.balance(this.apiKey, balance);
+	}
+
+	/**
+	 * Set the balance of one of the {@link #apiKeys()}.
+	 * @param apiKey the account's API key
+	 * @param balance the new balance
+	 * @throws IllegalArgumentException if the sandbox accepts no such key
+	 */
+	public void setBalance(String apiKey, BigDecimal balance) {
+		this.engine.balance(apiKey, balance);
 	}
 
 	/**
 	 * Forget everything sent, scripted and stored (messages, calls, verifications,
 	 * scripts, faults, idempotent responses, pending transitions and webhooks) and
-	 * restore the configured balance: for a test that must not see the previous test's
+	 * restore the configured balances: for a test that must not see the previous test's
 	 * traffic.
 	 */
 	public void reset() {
-		this.faults.clear();
-		this.api.reset();
-		this.webhooks.clear();
-		this.scheduler.clear();
-		schedulePurge(this.scheduler.now());
-	}
-
-	private void schedulePurge(Instant at) {
-		this.scheduler.schedule(at.plus(PURGE_INTERVAL), (due) -> {
-			this.api.purgeIdempotency();
-			schedulePurge(due);
-		});
+		this.engine.reset();
 	}
 
 	@Override
 	public String toString() {
 		return "SendPulseSandbox[port=" + this.port + ", apiKey=(hidden)]";
+	}
+
+	private static SentMessage sentMessage(MessageView message) {
+		return new SentMessage(message.id(), message.to(), message.from(), message.text(),
+				WireValues.of(SmsStatus.class, message.status()), message.segments(), message.cost(),
+				message.callbackUrl(), message.scheduledAt(), message.acceptedAt(), message.deliveredAt());
+	}
+
+	private static PlacedCall placedCall(CallView call) {
+		return new PlacedCall(call.id(), call.to(), call.from(), WireValues.voiceActions(call.actions()),
+				call.timeout(), WireValues.of(CallStatus.class, call.status()), call.placedAt(), call.duration());
+	}
+
+	private static SentVerification sentVerification(VerificationView verification) {
+		return new SentVerification(verification.requestId(), verification.to(),
+				WireValues.of(Channel.class, verification.channel()), verification.code(),
+				WireValues.of(VerificationStatus.class, verification.status()), verification.expiresAt(),
+				verification.wrongAttempts());
 	}
 
 	/**
@@ -330,41 +371,57 @@ public final class SendPulseSandbox implements AutoCloseable {
 	 */
 	public static final class Builder {
 
-		private String apiKey = "sandbox-key";
+		private String apiKey = SendPulseSandboxProperties.DEFAULT_API_KEY;
 
 		private int port;
 
-		private BigDecimal balance = new BigDecimal("100.00");
+		private BigDecimal balance = SendPulseSandboxProperties.DEFAULT_BALANCE;
 
-		private BigDecimal segmentPrice = new BigDecimal("0.0075");
+		private BigDecimal segmentPrice = SendPulseSandboxProperties.DEFAULT_SEGMENT_PRICE;
 
-		private int rateLimit = 100;
+		private int rateLimit = SendPulseSandboxProperties.DEFAULT_RATE_LIMIT;
 
-		private Duration stepDelay = Duration.ofMillis(200);
+		private final List<SandboxSettings.Account> additionalAccounts = new ArrayList<>();
 
-		private boolean autoAdvance = true;
+		private Duration stepDelay = SendPulseSandboxProperties.DEFAULT_STEP_DELAY;
 
-		private int verificationAttempts = 3;
+		private boolean autoAdvance = SendPulseSandboxProperties.DEFAULT_AUTO_ADVANCE;
+
+		private int verificationAttempts = SendPulseSandboxProperties.DEFAULT_VERIFICATION_ATTEMPTS;
 
 		private Supplier<@Nullable String> webhookSecret = () -> null;
 
 		private Supplier<@Nullable URI> webhookUrl = () -> null;
 
-		private int webhookAttempts = 5;
+		private int webhookAttempts = SendPulseSandboxProperties.DEFAULT_WEBHOOK_ATTEMPTS;
 
-		private Duration webhookBackoff = Duration.ofSeconds(1);
+		private Duration webhookBackoff = SendPulseSandboxProperties.DEFAULT_WEBHOOK_BACKOFF;
 
 		private Builder() {
 		}
 
 		/**
-		 * Set the API key the sandbox accepts.
+		 * Set the API key the sandbox accepts, and the templates use.
 		 * @param apiKey the key, {@code sandbox-key} by default
 		 * @return this builder
 		 */
 		public Builder apiKey(String apiKey) {
 			Assert.hasText(apiKey, "apiKey must not be empty");
 			this.apiKey = apiKey;
+			return this;
+		}
+
+		/**
+		 * Accept one more API key, with its own balance and rate window, as another
+		 * SendPulse account would be.
+		 * @param apiKey the key, different from every other
+		 * @param balance its starting balance
+		 * @param rateLimit its calls per second before 429, {@code 0} for no limit
+		 * @return this builder
+		 */
+		public Builder additionalAccount(String apiKey, BigDecimal balance, int rateLimit) {
+			Assert.hasText(apiKey, "apiKey must not be empty");
+			this.additionalAccounts.add(new SandboxSettings.Account(apiKey, balance, rateLimit));
 			return this;
 		}
 
@@ -379,8 +436,9 @@ public final class SendPulseSandbox implements AutoCloseable {
 		}
 
 		/**
-		 * Set the starting balance; each SMS segment, call and verification spends the
-		 * segment price from it, and a send it cannot pay for answers 402.
+		 * Set the starting balance of {@link #apiKey(String)}; each SMS segment, call and
+		 * verification spends the segment price from it, and a send it cannot pay for
+		 * answers 402.
 		 * @param balance the balance, {@code 100.00} by default
 		 * @return this builder
 		 */
@@ -400,7 +458,8 @@ public final class SendPulseSandbox implements AutoCloseable {
 		}
 
 		/**
-		 * Set how many calls a second the sandbox answers before it answers 429.
+		 * Set how many calls a second {@link #apiKey(String)} may make before the sandbox
+		 * answers 429.
 		 * @param rateLimit calls per second, {@code 100} by default, {@code 0} for no
 		 * limit
 		 * @return this builder
@@ -444,8 +503,9 @@ public final class SendPulseSandbox implements AutoCloseable {
 		}
 
 		/**
-		 * Set the secret webhooks are signed with: the application's
-		 * {@code sendpulse.webhook.secret}. Without one, no webhook is posted.
+		 * Set the secret webhooks are signed with; the application's endpoint must accept
+		 * it. Without one, no webhook is posted. Use a secret for the sandbox only, never
+		 * the one SendPulse signs real webhooks with.
 		 * @param webhookSecret the secret
 		 * @return this builder
 		 */
@@ -464,7 +524,8 @@ public final class SendPulseSandbox implements AutoCloseable {
 		}
 
 		/**
-		 * Set where webhooks go when a message names no {@code callback_url}.
+		 * Set where webhooks go when a message names no {@code callback_url}. Only
+		 * loopback addresses are posted to.
 		 * @param webhookUrl the URL
 		 * @return this builder
 		 */

@@ -2,6 +2,8 @@ package io.sendpulse.spring.test;
 
 import io.sendpulse.spring.autoconfigure.SendPulseAutoConfiguration;
 import io.sendpulse.spring.autoconfigure.SendPulseConnectionDetails;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -10,26 +12,38 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.util.Assert;
+import org.springframework.util.StringUtils;
 
 /**
  * Auto-configuration of the SendPulse sandbox, when
  * {@code sendpulse.sandbox.enabled=true} (which
  * {@link AutoConfigureSendPulseSandbox @AutoConfigureSendPulseSandbox} sets): starts a
  * {@link SendPulseSandbox} on loopback and defines the {@link SendPulseConnectionDetails}
- * that point the templates at it. Never active otherwise.
+ * that point the templates at it, replacing {@code sendpulse.api-key} (with a warning
+ * when one is set). Never active otherwise.
  */
 @AutoConfiguration(before = SendPulseAutoConfiguration.class)
 @ConditionalOnBooleanProperty("sendpulse.sandbox.enabled")
 @EnableConfigurationProperties(SendPulseSandboxProperties.class)
 public final class SendPulseSandboxAutoConfiguration {
 
-	static final String WEBHOOK_SECRET = "sendpulse.webhook.secret";
+	static final String API_KEY = "sendpulse.api-key";
+
+	private static final Log logger = LogFactory.getLog(SendPulseSandboxAutoConfiguration.class);
 
 	@Bean(destroyMethod = "stop")
 	@ConditionalOnMissingBean
 	SendPulseSandbox sendPulseSandbox(SendPulseSandboxProperties properties, Environment environment,
 			ListableBeanFactory beanFactory) {
-		return SendPulseSandbox.builder()
+		if (StringUtils.hasText(environment.getProperty(API_KEY))) {
+			logger.warn("sendpulse.sandbox.enabled=true: the SendPulse sandbox on loopback replaces " + API_KEY
+					+ ", so nothing is sent to SendPulse and no message reaches a phone. Set sendpulse.sandbox.enabled"
+					+ "=false (or remove it) to use the real API");
+		}
+		SandboxWebhookSecret webhookSecret = new SandboxWebhookSecret(properties, environment);
+		webhookSecret.warnIfNotAccepted();
+		SendPulseSandbox.Builder builder = SendPulseSandbox.builder()
 			.apiKey(properties.getApiKey())
 			.port(properties.getPort())
 			.balance(properties.getBalance())
@@ -42,10 +56,14 @@ public final class SendPulseSandboxAutoConfiguration {
 			.webhookBackoff(properties.getWebhookBackoff())
 			// Both asked at each event: the secret may come late, the port only once the
 			// server runs.
-			.webhookSecret(() -> environment.getProperty(WEBHOOK_SECRET))
-			.webhookUrl(new ApplicationWebhookTarget(properties.getWebhookUrl(), environment, beanFactory))
-			.build()
-			.start();
+			.webhookSecret(webhookSecret)
+			.webhookUrl(new ApplicationWebhookTarget(properties.getWebhookUrl(), environment, beanFactory));
+		for (SendPulseSandboxProperties.Account account : properties.getAdditionalAccounts()) {
+			String apiKey = account.getApiKey();
+			Assert.state(StringUtils.hasText(apiKey), "Each of sendpulse.sandbox.additional-accounts needs an api-key");
+			builder.additionalAccount(apiKey, account.getBalance(), account.getRateLimit());
+		}
+		return builder.build().start();
 	}
 
 	@Bean

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 
-import io.sendpulse.spring.internal.PhoneNumbers;
+import io.sendpulse.spring.test.internal.PhoneMask;
 import io.sendpulse.spring.sms.SmsStatus;
 import org.jspecify.annotations.Nullable;
 
@@ -30,8 +30,8 @@ public record SentMessage(String id, String to, String from, String text, SmsSta
 
 	@Override
 	public String toString() {
-		return "SentMessage[id=" + this.id + ", to=" + PhoneNumbers.mask(this.to) + ", from="
-				+ PhoneNumbers.maskAll(this.from) + ", text=(" + this.text.length() + " characters), status="
+		return "SentMessage[id=" + this.id + ", to=" + PhoneMask.mask(this.to) + ", from="
+				+ PhoneMask.maskSender(this.from) + ", text=(" + this.text.length() + " characters), status="
 				+ this.status + ", segments=" + this.segments + ", cost=" + this.cost + "]";
 	}
 

@@ -2,7 +2,7 @@ package io.sendpulse.spring.test;
 
 import java.time.Instant;
 
-import io.sendpulse.spring.internal.PhoneNumbers;
+import io.sendpulse.spring.test.internal.PhoneMask;
 import io.sendpulse.spring.verify.Channel;
 import io.sendpulse.spring.verify.VerificationStatus;
 
@@ -23,7 +23,7 @@ public record SentVerification(String requestId, String to, Channel channel, Str
 
 	@Override
 	public String toString() {
-		return "SentVerification[requestId=" + this.requestId + ", to=" + PhoneNumbers.mask(this.to) + ", channel="
+		return "SentVerification[requestId=" + this.requestId + ", to=" + PhoneMask.mask(this.to) + ", channel="
 				+ this.channel + ", code=(hidden), status=" + this.status + ", expiresAt=" + this.expiresAt
 				+ ", wrongAttempts=" + this.wrongAttempts + "]";
 	}

@@ -162,6 +162,29 @@ class AutoConfigureSendPulseSandboxTests {
 	}
 
 	@Test
+	void sendsOneSmsAndReturnsTheFirstAnswerWhenTheAnswerIsLost() {
+		// The worst case: the API sent the SMS, then the connection dropped before the
+		// answer. The retry carries the same Idempotency-Key and gets the stored answer.
+		this.sandbox.faults().nextCalls(1).processThenResetConnection();
+		SmsMessage message = this.sms.send(SmsRequest.builder().to(TO).text("Hello").build());
+		assertThat(this.sandbox.faults().pending()).isZero();
+		assertThat(this.sandbox.sentMessages()).singleElement().satisfies((sent) -> {
+			assertThat(sent.id()).isEqualTo(message.id());
+			assertThat(sent.cost()).isEqualByComparingTo(message.cost());
+		});
+		assertThat(this.sandbox.balance()).isEqualByComparingTo("99.9925");
+	}
+
+	@Test
+	void startsOneVerificationWhenTheAnswerIsLost() {
+		this.sandbox.faults().nextCalls(1).processThenResetConnection();
+		Verification verification = this.verify.start(VerificationRequest.builder().to(TO).build());
+		assertThat(this.sandbox.verifications()).singleElement()
+			.satisfies((sent) -> assertThat(sent.requestId()).isEqualTo(verification.requestId()));
+		assertThat(this.verify.check(verification.requestId(), this.sandbox.verificationCode(TO)).valid()).isTrue();
+	}
+
+	@Test
 	void sendsOneSmsAfterARateLimitedAttempt() {
 		this.sandbox.faults().nextCalls(1).respondWith(429, Duration.ZERO);
 		this.sms.send(SmsRequest.builder().to(TO).text("Hello").build());

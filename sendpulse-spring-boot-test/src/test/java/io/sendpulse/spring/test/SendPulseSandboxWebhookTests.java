@@ -10,16 +10,20 @@ import io.sendpulse.spring.sms.SmsStatus;
 import io.sendpulse.spring.voice.CallStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The sandbox's lifecycles and the signed webhooks they post (contract section 2),
- * received by a real HTTP server on loopback. The sandbox clock only moves when a test
- * advances it.
+ * The sandbox's lifecycles and the signed webhooks they post, received by a real HTTP
+ * server on loopback. The sandbox clock only moves when a test advances it.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class SendPulseSandboxWebhookTests {
 
 	private static final String SECRET = "whsec-test";
@@ -77,6 +81,44 @@ class SendPulseSandboxWebhookTests {
 		await().atMost(WAIT).until(() -> this.recorder.received().size() == 2);
 		assertThat(this.recorder.received())
 			.allSatisfy((received) -> assertThat(received.path()).isEqualTo("/orders/42/sms"));
+	}
+
+	@Test
+	void postsNothingToACallbackUrlThatIsNotLoopback(CapturedOutput output) {
+		sendSms("{\"to\":\"" + TO + "\",\"from\":\"MyApp\",\"text\":\"Hi\","
+				+ "\"callback_url\":\"https://example.com/hooks?token=s3cr3t\"}");
+		sendSms("{\"to\":\"" + TO + "\",\"from\":\"MyApp\",\"text\":\"Hi\"}");
+		this.sandbox.advance(Duration.ofSeconds(1));
+		await().atMost(WAIT).until(() -> this.recorder.events().size() == 2);
+		assertThat(this.recorder.received())
+			.allSatisfy((received) -> assertThat(received.path()).isEqualTo("/webhooks/sendpulse"));
+		assertThat(this.sandbox.webhooks()).filteredOn((delivery) -> delivery.target().getHost().equals("example.com"))
+			.hasSize(2)
+			.allSatisfy((delivery) -> {
+				assertThat(delivery.attempts()).isZero();
+				assertThat(delivery.delivered()).isFalse();
+			});
+		assertThat(output).containsOnlyOnce("posts webhooks only to loopback addresses")
+			.contains("https://example.com")
+			.doesNotContain("s3cr3t");
+	}
+
+	@Test
+	void postsNothingToAWebhookUrlThatIsNotLoopback(CapturedOutput output) {
+		try (SendPulseSandbox sandbox = SendPulseSandbox.builder()
+			.autoAdvance(false)
+			.webhookSecret(SECRET)
+			.webhookUrl(URI.create("http://10.0.0.5:8080/webhooks"))
+			.build()
+			.start()) {
+			new Wire(sandbox).post("/v1/verify/start", "{\"to\":\"" + TO + "\"}");
+			sandbox.advance(Duration.ofSeconds(300));
+			assertThat(sandbox.webhooks()).singleElement().satisfies((delivery) -> {
+				assertThat(delivery.event()).isEqualTo("verify.expired");
+				assertThat(delivery.attempts()).isZero();
+			});
+			assertThat(output).contains("refused to post verify.expired to http://10.0.0.5:8080");
+		}
 	}
 
 	@Test

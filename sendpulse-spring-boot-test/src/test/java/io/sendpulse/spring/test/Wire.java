@@ -60,7 +60,7 @@ final class Wire {
 		return request;
 	}
 
-	private Response send(HttpRequest.Builder request) {
+	Response send(HttpRequest.Builder request) {
 		try {
 			HttpResponse<String> response = raw(request.build());
 			return new Response(response.statusCode(), response.headers().firstValue("Retry-After").orElse(null),

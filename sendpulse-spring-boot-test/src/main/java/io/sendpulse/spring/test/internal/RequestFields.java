@@ -1,4 +1,4 @@
-package io.sendpulse.spring.test;
+package io.sendpulse.spring.test.internal;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -6,14 +6,16 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
-import io.sendpulse.spring.internal.PhoneNumbers;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The fields of one JSON object in a request, read with the API's rules (contract section
- * 1). Each failed rule is an {@link ApiProblem} naming the field; unknown fields are
- * ignored. Messages never echo a full phone number.
+ * The fields of one JSON object in a request, read with the API's rules, written here
+ * independently of the client's: {@code to} is E.164, {@code from} is E.164 or an
+ * alphanumeric sender ID of 1 to 11 characters, texts have a length range, URLs are
+ * absolute http(s), instants ISO-8601, numbers whole and in range. Each failed rule is an
+ * {@link ApiProblem} naming the field; unknown fields are ignored. Messages never echo a
+ * full phone number.
  */
 final class RequestFields {
 
@@ -67,7 +69,7 @@ final class RequestFields {
 		String number = requiredString(field);
 		if (!E164.matcher(number).matches()) {
 			throw ApiProblem.invalid(name(field), name(field) + " must be a phone number in E.164 format "
-					+ "(^\\+[1-9][0-9]{1,14}$), but was '" + PhoneNumbers.mask(number) + "'");
+					+ "(^\\+[1-9][0-9]{1,14}$), but was '" + PhoneMask.mask(number) + "'");
 		}
 		return number;
 	}

@@ -1,4 +1,4 @@
-package io.sendpulse.spring.test;
+package io.sendpulse.spring.test.internal;
 
 /**
  * Counts the SMS segments a text takes, as carriers do: a text that only uses the GSM

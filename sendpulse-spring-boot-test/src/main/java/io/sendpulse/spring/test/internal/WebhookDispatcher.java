@@ -1,4 +1,4 @@
-package io.sendpulse.spring.test;
+package io.sendpulse.spring.test.internal;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,15 +24,16 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Posts signed webhooks (contract section 2) as SendPulse does: to the message's
- * {@code callback_url}, else to the configured target; a webhook the application refuses
- * (non-2xx, or no answer) is posted again with exponential backoff on the sandbox clock.
- * The events of one message, call or verification are delivered in order, one at a time,
- * so that a {@code delivered} never overtakes its {@code sent}.
+ * Posts signed webhooks as SendPulse does: to the message's {@code callback_url}, else to
+ * the configured target, and only to loopback ({@link LoopbackTargets}), so that a
+ * sandbox left on in an application can never hand signed events to another machine. A
+ * webhook the application refuses (non-2xx, or no answer) is posted again with
+ * exponential backoff on the sandbox clock. The events of one message, call or
+ * verification are delivered in order, one at a time, so that a {@code delivered} never
+ * overtakes its {@code sent}.
  * <p>
  * Body timestamps are wall-clock time, not sandbox time, so that the application's
  * timestamp tolerance accepts them however far a test advanced the sandbox clock.
@@ -42,7 +44,7 @@ final class WebhookDispatcher {
 
 	private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(10);
 
-	private final JsonMapper json;
+	private final WireJson json;
 
 	private final SandboxScheduler scheduler;
 
@@ -66,7 +68,9 @@ final class WebhookDispatcher {
 
 	private final AtomicBoolean warnedNoTarget = new AtomicBoolean();
 
-	WebhookDispatcher(JsonMapper json, SandboxScheduler scheduler, Supplier<@Nullable String> secret,
+	private final Set<String> refusedTargets = ConcurrentHashMap.newKeySet();
+
+	WebhookDispatcher(WireJson json, SandboxScheduler scheduler, Supplier<@Nullable String> secret,
 			Supplier<@Nullable URI> defaultTarget, int maxAttempts, Duration backoff) {
 		this.json = json;
 		this.scheduler = scheduler;
@@ -87,16 +91,22 @@ final class WebhookDispatcher {
 		String secret = this.secret.get();
 		if (secret == null || secret.isEmpty()) {
 			if (this.warnedNoSecret.compareAndSet(false, true)) {
-				logger.warn("The SendPulse sandbox posts no webhooks: sendpulse.webhook.secret is not set");
+				logger.warn("The SendPulse sandbox posts no webhooks: it has no secret to sign them with "
+						+ "(sendpulse.sandbox.webhook-secret)");
 			}
 			return;
 		}
 		event.put("timestamp", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
-		byte[] body = this.json.writeValueAsBytes(event);
+		byte[] body = this.json.bytes(event);
 		URI target = (callbackUrl != null) ? callbackUrl : this.defaultTarget.get();
 		Delivery delivery = new Delivery(resourceId, event.path("event").asString(), target, body,
 				new WebhookSigner(secret).sign(body));
 		this.deliveries.add(delivery);
+		if (target != null && !LoopbackTargets.isLoopback(target)) {
+			// Listed, never posted: webhooks() shows what was refused.
+			refused(target, delivery.event);
+			return;
+		}
 		if (target == null) {
 			if (this.warnedNoTarget.compareAndSet(false, true)) {
 				logger.info("The SendPulse sandbox has nowhere to post webhooks: no callback_url, no "
@@ -115,8 +125,18 @@ final class WebhookDispatcher {
 		}
 	}
 
-	List<WebhookDelivery> deliveries() {
-		List<WebhookDelivery> snapshot = new ArrayList<>();
+	// Once per host, so that a loop of sends does not flood the log; never the query,
+	// which may carry a token.
+	private void refused(URI target, String event) {
+		String where = LoopbackTargets.describe(target);
+		if (this.refusedTargets.add(where)) {
+			logger.warn("The SendPulse sandbox posts webhooks only to loopback addresses (localhost, 127.0.0.0/8, "
+					+ "::1): it refused to post " + event + " to " + where + " and will refuse every webhook to it");
+		}
+	}
+
+	List<DeliveryView> deliveries() {
+		List<DeliveryView> snapshot = new ArrayList<>();
 		for (Delivery delivery : this.deliveries) {
 			snapshot.add(delivery.snapshot());
 		}
@@ -142,7 +162,7 @@ final class WebhookDispatcher {
 		delivery.attempts++;
 		this.http
 			.headers((headers) -> headers.set(HttpHeaderNames.CONTENT_TYPE, "application/json")
-				.set(WebhookSigner.SIGNATURE_HEADER, delivery.signature)
+				.set(WireHeaders.SIGNATURE, delivery.signature)
 				.set(HttpHeaderNames.USER_AGENT, "SendPulse-Sandbox"))
 			.post()
 			.uri(target)
@@ -150,7 +170,8 @@ final class WebhookDispatcher {
 			.responseSingle((response, content) -> content.asByteArray().then(Mono.just(response.status().code())))
 			.onErrorResume((ex) -> {
 				if (logger.isDebugEnabled()) {
-					logger.debug("Webhook " + delivery.event + " to " + target + " failed: " + ex);
+					logger.debug(
+							"Webhook " + delivery.event + " to " + LoopbackTargets.describe(target) + " failed: " + ex);
 				}
 				return Mono.just(0);
 			})
@@ -174,8 +195,9 @@ final class WebhookDispatcher {
 		}
 		else {
 			delivery.status = status;
-			logger.warn("The SendPulse sandbox gave up on webhook " + delivery.event + " to " + delivery.target
-					+ " after " + delivery.attempts + " attempts (last answer: " + status + ")");
+			logger.warn("The SendPulse sandbox gave up on webhook " + delivery.event + " to "
+					+ LoopbackTargets.describe(delivery.target) + " after " + delivery.attempts
+					+ " attempts (last answer: " + status + ")");
 			next(delivery);
 		}
 	}
@@ -224,8 +246,8 @@ final class WebhookDispatcher {
 			this.signature = signature;
 		}
 
-		WebhookDelivery snapshot() {
-			return new WebhookDelivery(this.event, this.target, new String(this.body, StandardCharsets.UTF_8),
+		DeliveryView snapshot() {
+			return new DeliveryView(this.event, this.target, new String(this.body, StandardCharsets.UTF_8),
 					this.attempts, this.status, this.delivered);
 		}
 

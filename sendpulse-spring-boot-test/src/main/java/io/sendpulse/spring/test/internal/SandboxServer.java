@@ -1,11 +1,10 @@
-package io.sendpulse.spring.test;
+package io.sendpulse.spring.test.internal;
 
 import java.time.Duration;
 
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.sendpulse.spring.internal.client.SendPulseClient;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
@@ -15,21 +14,22 @@ import reactor.netty.http.server.HttpServerResponse;
 
 /**
  * The sandbox's HTTP side: a Reactor Netty server on loopback that applies the scripted
- * {@link SandboxFaults faults} first, as a failing proxy in front of the API would, then
- * hands each call to the {@link SandboxApi}.
+ * faults first, as a failing proxy in front of the API would, then hands each call to the
+ * {@link SandboxRouter}. One fault lets the call through and loses the answer instead:
+ * the API acted, the client never hears of it.
  */
 final class SandboxServer {
 
 	private static final byte[] EMPTY = new byte[0];
 
-	private final SandboxApi api;
+	private final SandboxRouter router;
 
-	private final SandboxFaults faults;
+	private final FaultQueue faults;
 
 	private @Nullable DisposableServer server;
 
-	SandboxServer(SandboxApi api, SandboxFaults faults) {
-		this.api = api;
+	SandboxServer(SandboxRouter router, FaultQueue faults) {
+		this.router = router;
 		this.faults = faults;
 	}
 
@@ -46,15 +46,20 @@ final class SandboxServer {
 	}
 
 	private Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {
-		SandboxFaults.Fault fault = this.faults.take();
+		FaultQueue.Fault fault = this.faults.take();
 		if (fault != null) {
 			switch (fault.kind) {
 				case RESET:
 					return reset(response);
 				case RESPOND:
-					return respond(response, this.api.error(
+					return respond(response, this.router.error(
 							new ApiProblem(fault.status, code(fault.status), "Scripted fault: " + fault.status, null)),
 							fault.retryAfter);
+				case PROCESS_THEN_RESET:
+					return body(request).flatMap((body) -> {
+						route(request, body);
+						return reset(response);
+					});
 				case DELAY:
 					Duration delay = (fault.delay != null) ? fault.delay : Duration.ZERO;
 					return Mono.delay(delay).then(Mono.defer(() -> answer(request, response)));
@@ -64,25 +69,29 @@ final class SandboxServer {
 	}
 
 	private Mono<Void> answer(HttpServerRequest request, HttpServerResponse response) {
-		return request.receive().aggregate().asByteArray().defaultIfEmpty(EMPTY).flatMap((body) -> {
-			SandboxApi.Reply reply = this.api.handle(request.method().name(), path(request.uri()),
-					request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION),
-					request.requestHeaders().get(SendPulseClient.IDEMPOTENCY_KEY), body);
-			return respond(response, reply, null);
-		});
+		return body(request).flatMap((body) -> respond(response, route(request, body), null));
 	}
 
-	private static Mono<Void> respond(HttpServerResponse response, SandboxApi.Reply reply,
-			@Nullable Duration retryAfter) {
+	private static Mono<byte[]> body(HttpServerRequest request) {
+		return request.receive().aggregate().asByteArray().defaultIfEmpty(EMPTY);
+	}
+
+	private Reply route(HttpServerRequest request, byte[] body) {
+		return this.router.handle(request.method().name(), path(request.uri()),
+				request.requestHeaders().get(WireHeaders.AUTHORIZATION),
+				request.requestHeaders().get(WireHeaders.IDEMPOTENCY_KEY), body);
+	}
+
+	private static Mono<Void> respond(HttpServerResponse response, Reply reply, @Nullable Duration retryAfter) {
 		response.status(reply.status()).header(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
 		if (retryAfter != null) {
-			response.header(HttpHeaderNames.RETRY_AFTER, Long.toString(Math.max(0, retryAfter.toSeconds())));
+			response.header(WireHeaders.RETRY_AFTER, Long.toString(Math.max(0, retryAfter.toSeconds())));
 		}
 		else if (reply.retryAfter() != null) {
-			response.header(HttpHeaderNames.RETRY_AFTER, reply.retryAfter());
+			response.header(WireHeaders.RETRY_AFTER, reply.retryAfter());
 		}
 		if (reply.replayed()) {
-			response.header("Idempotent-Replayed", "true");
+			response.header(WireHeaders.IDEMPOTENT_REPLAYED, "true");
 		}
 		return response.sendByteArray(Mono.just(reply.body())).then();
 	}

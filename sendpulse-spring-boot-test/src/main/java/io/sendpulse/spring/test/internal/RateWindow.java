@@ -1,4 +1,4 @@
-package io.sendpulse.spring.test;
+package io.sendpulse.spring.test.internal;
 
 import java.util.concurrent.atomic.AtomicLong;
 
