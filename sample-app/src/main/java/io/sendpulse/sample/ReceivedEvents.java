@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-import io.sendpulse.spring.internal.PhoneNumbers;
 import io.sendpulse.spring.webhook.CallGatherEvent;
 import io.sendpulse.spring.webhook.CallRecordingEvent;
 import io.sendpulse.spring.webhook.CallStatusEvent;
@@ -21,6 +20,7 @@ import io.sendpulse.spring.webhook.UnknownEvent;
 import io.sendpulse.spring.webhook.VerificationEvent;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.event.EventListener;
 
@@ -43,34 +43,36 @@ public class ReceivedEvents {
 
 	@EventListener
 	void smsStatus(SmsStatusEvent event) {
-		logger.info(
-				"SMS " + event.messageId() + " to " + PhoneNumbers.mask(event.to()) + " is " + event.status().value());
+		logger.info("SMS " + event.messageId() + " to " + PhoneNumberMask.mask(event.to()) + " is "
+				+ event.status().value());
 		keep(event);
 	}
 
 	@EventListener
 	void callStatus(CallStatusEvent event) {
-		logger.info("Call " + event.callId() + " to " + PhoneNumbers.mask(event.to()) + " is " + event.status().value()
-				+ ((event.duration() != null) ? " after " + event.duration().toSeconds() + " s" : ""));
+		logger
+			.info("Call " + event.callId() + " to " + PhoneNumberMask.mask(event.to()) + " is " + event.status().value()
+					+ ((event.duration() != null) ? " after " + event.duration().toSeconds() + " s" : ""));
 		keep(event);
 	}
 
 	@EventListener
 	void callGather(CallGatherEvent event) {
-		logger.info("Call " + event.callId() + ": the callee pressed " + event.digits());
+		// The digits can be a PIN: say how many were gathered, never which.
+		logger.info("Call " + event.callId() + ": gathered " + digits(event.digits()));
 		keep(event);
 	}
 
 	@EventListener
 	void callRecording(CallRecordingEvent event) {
-		logger.info("Call " + event.callId() + ": a recording of " + event.duration().toSeconds() + " s is at "
-				+ event.recordingUrl());
+		// The recording's URL can carry an access token: it is not logged.
+		logger.info("Call " + event.callId() + ": a recording of " + event.duration().toSeconds() + " s is ready");
 		keep(event);
 	}
 
 	@EventListener
 	void verification(VerificationEvent event) {
-		logger.info("Verification " + event.requestId() + " of " + PhoneNumbers.mask(event.to()) + " is "
+		logger.info("Verification " + event.requestId() + " of " + PhoneNumberMask.mask(event.to()) + " is "
 				+ event.status().value());
 		keep(event);
 	}
@@ -141,6 +143,11 @@ public class ReceivedEvents {
 
 	private synchronized void forget(Waiter<?> waiter) {
 		this.waiters.remove(waiter);
+	}
+
+	private static String digits(@Nullable String digits) {
+		int count = (digits != null) ? digits.length() : 0;
+		return (count == 1) ? "1 digit" : count + " digits";
 	}
 
 	private record Waiter<E extends SendPulseEvent>(Class<E> type, Predicate<? super E> condition,

@@ -6,14 +6,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 
 import io.sendpulse.spring.sms.SmsStatus;
+import io.sendpulse.spring.webhook.CallGatherEvent;
 import io.sendpulse.spring.webhook.SmsStatusEvent;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * How {@link ReceivedEvents} keeps events and hands them to whoever waits.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ReceivedEventsTests {
 
 	private final ReceivedEvents events = new ReceivedEvents();
@@ -54,6 +60,14 @@ class ReceivedEventsTests {
 		assertThat(delivered).failsWithin(Duration.ofSeconds(10))
 			.withThrowableThat()
 			.withCauseInstanceOf(TimeoutException.class);
+	}
+
+	@Test
+	void logsHowManyDigitsWereGatheredButNotWhich(CapturedOutput output) {
+		this.events.callGather(new CallGatherEvent("call.gather", "call_1", "4711", Instant.now()));
+		assertThat(output).contains("Call call_1: gathered 4 digits").doesNotContain("4711");
+		assertThat(this.events.list()).singleElement()
+			.satisfies((event) -> assertThat(event.digits()).isEqualTo("4711"));
 	}
 
 	private static SmsStatusEvent sms(String id, SmsStatus status) {
