@@ -5,7 +5,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
-import io.sendpulse.spring.internal.PhoneNumbers;
 import io.sendpulse.spring.SendPulseException;
 import io.sendpulse.spring.sms.SmsMessage;
 import io.sendpulse.spring.sms.SmsRequest;
@@ -53,6 +52,8 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
 	private static final Log logger = LogFactory.getLog(DemoRunner.class);
 
 	private static final int STEPS = 3;
+
+	private static final String CALLEE_KEY = "1";
 
 	private final SmsTemplate sms;
 
@@ -109,7 +110,7 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
 		}
 		String to = this.properties.to();
 		logger.info("Demo: the whole loop against the SendPulse sandbox at " + sandbox.baseUrl() + ", for "
-				+ PhoneNumbers.mask(to) + "; each wait is at most " + seconds(this.properties.timeout()));
+				+ PhoneNumberMask.mask(to) + "; each wait is at most " + seconds(this.properties.timeout()));
 		int step = 0;
 		String title = "";
 		try {
@@ -169,8 +170,8 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
 	}
 
 	private void call(String to, SendPulseSandbox sandbox) {
-		// The sandbox's callee presses 1 at the gather.
-		sandbox.scriptDigits(to, "1");
+		// The sandbox's callee presses this key at the gather.
+		sandbox.scriptDigits(to, CALLEE_KEY);
 		long start = System.nanoTime();
 		Call call = this.voice.call(CallController.sayAndGather(to,
 				"Hello, this is your delivery service. Press 1 to confirm you are home tomorrow."));
@@ -183,9 +184,13 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
 		}
 		CallGatherEvent gathered = await(CallGatherEvent.class, (event) -> event.callId().equals(call.id()),
 				"gather webhook (call.gather) for " + call.id());
+		// Gathered digits can be a PIN: compare them, never log them.
+		if (!CALLEE_KEY.equals(gathered.digits())) {
+			throw new DemoFailure("call " + call.id() + " gathered other keys than the callee pressed");
+		}
 		logDetail("OK: webhook " + ended.type() + " arrived after " + millisSince(start) + " ms ("
 				+ ((ended.duration() != null) ? ended.duration().toSeconds() + " s call" : "no duration")
-				+ "); the callee pressed " + gathered.digits());
+				+ "); the key the callee pressed was gathered");
 	}
 
 	private <E extends SendPulseEvent> E await(Class<E> type, Predicate<? super E> condition, String what) {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.sendpulse.spring.internal.PhoneNumbers;
 import io.sendpulse.spring.webhook.CallGatherEvent;
 import io.sendpulse.spring.webhook.CallRecordingEvent;
 import io.sendpulse.spring.webhook.CallStatusEvent;
@@ -68,13 +67,13 @@ public record ReceivedEvent(@JsonIgnore SendPulseEvent event, Instant receivedAt
 	@JsonProperty
 	public @Nullable String to() {
 		if (this.event instanceof SmsStatusEvent sms) {
-			return PhoneNumbers.mask(sms.to());
+			return PhoneNumberMask.mask(sms.to());
 		}
 		if (this.event instanceof CallStatusEvent call) {
-			return PhoneNumbers.mask(call.to());
+			return PhoneNumberMask.mask(call.to());
 		}
 		if (this.event instanceof VerificationEvent verification) {
-			return PhoneNumbers.mask(verification.to());
+			return PhoneNumberMask.mask(verification.to());
 		}
 		return null;
 	}

@@ -1,11 +1,19 @@
 package io.sendpulse.sample;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import io.sendpulse.spring.test.AutoConfigureSendPulseSandbox;
 import io.sendpulse.spring.test.SendPulseSandbox;
@@ -14,13 +22,16 @@ import io.sendpulse.spring.voice.VoiceAction;
 import io.sendpulse.spring.voice.VoiceTemplate;
 import io.sendpulse.spring.webhook.WebhookSigner;
 import org.junit.jupiter.api.BeforeEach;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -60,6 +71,9 @@ class SampleApplicationTests {
 
 	@Value("${sendpulse.webhook.secret}")
 	private String webhookSecret;
+
+	@LocalServerPort
+	private int port;
 
 	@BeforeEach
 	void forgetPreviousTraffic() {
@@ -248,6 +262,89 @@ class SampleApplicationTests {
 			.expectStatus()
 			.isUnauthorized();
 		assertThat(events()).isEmpty();
+	}
+
+	@Test
+	void servesThePageAtTheRoot() {
+		String page = this.client.get()
+			.uri("/")
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(page).contains("<title>SendPulse sample app</title>", "app.js", "app.css");
+	}
+
+	@Test
+	void tellsTheCodeTheSandboxSentForAVerification() {
+		String requestId = (String) post("/verifications", Map.of("to", CUSTOMER), 201).get("requestId");
+		assertThat(get("/sandbox/verifications/" + requestId + "/code", 200)).containsEntry("requestId", requestId)
+			.containsEntry("code", this.sandbox.verificationCode(CUSTOMER))
+			.doesNotContainValue(CUSTOMER);
+	}
+
+	@Test
+	void answersNotFoundForTheCodeOfAVerificationTheSandboxDidNotStart() {
+		assertThat(get("/sandbox/verifications/vrf_0000000000000000/code", 404)).containsEntry("status", 404);
+	}
+
+	@Test
+	@Timeout(30)
+	void streamsTheWebhookEventsThenResumesAfterTheLastOneTheClientHad() throws Exception {
+		String id = (String) post("/notifications", Map.of("to", CUSTOMER, "text", "Hello"), 202).get("id");
+		await().atMost(WAIT).untilAsserted(() -> assertThat(events()).hasSize(2));
+		List<Map<String, String>> first = serverSentEvents(null, 3);
+		assertThat(first.get(0)).containsEntry("event", "connected").containsEntry("data", "{\"source\":\"sandbox\"}");
+		assertThat(first.subList(1, 3)).allSatisfy((event) -> assertThat(event).containsEntry("event", "webhook")
+			.containsKey("id")
+			.hasEntrySatisfying("data",
+					(data) -> assertThat(data).contains("\"id\":\"" + id + "\"")
+						.contains("\"to\":\"+1******0123\"")
+						.doesNotContain(CUSTOMER)));
+		assertThat(first.get(1).get("data")).contains("\"type\":\"sms.sent\"");
+		assertThat(first.get(2).get("data")).contains("\"type\":\"sms.delivered\"");
+		// A browser that reconnects says which event it had last, and gets only the rest.
+		String lastSeen = first.get(1).get("id");
+		List<Map<String, String>> resumed = serverSentEvents(lastSeen, 2);
+		assertThat(resumed.get(1)).containsEntry("id", first.get(2).get("id"));
+		assertThat(resumed.get(1).get("data")).contains("\"type\":\"sms.delivered\"");
+	}
+
+	/**
+	 * Read server-sent events from {@code GET /events/stream} over a real connection.
+	 */
+	private List<Map<String, String>> serverSentEvents(@Nullable String lastEventId, int count) throws Exception {
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/events/stream"))
+			.header("Accept", "text/event-stream");
+		if (lastEventId != null) {
+			request.header("Last-Event-ID", lastEventId);
+		}
+		HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
+			.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(MediaType.parseMediaType(type).isCompatibleWith(MediaType.TEXT_EVENT_STREAM))
+					.isTrue());
+		List<Map<String, String>> events = new ArrayList<>();
+		try (Stream<String> lines = response.body()) {
+			Iterator<String> iterator = lines.iterator();
+			Map<String, String> event = new LinkedHashMap<>();
+			while (events.size() < count && iterator.hasNext()) {
+				String line = iterator.next();
+				if (line.isEmpty()) {
+					events.add(event);
+					event = new LinkedHashMap<>();
+				}
+				else if (line.indexOf(':') > 0) {
+					event.put(line.substring(0, line.indexOf(':')), line.substring(line.indexOf(':') + 1));
+				}
+			}
+		}
+		return events;
 	}
 
 	private Map<String, Object> post(String path, Map<String, ?> body, int status) {
