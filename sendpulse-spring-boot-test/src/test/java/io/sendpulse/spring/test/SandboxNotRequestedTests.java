@@ -27,9 +27,10 @@ class SandboxNotRequestedTests {
 	@Test
 	void startsNoSandboxAndKeepsTheRealApi() {
 		assertThat(this.context.getBeansOfType(SendPulseSandbox.class)).isEmpty();
-		assertThat(this.context.getBean(SmsTemplate.class)).isNotNull();
-		assertThat(this.context.getBean(SendPulseConnectionDetails.class).baseUrl())
-			.isEqualTo(URI.create("https://api.sendpulse.io"));
+		assertThat(this.context.getBeansOfType(SmsTemplate.class)).hasSize(1);
+		SendPulseConnectionDetails connection = this.context.getBean(SendPulseConnectionDetails.class);
+		assertThat(connection.baseUrl()).isEqualTo(URI.create("https://api.sendpulse.io"));
+		assertThat(connection.apiKey()).isEqualTo("live-key");
 	}
 
 	@SpringBootConfiguration
