@@ -3,12 +3,14 @@ package io.sendpulse.spring.autoconfigure.webhook;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 import io.sendpulse.spring.autoconfigure.SendPulseAutoConfiguration;
 import io.sendpulse.spring.autoconfigure.SendPulseProperties;
 import io.sendpulse.spring.webhook.SendPulseWebhook;
 import io.sendpulse.spring.internal.webhook.WebhookProcessor;
 import io.sendpulse.spring.webhook.WebhookSignatureVerifier;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,12 +22,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.thread.Threading;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.core.task.VirtualThreadTaskExecutor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.server.WebFilterChainProxy;
@@ -67,9 +72,11 @@ public final class SendPulseWebhookAutoConfiguration {
 		if (!StringUtils.hasText(webhook.getSecret())) {
 			throw new MissingWebhookSecretException(endpoints.paths());
 		}
+		// Stripped, as the API key is: a secret mounted from a file often ends with a
+		// newline, and would then fail every delivery.
 		List<String> secrets = new ArrayList<>();
-		secrets.add(webhook.getSecret());
-		webhook.getAdditionalSecrets().stream().filter(StringUtils::hasText).forEach(secrets::add);
+		secrets.add(webhook.getSecret().strip());
+		webhook.getAdditionalSecrets().stream().filter(StringUtils::hasText).map(String::strip).forEach(secrets::add);
 		return new WebhookSignatureVerifier(secrets, webhook.getTolerance(), Clock.systemUTC());
 	}
 
@@ -130,14 +137,24 @@ public final class SendPulseWebhookAutoConfiguration {
 	@ConditionalOnWebApplication(type = Type.REACTIVE)
 	static class WebFluxConfiguration {
 
-		// Spring's events are synchronous on the publishing thread: here the event loop,
-		// unless
-		// the application says its listeners block.
 		@Bean
-		WebFluxWebhookHandler sendPulseWebhookHandler(WebhookProcessor webhookProcessor,
-				SendPulseProperties properties) {
-			return new WebFluxWebhookHandler(webhookProcessor, properties.getWebhook().isBlockingListeners()
-					? Schedulers.boundedElastic() : Schedulers.immediate());
+		WebFluxWebhookHandler sendPulseWebhookHandler(WebhookProcessor webhookProcessor, SendPulseProperties properties,
+				Environment environment) {
+			return new WebFluxWebhookHandler(webhookProcessor,
+					listenerExecutor(properties.getWebhook().isBlockingListeners(), environment));
+		}
+
+		// Spring's events are synchronous on the publishing thread: listeners that may
+		// block (a template's blocking method, JDBC) must not run on the event loop.
+		static Executor listenerExecutor(boolean blockingListeners, Environment environment) {
+			if (!blockingListeners) {
+				return Runnable::run;
+			}
+			if (Threading.VIRTUAL.isActive(environment)) {
+				return new VirtualThreadTaskExecutor("sendpulse-webhook-");
+			}
+			Scheduler boundedElastic = Schedulers.boundedElastic();
+			return boundedElastic::schedule;
 		}
 
 		@Bean

@@ -1,9 +1,13 @@
 package io.sendpulse.spring.autoconfigure.webhook;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
 import io.sendpulse.spring.autoconfigure.SendPulseAutoConfiguration;
 import io.sendpulse.spring.webhook.SendPulseWebhook;
 import io.sendpulse.spring.internal.webhook.WebhookProcessor;
 import io.sendpulse.spring.webhook.WebhookSignatureVerifier;
+import io.sendpulse.spring.webhook.WebhookSigner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -21,6 +25,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.MapPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -76,6 +81,22 @@ class SendPulseWebhookAutoConfigurationTests {
 			assertThat(analysis.getDescription()).contains("/webhooks/sendpulse").contains("sendpulse.webhook.secret");
 			assertThat(analysis.getAction()).contains("Set sendpulse.webhook.secret");
 		});
+	}
+
+	@Test
+	void stripsWhitespaceAroundTheSecretsAsAFileMountedSecretHasIt() {
+		this.servlet.withUserConfiguration(Receipts.class)
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("mounted-secrets",
+						Map.of("sendpulse.webhook.secret", "whsec_current\n", "sendpulse.webhook.additional-secrets[0]",
+								" whsec_previous\r\n"))))
+			.run((context) -> {
+				WebhookSignatureVerifier verifier = context.getBean(WebhookSignatureVerifier.class);
+				byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+				assertThat(verifier.isValidSignature(body, new WebhookSigner("whsec_current").sign(body))).isTrue();
+				assertThat(verifier.isValidSignature(body, new WebhookSigner("whsec_previous").sign(body))).isTrue();
+			});
 	}
 
 	@Test
