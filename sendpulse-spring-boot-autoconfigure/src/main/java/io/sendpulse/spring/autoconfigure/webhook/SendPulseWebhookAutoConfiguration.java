@@ -5,9 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.sendpulse.spring.autoconfigure.SendPulseAutoConfiguration;
 import io.sendpulse.spring.autoconfigure.SendPulseProperties;
 import io.sendpulse.spring.webhook.SendPulseWebhook;
+import io.sendpulse.spring.internal.webhook.MicrometerWebhookDeliveryObserver;
+import io.sendpulse.spring.internal.webhook.WebhookDeliveryObserver;
 import io.sendpulse.spring.internal.webhook.WebhookProcessor;
 import io.sendpulse.spring.webhook.WebhookSignatureVerifier;
 import reactor.core.scheduler.Scheduler;
@@ -83,9 +86,25 @@ public final class SendPulseWebhookAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WebhookProcessor webhookProcessor(WebhookSignatureVerifier webhookSignatureVerifier,
-			ApplicationEventPublisher eventPublisher, SendPulseProperties properties) {
+			ApplicationEventPublisher eventPublisher, SendPulseProperties properties,
+			ObjectProvider<WebhookDeliveryObserver> deliveryObserver) {
 		return new WebhookProcessor(webhookSignatureVerifier, eventPublisher,
-				properties.getWebhook().getMaxPayloadSize().toBytes(), Clock.systemUTC());
+				properties.getWebhook().getMaxPayloadSize().toBytes(), Clock.systemUTC(),
+				deliveryObserver.getIfAvailable(() -> WebhookDeliveryObserver.NONE));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ObservationRegistry.class)
+	static class ObservationConfiguration {
+
+		// One observation per delivery, sendpulse.webhook.deliveries, when the
+		// application has an ObservationRegistry (Boot's turns it into a timer).
+		@Bean
+		@ConditionalOnMissingBean
+		WebhookDeliveryObserver sendPulseWebhookDeliveryObserver(ObjectProvider<ObservationRegistry> registry) {
+			return new MicrometerWebhookDeliveryObserver(registry.getIfAvailable(() -> ObservationRegistry.NOOP));
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -55,6 +55,8 @@ public final class WebhookProcessor {
 
 	private final Duration copyWait;
 
+	private final WebhookDeliveryObserver observer;
+
 	/**
 	 * Create a processor.
 	 * @param verifier the verifier of signatures and timestamps
@@ -65,11 +67,31 @@ public final class WebhookProcessor {
 	 */
 	public WebhookProcessor(WebhookSignatureVerifier verifier, ApplicationEventPublisher publisher, long maxPayloadSize,
 			Clock clock) {
-		this(verifier, publisher, maxPayloadSize, clock, RecentDeliveries.DEFAULT_CAPACITY, DEFAULT_COPY_WAIT);
+		this(verifier, publisher, maxPayloadSize, clock, WebhookDeliveryObserver.NONE);
+	}
+
+	/**
+	 * Create a processor whose deliveries are observed.
+	 * @param verifier the verifier of signatures and timestamps
+	 * @param publisher where events are published
+	 * @param maxPayloadSize the largest accepted body, in bytes
+	 * @param clock the clock the verifier checks timestamps with, which also dates the
+	 * memory of deliveries
+	 * @param observer what observes each delivery
+	 */
+	public WebhookProcessor(WebhookSignatureVerifier verifier, ApplicationEventPublisher publisher, long maxPayloadSize,
+			Clock clock, WebhookDeliveryObserver observer) {
+		this(verifier, publisher, maxPayloadSize, clock, RecentDeliveries.DEFAULT_CAPACITY, DEFAULT_COPY_WAIT,
+				observer);
 	}
 
 	WebhookProcessor(WebhookSignatureVerifier verifier, ApplicationEventPublisher publisher, long maxPayloadSize,
 			Clock clock, int capacity, Duration copyWait) {
+		this(verifier, publisher, maxPayloadSize, clock, capacity, copyWait, WebhookDeliveryObserver.NONE);
+	}
+
+	WebhookProcessor(WebhookSignatureVerifier verifier, ApplicationEventPublisher publisher, long maxPayloadSize,
+			Clock clock, int capacity, Duration copyWait, WebhookDeliveryObserver observer) {
 		Assert.isTrue(maxPayloadSize > 0, "maxPayloadSize must be positive");
 		Assert.isTrue(!copyWait.isNegative() && !copyWait.isZero(), "copyWait must be positive");
 		this.verifier = verifier;
@@ -78,6 +100,7 @@ public final class WebhookProcessor {
 		this.maxPayloadSize = maxPayloadSize;
 		this.recentDeliveries = new RecentDeliveries(capacity);
 		this.copyWait = copyWait;
+		this.observer = observer;
 	}
 
 	/**
@@ -143,7 +166,15 @@ public final class WebhookProcessor {
 	 */
 	public CompletableFuture<WebhookOutcome> process(byte[] body, @Nullable String signature,
 			Executor listenerExecutor) {
+		WebhookDeliveryObserver.Observed observed = this.observer.start();
 		Delivery delivery = receive(body, signature);
+		CompletableFuture<WebhookOutcome> outcome = publish(delivery, listenerExecutor);
+		outcome.whenComplete((result, ex) -> observed.stop(delivery.eventFamily,
+				(result != null) ? result : WebhookOutcome.LISTENER_FAILED));
+		return outcome;
+	}
+
+	private CompletableFuture<WebhookOutcome> publish(Delivery delivery, Executor listenerExecutor) {
 		if (!delivery.isToPublish()) {
 			return delivery.outcome();
 		}
@@ -194,9 +225,10 @@ public final class WebhookProcessor {
 			logger.debug("Acknowledging a redelivered SendPulse " + Delivery.typeForLog(event)
 					+ " event without publishing it");
 		}
-		return Delivery.answered(first.published
-			.thenApply((published) -> published ? WebhookOutcome.DUPLICATE : WebhookOutcome.LISTENER_FAILED)
-			.completeOnTimeout(WebhookOutcome.IN_PROGRESS, this.copyWait.toMillis(), TimeUnit.MILLISECONDS));
+		return Delivery.answered(event,
+				first.published
+					.thenApply((published) -> published ? WebhookOutcome.DUPLICATE : WebhookOutcome.LISTENER_FAILED)
+					.completeOnTimeout(WebhookOutcome.IN_PROGRESS, this.copyWait.toMillis(), TimeUnit.MILLISECONDS));
 	}
 
 	private WebhookOutcome rejected(WebhookVerificationException ex, byte[] body) {
@@ -282,26 +314,41 @@ public final class WebhookProcessor {
 
 		private final @Nullable Entry entry;
 
+		private final String eventFamily;
+
 		private Delivery(SendPulseEvent event, Fingerprint fingerprint, Entry entry) {
 			this.outcome = CompletableFuture.completedFuture(WebhookOutcome.PUBLISHED);
 			this.event = event;
 			this.fingerprint = fingerprint;
 			this.entry = entry;
+			this.eventFamily = family(event);
 		}
 
-		private Delivery(CompletableFuture<WebhookOutcome> outcome) {
+		private Delivery(@Nullable SendPulseEvent copyOf, CompletableFuture<WebhookOutcome> outcome) {
 			this.outcome = outcome;
 			this.event = null;
 			this.fingerprint = null;
 			this.entry = null;
+			this.eventFamily = (copyOf != null) ? family(copyOf) : "none";
 		}
 
 		static Delivery answered(WebhookOutcome outcome) {
-			return new Delivery(CompletableFuture.completedFuture(outcome));
+			return new Delivery(null, CompletableFuture.completedFuture(outcome));
 		}
 
-		static Delivery answered(CompletableFuture<WebhookOutcome> outcome) {
-			return new Delivery(outcome);
+		static Delivery answered(SendPulseEvent copyOf, CompletableFuture<WebhookOutcome> outcome) {
+			return new Delivery(copyOf, outcome);
+		}
+
+		// Low-cardinality: a tag never takes a value from the body.
+		private static String family(SendPulseEvent event) {
+			String type = event.type();
+			for (String family : new String[] { "sms", "call", "verify" }) {
+				if (type.startsWith(family + ".")) {
+					return family;
+				}
+			}
+			return "other";
 		}
 
 		boolean isToPublish() {
