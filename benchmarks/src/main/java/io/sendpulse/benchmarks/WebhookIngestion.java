@@ -36,7 +36,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 /**
  * B4: signed webhook deliveries over HTTP, 32 in flight, against a bare endpoint on the
  * same server that only reads the body and answers 200; on Tomcat (MVC) and Reactor Netty
- * (WebFlux).
+ * (WebFlux, in both listener modes).
  */
 final class WebhookIngestion {
 
@@ -49,17 +49,23 @@ final class WebhookIngestion {
 
 	static List<Result> run(Settings settings) {
 		List<Result> results = new ArrayList<>();
-		results.add(run(settings, WebApplicationType.SERVLET, MvcApplication.class, "MVC (Tomcat)"));
-		results.add(run(settings, WebApplicationType.REACTIVE, WebFluxApplication.class, "WebFlux (Reactor Netty)"));
+		results.add(run(settings, WebApplicationType.SERVLET, MvcApplication.class, "MVC (Tomcat)", true));
+		// Both listener modes: the default (listeners may block, off the event loop) and
+		// listeners that never block, on the event loop.
+		results.add(run(settings, WebApplicationType.REACTIVE, WebFluxApplication.class,
+				"WebFlux (Reactor Netty), blocking listeners", true));
+		results.add(run(settings, WebApplicationType.REACTIVE, WebFluxApplication.class,
+				"WebFlux (Reactor Netty), event-loop listeners", false));
 		return results;
 	}
 
-	private static Result run(Settings settings, WebApplicationType type, Class<?> application, String stack) {
+	private static Result run(Settings settings, WebApplicationType type, Class<?> application, String stack,
+			boolean blockingListeners) {
 		LoopResources loops = LoopResources.create("bench-load", 1, true);
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application).web(type)
 			.logStartupInfo(false)
 			.properties("server.port=0", "spring.main.banner-mode=off", "logging.level.root=warn",
-					"sendpulse.webhook.secret=" + SECRET)
+					"sendpulse.webhook.secret=" + SECRET, "sendpulse.webhook.blocking-listeners=" + blockingListeners)
 			.run()) {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			// Bare Reactor Netty, not WebClient, so that the load generator costs little

@@ -409,12 +409,13 @@ public class SendPulseProperties {
 		private Duration tolerance = Duration.ofMinutes(5);
 
 		/**
-		 * Whether event listeners may block. On WebFlux, events are then published on
-		 * Reactor's boundedElastic scheduler instead of the event loop that received the
-		 * webhook (a thread hop that costs about a fifth of the ingestion throughput).
-		 * Spring MVC always publishes on the request thread.
+		 * Whether event listeners may block (call a template's blocking method, use
+		 * JDBC). On WebFlux, events are then published on Reactor's boundedElastic
+		 * scheduler, or on virtual threads when spring.threads.virtual.enabled is set;
+		 * when false, on the event loop that received the webhook, for listeners that
+		 * never block. Spring MVC always publishes on the request thread.
 		 */
-		private boolean blockingListeners;
+		private boolean blockingListeners = true;
 
 		/**
 		 * Largest accepted webhook body.

@@ -13,14 +13,15 @@ import org.jspecify.annotations.Nullable;
  * {@code call.failed}.
  *
  * @param type the raw event name, for example {@code call.completed}
- * @param callId the call's id, {@code call_…}
- * @param to the callee
- * @param status the call's new status
+ * @param callId the call's id, {@code call_…}; {@code null} if SendPulse left it out
+ * @param to the callee; {@code null} if SendPulse left it out
+ * @param status the call's new status; {@link CallStatus#UNKNOWN} if SendPulse left it
+ * out or sent a status this version does not know
  * @param duration how long the call lasted, when SendPulse says
  * @param timestamp when the status changed
  */
-public record CallStatusEvent(String type, String callId, String to, CallStatus status, @Nullable Duration duration,
-		Instant timestamp) implements SendPulseEvent {
+public record CallStatusEvent(String type, @Nullable String callId, @Nullable String to, CallStatus status,
+		@Nullable Duration duration, Instant timestamp) implements SendPulseEvent {
 
 	@Override
 	public String toString() {

@@ -30,10 +30,11 @@ import org.springframework.stereotype.Component;
  * }
  * </pre>
  * <p>
- * Works on Spring MVC and on WebFlux (where listeners run on the event loop unless
- * {@code sendpulse.webhook.blocking-listeners} is set). Several classes may declare
- * endpoints at different paths. Requires {@code sendpulse.webhook.secret} in a web
- * application; in an application without web server the class is only a bean.
+ * Works on Spring MVC and on WebFlux; listeners may block on both (on WebFlux they run
+ * off the event loop unless {@code sendpulse.webhook.blocking-listeners} is
+ * {@code false}). Several classes may declare endpoints at different paths. Requires
+ * {@code sendpulse.webhook.secret} in a web application; in an application without web
+ * server the class is only a bean.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -4,18 +4,20 @@ import java.time.Instant;
 
 import io.sendpulse.spring.internal.PhoneNumbers;
 import io.sendpulse.spring.sms.SmsStatus;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An SMS changed status: {@code sms.queued}, {@code sms.sent}, {@code sms.delivered},
  * {@code sms.undelivered} or {@code sms.failed}.
  *
  * @param type the raw event name, for example {@code sms.delivered}
- * @param messageId the message's id, {@code msg_…}
- * @param to the recipient
- * @param status the message's new status
+ * @param messageId the message's id, {@code msg_…}; {@code null} if SendPulse left it out
+ * @param to the recipient; {@code null} if SendPulse left it out
+ * @param status the message's new status; {@link SmsStatus#UNKNOWN} if SendPulse left it
+ * out or sent a status this version does not know
  * @param timestamp when the status changed
  */
-public record SmsStatusEvent(String type, String messageId, String to, SmsStatus status,
+public record SmsStatusEvent(String type, @Nullable String messageId, @Nullable String to, SmsStatus status,
 		Instant timestamp) implements SendPulseEvent {
 
 	@Override

@@ -29,32 +29,21 @@ public class WebhookVerificationException extends RuntimeException {
 	}
 
 	/**
-	 * Why a delivery was rejected, and what the endpoint answers.
+	 * Why a delivery was rejected.
 	 */
 	public enum Reason {
 
-		/** The signature is missing or made with none of the secrets: 401. */
-		INVALID_SIGNATURE(401),
-
-		/** The signed body is not JSON or lacks a field it needs: 400. */
-		MALFORMED(400),
-
-		/** The signed body's timestamp is further from now than the tolerance: 401. */
-		OUTSIDE_TOLERANCE(401);
-
-		private final int status;
-
-		Reason(int status) {
-			this.status = status;
-		}
+		/** The signature is missing or made with none of the secrets. */
+		INVALID_SIGNATURE,
 
 		/**
-		 * Return the HTTP status a webhook endpoint answers for this reason.
-		 * @return the status code
+		 * The signed body is not a JSON object, lacks its {@code event} or
+		 * {@code timestamp}, or holds a value that does not fit its type.
 		 */
-		public int status() {
-			return this.status;
-		}
+		MALFORMED,
+
+		/** The signed body's timestamp is further from now than the tolerance. */
+		OUTSIDE_TOLERANCE
 
 	}
 

@@ -116,8 +116,7 @@ class WebhookSignatureVerifierTests {
 	void rejectsSignedBodiesThatAreNotEvents() {
 		for (String json : List.of("not json", "[1,2]", "\"text\"", "{\"event\":\"sms.sent\"", "",
 				"{\"timestamp\":\"2026-01-15T10:30:00Z\"}", "{\"event\":\"sms.sent\"}",
-				"{\"event\":\"sms.sent\",\"timestamp\":\"yesterday\"}",
-				"{\"event\":\"sms.sent\",\"timestamp\":\"2026-01-15T10:30:00Z\"}")) {
+				"{\"event\":\"sms.sent\",\"timestamp\":\"yesterday\"}", "{\"event\":\"\",\"timestamp\":1768473000}")) {
 			byte[] body = json.getBytes(StandardCharsets.UTF_8);
 			assertThatExceptionOfType(WebhookVerificationException.class).as(json)
 				.isThrownBy(() -> this.verifier.verify(body, sign(SECRET, body)))
@@ -146,6 +145,70 @@ class WebhookSignatureVerifierTests {
 				+ "\"status\":\"approved\",\"timestamp\":\"2026-01-15T10:30:00Z\"}"))
 			.isEqualTo(
 					new VerificationEvent("verify.approved", "vrf_1", "+1234567890", VerificationStatus.APPROVED, NOW));
+	}
+
+	@Test
+	void readsAKnownEventWithMissingOrEmptyFieldsRatherThanRefusingIt() {
+		assertThat(verify("{\"event\":\"call.gather\",\"call_id\":\"call_1\",\"digits\":\"\","
+				+ "\"timestamp\":\"2026-01-15T10:30:00Z\"}"))
+			.isEqualTo(new CallGatherEvent("call.gather", "call_1", "", NOW));
+		assertThat(verify("{\"event\":\"call.gather\",\"call_id\":\"call_1\",\"timestamp\":\"2026-01-15T10:30:00Z\"}"))
+			.isEqualTo(new CallGatherEvent("call.gather", "call_1", "", NOW));
+		assertThat(verify("{\"event\":\"sms.delivered\",\"message_id\":\"msg_1\",\"status\":\"delivered\","
+				+ "\"timestamp\":\"2026-01-15T10:30:00Z\"}"))
+			.isEqualTo(new SmsStatusEvent("sms.delivered", "msg_1", null, SmsStatus.DELIVERED, NOW));
+		assertThat(verify("{\"event\":\"sms.sent\",\"timestamp\":\"2026-01-15T10:30:00Z\"}"))
+			.isEqualTo(new SmsStatusEvent("sms.sent", null, null, SmsStatus.UNKNOWN, NOW));
+		assertThat(verify("{\"event\":\"call.completed\",\"to\":\"\",\"timestamp\":\"2026-01-15T10:30:00Z\"}"))
+			.isEqualTo(new CallStatusEvent("call.completed", null, null, CallStatus.UNKNOWN, null, NOW));
+		assertThat(
+				verify("{\"event\":\"call.recording\",\"call_id\":\"call_1\",\"timestamp\":\"2026-01-15T10:30:00Z\"}"))
+			.isEqualTo(new CallRecordingEvent("call.recording", "call_1", null, null, NOW));
+		assertThat(verify(
+				"{\"event\":\"verify.approved\",\"request_id\":\"vrf_1\"," + "\"timestamp\":\"2026-01-15T10:30:00Z\"}"))
+			.isEqualTo(new VerificationEvent("verify.approved", "vrf_1", null, VerificationStatus.UNKNOWN, NOW));
+	}
+
+	@Test
+	void rejectsSignedValuesThatDoNotFitTheirTypeAsMalformed() {
+		for (String json : List.of("{\"event\":\"sms.sent\",\"timestamp\":9223372036854775807}",
+				"{\"event\":\"sms.sent\",\"timestamp\":-9223372036854775808}",
+				"{\"event\":\"sms.sent\",\"timestamp\":123456789012345678901234567890}",
+				"{\"event\":\"sms.sent\",\"timestamp\":\"+1000000001-01-01T00:00:00Z\"}", call("9223372036854775808"),
+				call("-9223372036854775808.5"), call("1e30"), call("1e999999999"), call("\"long\""),
+				"{\"event\":\"call.recording\",\"recording_url\":\"http://a b\","
+						+ "\"timestamp\":\"2026-01-15T10:30:00Z\"}")) {
+			byte[] body = json.getBytes(StandardCharsets.UTF_8);
+			assertThatExceptionOfType(WebhookVerificationException.class).as(json)
+				.isThrownBy(() -> this.verifier.verify(body, sign(SECRET, body)))
+				.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.MALFORMED));
+		}
+	}
+
+	@Test
+	void readsDurationsUpToTheirRange() {
+		assertThat(verify(call("9223372036854775807"))).isInstanceOfSatisfying(CallStatusEvent.class,
+				(event) -> assertThat(event.duration()).isEqualTo(Duration.ofSeconds(Long.MAX_VALUE)));
+		assertThat(verify(call("0.000000000001"))).isInstanceOfSatisfying(CallStatusEvent.class,
+				(event) -> assertThat(event.duration()).isEqualTo(Duration.ZERO));
+		assertThat(verify(call("1e-999999999"))).isInstanceOfSatisfying(CallStatusEvent.class,
+				(event) -> assertThat(event.duration()).isEqualTo(Duration.ZERO));
+	}
+
+	@Test
+	void hidesGatheredDigitsAndRecordingUrlTokensWhenEventsArePrinted() {
+		assertThat(new CallGatherEvent("call.gather", "call_1", "482901", NOW).toString()).doesNotContain("482901")
+			.contains("call_1")
+			.contains("6 hidden");
+		URI recording = URI.create("https://user:pass@rec.sendpulse.io/r/tok_secret/1.mp3?signature=sig_secret");
+		assertThat(new CallRecordingEvent("call.recording", "call_1", recording, Duration.ofSeconds(7), NOW).toString())
+			.doesNotContain("tok_secret")
+			.doesNotContain("sig_secret")
+			.doesNotContain("pass")
+			.contains("https://rec.sendpulse.io/…");
+		assertThat(
+				new CallRecordingEvent("call.recording", "call_1", URI.create("/r/tok_secret"), null, NOW).toString())
+			.doesNotContain("tok_secret");
 	}
 
 	@Test
@@ -197,6 +260,11 @@ class WebhookSignatureVerifierTests {
 	private SendPulseEvent verify(String json) {
 		byte[] body = json.getBytes(StandardCharsets.UTF_8);
 		return this.verifier.verify(body, sign(SECRET, body));
+	}
+
+	private static String call(String duration) {
+		return "{\"event\":\"call.completed\",\"call_id\":\"call_1\",\"to\":\"+1234567890\",\"status\":\"completed\","
+				+ "\"duration\":" + duration + ",\"timestamp\":\"2026-01-15T10:30:00Z\"}";
 	}
 
 	private static String sign(String secret, byte[] body) {

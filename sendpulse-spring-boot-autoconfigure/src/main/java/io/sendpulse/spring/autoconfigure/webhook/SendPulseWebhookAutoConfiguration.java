@@ -3,12 +3,17 @@ package io.sendpulse.spring.autoconfigure.webhook;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.sendpulse.spring.autoconfigure.SendPulseAutoConfiguration;
 import io.sendpulse.spring.autoconfigure.SendPulseProperties;
 import io.sendpulse.spring.webhook.SendPulseWebhook;
+import io.sendpulse.spring.internal.webhook.MicrometerWebhookDeliveryObserver;
+import io.sendpulse.spring.internal.webhook.WebhookDeliveryObserver;
 import io.sendpulse.spring.internal.webhook.WebhookProcessor;
 import io.sendpulse.spring.webhook.WebhookSignatureVerifier;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,12 +25,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.thread.Threading;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.core.task.VirtualThreadTaskExecutor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.server.WebFilterChainProxy;
@@ -67,18 +75,36 @@ public final class SendPulseWebhookAutoConfiguration {
 		if (!StringUtils.hasText(webhook.getSecret())) {
 			throw new MissingWebhookSecretException(endpoints.paths());
 		}
+		// Stripped, as the API key is: a secret mounted from a file often ends with a
+		// newline, and would then fail every delivery.
 		List<String> secrets = new ArrayList<>();
-		secrets.add(webhook.getSecret());
-		webhook.getAdditionalSecrets().stream().filter(StringUtils::hasText).forEach(secrets::add);
+		secrets.add(webhook.getSecret().strip());
+		webhook.getAdditionalSecrets().stream().filter(StringUtils::hasText).map(String::strip).forEach(secrets::add);
 		return new WebhookSignatureVerifier(secrets, webhook.getTolerance(), Clock.systemUTC());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	WebhookProcessor webhookProcessor(WebhookSignatureVerifier webhookSignatureVerifier,
-			ApplicationEventPublisher eventPublisher, SendPulseProperties properties) {
+			ApplicationEventPublisher eventPublisher, SendPulseProperties properties,
+			ObjectProvider<WebhookDeliveryObserver> deliveryObserver) {
 		return new WebhookProcessor(webhookSignatureVerifier, eventPublisher,
-				properties.getWebhook().getMaxPayloadSize().toBytes(), Clock.systemUTC());
+				properties.getWebhook().getMaxPayloadSize().toBytes(), Clock.systemUTC(),
+				deliveryObserver.getIfAvailable(() -> WebhookDeliveryObserver.NONE));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ObservationRegistry.class)
+	static class ObservationConfiguration {
+
+		// One observation per delivery, sendpulse.webhook.deliveries, when the
+		// application has an ObservationRegistry (Boot's turns it into a timer).
+		@Bean
+		@ConditionalOnMissingBean
+		WebhookDeliveryObserver sendPulseWebhookDeliveryObserver(ObjectProvider<ObservationRegistry> registry) {
+			return new MicrometerWebhookDeliveryObserver(registry.getIfAvailable(() -> ObservationRegistry.NOOP));
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -130,14 +156,24 @@ public final class SendPulseWebhookAutoConfiguration {
 	@ConditionalOnWebApplication(type = Type.REACTIVE)
 	static class WebFluxConfiguration {
 
-		// Spring's events are synchronous on the publishing thread: here the event loop,
-		// unless
-		// the application says its listeners block.
 		@Bean
-		WebFluxWebhookHandler sendPulseWebhookHandler(WebhookProcessor webhookProcessor,
-				SendPulseProperties properties) {
-			return new WebFluxWebhookHandler(webhookProcessor, properties.getWebhook().isBlockingListeners()
-					? Schedulers.boundedElastic() : Schedulers.immediate());
+		WebFluxWebhookHandler sendPulseWebhookHandler(WebhookProcessor webhookProcessor, SendPulseProperties properties,
+				Environment environment) {
+			return new WebFluxWebhookHandler(webhookProcessor,
+					listenerExecutor(properties.getWebhook().isBlockingListeners(), environment));
+		}
+
+		// Spring's events are synchronous on the publishing thread: listeners that may
+		// block (a template's blocking method, JDBC) must not run on the event loop.
+		static Executor listenerExecutor(boolean blockingListeners, Environment environment) {
+			if (!blockingListeners) {
+				return Runnable::run;
+			}
+			if (Threading.VIRTUAL.isActive(environment)) {
+				return new VirtualThreadTaskExecutor("sendpulse-webhook-");
+			}
+			Scheduler boundedElastic = Schedulers.boundedElastic();
+			return boundedElastic::schedule;
 		}
 
 		@Bean

@@ -1,20 +1,15 @@
 package io.sendpulse.spring.autoconfigure.webhook;
 
-import java.time.Duration;
+import java.util.concurrent.Executor;
 
 import io.sendpulse.spring.internal.webhook.WebhookOutcome;
 import io.sendpulse.spring.internal.webhook.WebhookProcessor;
-import io.sendpulse.spring.internal.webhook.WebhookProcessor.Delivery;
 import io.sendpulse.spring.webhook.WebhookSigner;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -26,37 +21,34 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * The WebFlux adapter: joins the raw body, failing as soon as it passes the limit, has
- * the {@link WebhookProcessor} check it on the event loop, and publishes on the given
- * scheduler: the event loop itself, or one that may block when
- * {@code sendpulse.webhook.blocking-listeners} says the listeners do.
+ * the {@link WebhookProcessor} check it on the event loop, and has the listeners run by
+ * the given executor: one whose threads may block, or the event loop itself when
+ * {@code sendpulse.webhook.blocking-listeners} is {@code false}. A client that hangs up
+ * cancels only the answer, never the publication of a delivery already claimed.
  */
 final class WebFluxWebhookHandler {
 
 	private static final byte[] EMPTY = new byte[0];
 
-	// As long as the processor waits on Spring MVC for an identical delivery being
-	// published.
-	private static final Duration CONCURRENT_WAIT = Duration.ofSeconds(30);
-
 	private final WebhookProcessor processor;
 
 	private final int maxPayloadSize;
 
-	private final Scheduler publishScheduler;
+	private final Executor listenerExecutor;
 
-	WebFluxWebhookHandler(WebhookProcessor processor, Scheduler publishScheduler) {
+	WebFluxWebhookHandler(WebhookProcessor processor, Executor listenerExecutor) {
 		this.processor = processor;
 		this.maxPayloadSize = (int) Math.min(processor.getMaxPayloadSize(), Integer.MAX_VALUE - 8);
-		this.publishScheduler = publishScheduler;
+		this.listenerExecutor = listenerExecutor;
 	}
 
 	RouterFunction<ServerResponse> routes(SendPulseWebhookEndpoints endpoints) {
 		RouterFunctions.Builder routes = RouterFunctions.route();
 		for (String path : endpoints.paths()) {
 			routes.route(RequestPredicates.path(path),
-					(request) -> handle(request.exchange()).flatMap((status) -> (status.value() == 405)
-							? ServerResponse.status(status).header(HttpHeaders.ALLOW, HttpMethod.POST.name()).build()
-							: ServerResponse.status(status).build()));
+					(request) -> handle(request.exchange()).flatMap((outcome) -> ServerResponse.status(outcome.status())
+						.headers((headers) -> outcome.headers().forEach(headers::set))
+						.build()));
 		}
 		return routes.build();
 	}
@@ -67,40 +59,29 @@ final class WebFluxWebhookHandler {
 	 */
 	Mono<Void> serve(ServerWebExchange exchange) {
 		ServerHttpResponse response = exchange.getResponse();
-		return handle(exchange).flatMap((status) -> {
-			response.setStatusCode(status);
-			if (status.value() == 405) {
-				response.getHeaders().set(HttpHeaders.ALLOW, HttpMethod.POST.name());
-			}
+		return handle(exchange).flatMap((outcome) -> {
+			response.setStatusCode(HttpStatusCode.valueOf(outcome.status()));
+			outcome.headers().forEach(response.getHeaders()::set);
 			return response.setComplete();
 		});
 	}
 
-	Mono<HttpStatusCode> handle(ServerWebExchange exchange) {
+	Mono<WebhookOutcome> handle(ServerWebExchange exchange) {
 		ServerHttpRequest request = exchange.getRequest();
-		if (request.getMethod() != HttpMethod.POST) {
-			return Mono.just(HttpStatusCode.valueOf(405));
-		}
-		if (request.getHeaders().getContentLength() > this.maxPayloadSize) {
-			return Mono.just(status(WebhookOutcome.TOO_LARGE));
+		WebhookOutcome early = this.processor.answerBeforeReading(request.getMethod().name(),
+				request.getHeaders().getContentLength());
+		if (early != null) {
+			return Mono.just(early);
 		}
 		String signature = request.getHeaders().getFirst(WebhookSigner.SIGNATURE_HEADER);
 		return DataBufferUtils.join(request.getBody(), this.maxPayloadSize)
 			.map(WebFluxWebhookHandler::bytes)
 			.defaultIfEmpty(EMPTY)
-			.flatMap((body) -> process(body, signature))
-			.onErrorResume(DataBufferLimitException.class, (ex) -> Mono.just(WebhookOutcome.TOO_LARGE))
-			.map(WebFluxWebhookHandler::status);
-	}
-
-	private Mono<WebhookOutcome> process(byte[] body, @Nullable String signature) {
-		Delivery delivery = this.processor.receive(body, signature);
-		if (!delivery.isToPublish()) {
-			// Completes at once, or when an identical delivery's publication ends: never
-			// blocks.
-			return Mono.fromFuture(delivery.outcome()).timeout(CONCURRENT_WAIT, Mono.just(WebhookOutcome.IN_PROGRESS));
-		}
-		return Mono.fromCallable(() -> this.processor.publish(delivery)).subscribeOn(this.publishScheduler);
+			// Cancellation suppressed: the processor publishes or forgets a claimed
+			// delivery whatever becomes of this request.
+			.flatMap((body) -> Mono.fromFuture(() -> this.processor.process(body, signature, this.listenerExecutor),
+					true))
+			.onErrorResume(DataBufferLimitException.class, (ex) -> Mono.just(WebhookOutcome.TOO_LARGE));
 	}
 
 	private static byte[] bytes(DataBuffer buffer) {
@@ -112,10 +93,6 @@ final class WebFluxWebhookHandler {
 		finally {
 			DataBufferUtils.release(buffer);
 		}
-	}
-
-	private static HttpStatusCode status(WebhookOutcome outcome) {
-		return HttpStatusCode.valueOf(outcome.status());
 	}
 
 }

@@ -8,8 +8,6 @@ import io.sendpulse.spring.internal.webhook.WebhookProcessor;
 import io.sendpulse.spring.webhook.WebhookSigner;
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
@@ -18,7 +16,8 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * The Spring MVC adapter: reads the raw body from the servlet request, never more than
- * the limit, and answers the {@link WebhookProcessor}'s outcome.
+ * one byte past the limit, and answers the {@link WebhookProcessor}'s outcome. Listeners
+ * run on the request thread.
  */
 final class WebMvcWebhookHandler {
 
@@ -34,8 +33,7 @@ final class WebMvcWebhookHandler {
 	RouterFunction<ServerResponse> routes(SendPulseWebhookEndpoints endpoints) {
 		RouterFunctions.Builder routes = RouterFunctions.route();
 		for (String path : endpoints.paths()) {
-			routes.POST(path, this::handle);
-			routes.route(RequestPredicates.path(path), WebMvcWebhookHandler::methodNotAllowed);
+			routes.route(RequestPredicates.path(path), this::handle);
 		}
 		return routes.build();
 	}
@@ -43,27 +41,23 @@ final class WebMvcWebhookHandler {
 	ServerResponse handle(ServerRequest request) throws IOException {
 		HttpServletRequest servletRequest = request.servletRequest();
 		long declaredLength = servletRequest.getContentLengthLong();
-		if (declaredLength > this.maxPayloadSize) {
-			return answer(WebhookOutcome.TOO_LARGE);
+		WebhookOutcome early = this.processor.answerBeforeReading(servletRequest.getMethod(), declaredLength);
+		if (early != null) {
+			return answer(early);
 		}
 		byte[] body;
 		try (InputStream input = servletRequest.getInputStream()) {
-			// Read at most one byte past the limit: enough to know it is exceeded, never
-			// a flood.
+			// At most one byte past the limit: enough for the processor to know it is
+			// exceeded, never a flood.
 			body = input.readNBytes((declaredLength >= 0) ? (int) declaredLength : this.maxPayloadSize + 1);
-		}
-		if (body.length > this.maxPayloadSize) {
-			return answer(WebhookOutcome.TOO_LARGE);
 		}
 		return answer(this.processor.process(body, servletRequest.getHeader(WebhookSigner.SIGNATURE_HEADER)));
 	}
 
 	private static ServerResponse answer(WebhookOutcome outcome) {
-		return ServerResponse.status(outcome.status()).build();
-	}
-
-	private static ServerResponse methodNotAllowed(ServerRequest request) {
-		return ServerResponse.status(405).header(HttpHeaders.ALLOW, HttpMethod.POST.name()).build();
+		return ServerResponse.status(outcome.status())
+			.headers((headers) -> outcome.headers().forEach(headers::set))
+			.build();
 	}
 
 }

@@ -92,8 +92,10 @@ public final class RequestRules {
 		String scheme = value.getScheme();
 		if (!value.isAbsolute() || value.getHost() == null
 				|| !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
-			throw new IllegalArgumentException(
-					field + " must be an absolute http or https URL, but was '" + value + "'");
+			// Never the URL itself: its path or query may hold a token.
+			String found = (scheme == null) ? "a relative URL"
+					: (value.getHost() == null) ? "a URL without host" : "a URL with scheme '" + scheme + "'";
+			throw new IllegalArgumentException(field + " must be an absolute http or https URL, but was " + found);
 		}
 		return value;
 	}

@@ -1,12 +1,13 @@
 package io.sendpulse.spring.internal.webhook;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 
 import io.sendpulse.spring.sms.SmsStatus;
 import io.sendpulse.spring.verify.VerificationStatus;
@@ -28,6 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads a verified body into its {@link SendPulseEvent}: one tree read, no data binding,
  * so that the cost stays small and predictable. Field names are the wire's snake_case.
+ * Only {@code event} and {@code timestamp} are required: a signed event is never refused
+ * for its shape, so a missing or empty field of a known type is read as {@code null} (or
+ * empty digits, or an {@code UNKNOWN} status); a value that does not fit its type is
+ * {@link Reason#MALFORMED}, never an unexpected exception.
  */
 public final class WebhookEventReader {
 
@@ -40,20 +45,25 @@ public final class WebhookEventReader {
 
 	public static SendPulseEvent read(byte[] body) {
 		JsonNode root = tree(body);
-		String type = requiredText(root, "event");
+		String type = text(root, "event");
+		if (type == null) {
+			throw malformed("Field 'event' is missing or not text");
+		}
 		Instant timestamp = timestamp(root);
 		return switch (type) {
 			case "sms.queued", "sms.sent", "sms.delivered", "sms.undelivered", "sms.failed" ->
 				sms(type, root, timestamp);
 			case "verify.approved", "verify.expired", "verify.failed" -> verification(type, root, timestamp);
-			case "call.gather" ->
-				new CallGatherEvent(type, requiredText(root, "call_id"), requiredText(root, "digits"), timestamp);
-			case "call.recording" -> new CallRecordingEvent(type, requiredText(root, "call_id"),
-					uri(requiredText(root, "recording_url")), requiredDuration(root, "duration"), timestamp);
+			case "call.gather" -> {
+				String digits = text(root, "digits");
+				yield new CallGatherEvent(type, text(root, "call_id"), (digits != null) ? digits : "", timestamp);
+			}
+			case "call.recording" -> new CallRecordingEvent(type, text(root, "call_id"), uri(root, "recording_url"),
+					duration(root, "duration"), timestamp);
 			case "call.queued", "call.ringing", "call.in_progress", "call.completed", "call.busy", "call.no_answer",
 					"call.failed" ->
-				new CallStatusEvent(type, requiredText(root, "call_id"), requiredText(root, "to"),
-						CallStatus.of(requiredText(root, "status")), duration(root, "duration"), timestamp);
+				new CallStatusEvent(type, text(root, "call_id"), text(root, "to"), CallStatus.of(text(root, "status")),
+						duration(root, "duration"), timestamp);
 			default -> newer(type, root, timestamp, body);
 		};
 	}
@@ -75,19 +85,18 @@ public final class WebhookEventReader {
 	}
 
 	private static SmsStatusEvent sms(String type, JsonNode root, Instant timestamp) {
-		return new SmsStatusEvent(type, requiredText(root, "message_id"), requiredText(root, "to"),
-				SmsStatus.of(requiredText(root, "status")), timestamp);
+		return new SmsStatusEvent(type, text(root, "message_id"), text(root, "to"), SmsStatus.of(text(root, "status")),
+				timestamp);
 	}
 
 	private static VerificationEvent verification(String type, JsonNode root, Instant timestamp) {
-		return new VerificationEvent(type, requiredText(root, "request_id"), requiredText(root, "to"),
-				VerificationStatus.of(requiredText(root, "status")), timestamp);
+		return new VerificationEvent(type, text(root, "request_id"), text(root, "to"),
+				VerificationStatus.of(text(root, "status")), timestamp);
 	}
 
 	private static boolean hasText(JsonNode root, String... fields) {
 		for (String field : fields) {
-			JsonNode value = root.get(field);
-			if (value == null || !value.isString() || value.stringValue().isEmpty()) {
+			if (text(root, field) == null) {
 				return false;
 			}
 		}
@@ -114,56 +123,72 @@ public final class WebhookEventReader {
 			try {
 				return Instant.parse(value.stringValue());
 			}
-			catch (DateTimeParseException ex) {
+			catch (DateTimeException ex) {
 				throw malformed("Field 'timestamp' is not an ISO-8601 instant");
 			}
 		}
-		if (value != null && value.isIntegralNumber() && value.canConvertToLong()) {
+		if (value != null && value.isIntegralNumber()) {
 			// Epoch seconds, in case a sender writes a number.
-			return Instant.ofEpochSecond(value.longValue());
+			try {
+				return Instant.ofEpochSecond(value.canConvertToLong() ? value.longValue() : Long.MAX_VALUE);
+			}
+			catch (DateTimeException ex) {
+				throw malformed("Field 'timestamp' is out of range");
+			}
 		}
 		throw malformed("Field 'timestamp' is missing or not an instant");
 	}
 
-	private static String requiredText(JsonNode root, String field) {
+	// Text or a number written as text; null when missing, null or empty.
+	private static @Nullable String text(JsonNode root, String field) {
 		JsonNode value = root.get(field);
 		if (value == null || !(value.isString() || value.isNumber()) || value.asString().isEmpty()) {
-			throw malformed("Field '" + field + "' is missing or not text");
+			return null;
 		}
 		return value.asString();
 	}
 
-	private static Duration requiredDuration(JsonNode root, String field) {
-		Duration duration = duration(root, field);
-		if (duration == null) {
-			throw malformed("Field '" + field + "' is missing");
-		}
-		return duration;
-	}
-
-	// Seconds, whole or fractional.
+	// Seconds, whole or fractional; null when missing.
 	private static @Nullable Duration duration(JsonNode root, String field) {
 		JsonNode value = root.get(field);
 		if (value == null || value.isNull()) {
 			return null;
 		}
-		if (value.isIntegralNumber() && value.canConvertToLong()) {
-			return Duration.ofSeconds(value.longValue());
+		if (!value.isNumber()) {
+			throw malformed("Field '" + field + "' is not a number of seconds");
 		}
-		if (value.isNumber()) {
-			BigDecimal seconds = value.decimalValue();
-			return Duration.ofSeconds(seconds.longValue(),
+		if (value.isFloatingPointNumber() && !Double.isFinite(value.doubleValue())) {
+			throw malformed("Field '" + field + "' is out of range");
+		}
+		BigDecimal seconds = value.decimalValue();
+		// The magnitude is checked before any arithmetic, which would be slow on a number
+		// like 1e999999999 or 1e-999999999.
+		int magnitude = seconds.precision() - seconds.scale();
+		if (magnitude > 19) {
+			throw malformed("Field '" + field + "' is out of range");
+		}
+		if (magnitude < -9) {
+			return Duration.ZERO;
+		}
+		try {
+			return Duration.ofSeconds(seconds.setScale(0, RoundingMode.DOWN).longValueExact(),
 					seconds.remainder(BigDecimal.ONE).movePointRight(9).intValue());
 		}
-		throw malformed("Field '" + field + "' is not a number of seconds");
+		catch (ArithmeticException | NumberFormatException ex) {
+			throw malformed("Field '" + field + "' is out of range");
+		}
 	}
 
-	private static URI uri(String value) {
+	private static @Nullable URI uri(JsonNode root, String field) {
+		String value = text(root, field);
+		if (value == null) {
+			return null;
+		}
 		try {
 			return new URI(value);
 		}
 		catch (URISyntaxException ex) {
-			throw malformed("Field 'recording_url' is not a URL");
+			throw malformed("Field '" + field + "' is not a URL");
 		}
 	}
 

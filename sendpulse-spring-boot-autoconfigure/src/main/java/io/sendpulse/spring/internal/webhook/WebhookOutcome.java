@@ -1,5 +1,7 @@
 package io.sendpulse.spring.internal.webhook;
 
+import java.util.Map;
+
 /**
  * What became of a webhook delivery, and the HTTP status the endpoint answers with.
  */
@@ -22,6 +24,9 @@ public enum WebhookOutcome {
 
 	/** Signed body's timestamp too far from now: 401. */
 	OUTSIDE_TOLERANCE(401),
+
+	/** Any method but {@code POST}: 405, with {@code Allow: POST}. */
+	METHOD_NOT_ALLOWED(405),
 
 	/** Body larger than {@code sendpulse.webhook.max-payload-size}: 413. */
 	TOO_LARGE(413),
@@ -47,6 +52,14 @@ public enum WebhookOutcome {
 	 */
 	public int status() {
 		return this.status;
+	}
+
+	/**
+	 * Return the headers to answer with, besides the status.
+	 * @return the headers, by name
+	 */
+	public Map<String, String> headers() {
+		return (this == METHOD_NOT_ALLOWED) ? Map.of("Allow", "POST") : Map.of();
 	}
 
 }

@@ -5,8 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import io.sendpulse.spring.internal.webhook.RecentDeliveries.Entry;
 import io.sendpulse.spring.internal.webhook.RecentDeliveries.Fingerprint;
@@ -21,22 +22,26 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.util.Assert;
 
 /**
- * The stack-neutral core of a {@link SendPulseWebhook} endpoint: takes the raw body and
- * the {@code X-Signature} header, and checks, in this order, the size, the signature, the
- * body, the timestamp and novelty, then publishes the event synchronously to the
- * application's listeners. A delivery identical to one published within the tolerance
- * window is answered 200 without publishing; one identical to a delivery still being
- * published waits for it and answers what it answers, so that no copy is acknowledged
- * before the event was handled. The Spring MVC and WebFlux endpoints are thin adapters
- * around it; a custom controller can use it too, answering
- * {@link WebhookOutcome#status()}. Thread-safe.
+ * The stack-neutral core of a {@code @SendPulseWebhook} endpoint: takes the request's
+ * method, declared length, raw body and {@code X-Signature} header, and checks, in this
+ * order, the method, the size, the signature, the body, the timestamp and novelty, then
+ * publishes the event to the application's listeners. A delivery identical to one
+ * published within the tolerance window is answered 200 without publishing; one identical
+ * to a delivery still being published waits for it (at most 30 seconds, then 503) and
+ * answers what it answers, so that no copy is acknowledged before the event was handled.
+ * A delivery once claimed is always either published or forgotten, whatever becomes of
+ * the request that brought it, so that a redelivery is never stuck behind a claim nobody
+ * completes. The Spring MVC and WebFlux endpoints are thin adapters around it.
+ * Thread-safe.
  */
 public final class WebhookProcessor {
 
 	/** Longest a delivery waits for an identical one being published. */
-	static final Duration CONCURRENT_WAIT = Duration.ofSeconds(30);
+	static final Duration DEFAULT_COPY_WAIT = Duration.ofSeconds(30);
 
 	private static final Log logger = LogFactory.getLog(WebhookProcessor.class);
+
+	private static final Executor CALLING_THREAD = Runnable::run;
 
 	private final WebhookSignatureVerifier verifier;
 
@@ -48,6 +53,10 @@ public final class WebhookProcessor {
 
 	private final Clock clock;
 
+	private final Duration copyWait;
+
+	private final WebhookDeliveryObserver observer;
+
 	/**
 	 * Create a processor.
 	 * @param verifier the verifier of signatures and timestamps
@@ -58,25 +67,67 @@ public final class WebhookProcessor {
 	 */
 	public WebhookProcessor(WebhookSignatureVerifier verifier, ApplicationEventPublisher publisher, long maxPayloadSize,
 			Clock clock) {
-		this(verifier, publisher, maxPayloadSize, clock, RecentDeliveries.DEFAULT_CAPACITY);
+		this(verifier, publisher, maxPayloadSize, clock, WebhookDeliveryObserver.NONE);
+	}
+
+	/**
+	 * Create a processor whose deliveries are observed.
+	 * @param verifier the verifier of signatures and timestamps
+	 * @param publisher where events are published
+	 * @param maxPayloadSize the largest accepted body, in bytes
+	 * @param clock the clock the verifier checks timestamps with, which also dates the
+	 * memory of deliveries
+	 * @param observer what observes each delivery
+	 */
+	public WebhookProcessor(WebhookSignatureVerifier verifier, ApplicationEventPublisher publisher, long maxPayloadSize,
+			Clock clock, WebhookDeliveryObserver observer) {
+		this(verifier, publisher, maxPayloadSize, clock, RecentDeliveries.DEFAULT_CAPACITY, DEFAULT_COPY_WAIT,
+				observer);
 	}
 
 	WebhookProcessor(WebhookSignatureVerifier verifier, ApplicationEventPublisher publisher, long maxPayloadSize,
-			Clock clock, int capacity) {
+			Clock clock, int capacity, Duration copyWait) {
+		this(verifier, publisher, maxPayloadSize, clock, capacity, copyWait, WebhookDeliveryObserver.NONE);
+	}
+
+	WebhookProcessor(WebhookSignatureVerifier verifier, ApplicationEventPublisher publisher, long maxPayloadSize,
+			Clock clock, int capacity, Duration copyWait, WebhookDeliveryObserver observer) {
 		Assert.isTrue(maxPayloadSize > 0, "maxPayloadSize must be positive");
+		Assert.isTrue(!copyWait.isNegative() && !copyWait.isZero(), "copyWait must be positive");
 		this.verifier = verifier;
 		this.clock = clock;
 		this.publisher = publisher;
 		this.maxPayloadSize = maxPayloadSize;
 		this.recentDeliveries = new RecentDeliveries(capacity);
+		this.copyWait = copyWait;
+		this.observer = observer;
 	}
 
 	/**
-	 * Return the largest accepted body; adapters stop reading beyond it and answer 413.
+	 * Return the largest accepted body; adapters stop reading beyond it.
 	 * @return the limit in bytes
 	 */
 	public long getMaxPayloadSize() {
 		return this.maxPayloadSize;
+	}
+
+	/**
+	 * Return what to answer before reading the body, if the request line and headers
+	 * already settle it: 405 to anything but a {@code POST}, 413 to a declared length
+	 * beyond the limit.
+	 * @param method the request's HTTP method
+	 * @param declaredLength the {@code Content-Length}, negative when there is none
+	 * @return the outcome to answer at once, or {@code null} to read the body and
+	 * {@link #process(byte[], String, Executor) process} it
+	 */
+	public @Nullable WebhookOutcome answerBeforeReading(String method, long declaredLength) {
+		if (!"POST".equals(method)) {
+			return WebhookOutcome.METHOD_NOT_ALLOWED;
+		}
+		if (declaredLength > this.maxPayloadSize) {
+			return WebhookOutcome.TOO_LARGE;
+		}
+		return null;
 	}
 
 	/**
@@ -87,15 +138,9 @@ public final class WebhookProcessor {
 	 * @return the outcome, whose {@link WebhookOutcome#status() status} to answer
 	 */
 	public WebhookOutcome process(byte[] body, @Nullable String signature) {
-		Delivery delivery = receive(body, signature);
-		if (delivery.isToPublish()) {
-			return publish(delivery);
-		}
 		try {
-			return delivery.outcome().get(CONCURRENT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (TimeoutException ex) {
-			return WebhookOutcome.IN_PROGRESS;
+			// Bounded: a copy's outcome times out to IN_PROGRESS by itself.
+			return process(body, signature, CALLING_THREAD).get();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -107,15 +152,57 @@ public final class WebhookProcessor {
 	}
 
 	/**
-	 * Check a delivery and claim it if it is new, without publishing it yet: for an
-	 * adapter that publishes on another thread than the one that read the body.
+	 * Handle a delivery: check it on the calling thread and, if it is new, publish its
+	 * event with the given executor. The publication does not depend on the returned
+	 * future: cancelling it, or dropping it because the client hung up, still publishes
+	 * the event (or forgets the delivery when the executor refuses the task), so that a
+	 * redelivery is answered as it should be.
 	 * @param body the raw body bytes, exactly as received
 	 * @param signature the {@code X-Signature} header, if there was one
-	 * @return the delivery: {@link #publish(Delivery) publish} it when it
-	 * {@link Delivery#isToPublish() is to publish}, else answer its
-	 * {@link Delivery#outcome()}
+	 * @param listenerExecutor where the listeners run
+	 * @return the outcome, completed when the event was published, at once for a
+	 * rejection or a duplicate, or when the identical delivery being published ends (or
+	 * the wait for it runs out)
 	 */
-	public Delivery receive(byte[] body, @Nullable String signature) {
+	public CompletableFuture<WebhookOutcome> process(byte[] body, @Nullable String signature,
+			Executor listenerExecutor) {
+		WebhookDeliveryObserver.Observed observed = this.observer.start();
+		Delivery delivery = receive(body, signature);
+		CompletableFuture<WebhookOutcome> outcome = publish(delivery, listenerExecutor);
+		outcome.whenComplete((result, ex) -> observed.stop(delivery.eventFamily,
+				(result != null) ? result : WebhookOutcome.LISTENER_FAILED));
+		return outcome;
+	}
+
+	private CompletableFuture<WebhookOutcome> publish(Delivery delivery, Executor listenerExecutor) {
+		if (!delivery.isToPublish()) {
+			return delivery.outcome();
+		}
+		CompletableFuture<WebhookOutcome> outcome = new CompletableFuture<>();
+		try {
+			listenerExecutor.execute(() -> {
+				WebhookOutcome published = WebhookOutcome.LISTENER_FAILED;
+				try {
+					published = publish(delivery);
+				}
+				finally {
+					outcome.complete(published);
+				}
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			forget(delivery);
+			logger.warn("No thread was free to publish a SendPulse " + delivery.typeForLog()
+					+ " event; answering 503 so that SendPulse delivers it again");
+			outcome.complete(WebhookOutcome.IN_PROGRESS);
+		}
+		return outcome;
+	}
+
+	/**
+	 * Check a delivery and claim it if it is new, without publishing it yet.
+	 */
+	Delivery receive(byte[] body, @Nullable String signature) {
 		if (body.length > this.maxPayloadSize) {
 			return Delivery.answered(WebhookOutcome.TOO_LARGE);
 		}
@@ -124,14 +211,7 @@ public final class WebhookProcessor {
 			event = this.verifier.verify(body, signature);
 		}
 		catch (WebhookVerificationException ex) {
-			if (logger.isDebugEnabled()) {
-				logger.debug("Rejected a SendPulse webhook delivery: " + ex.getMessage());
-			}
-			return Delivery.answered(switch (ex.getReason()) {
-				case INVALID_SIGNATURE -> WebhookOutcome.INVALID_SIGNATURE;
-				case MALFORMED -> WebhookOutcome.MALFORMED;
-				case OUTSIDE_TOLERANCE -> WebhookOutcome.OUTSIDE_TOLERANCE;
-			});
+			return Delivery.answered(rejected(ex, body));
 		}
 		Fingerprint fingerprint = this.recentDeliveries.fingerprint(body);
 		Instant now = this.clock.instant();
@@ -142,25 +222,52 @@ public final class WebhookProcessor {
 			return new Delivery(event, fingerprint, entry);
 		}
 		if (logger.isDebugEnabled()) {
-			logger.debug("Acknowledging a redelivered SendPulse " + event.type() + " event without publishing it");
+			logger.debug("Acknowledging a redelivered SendPulse " + Delivery.typeForLog(event)
+					+ " event without publishing it");
 		}
-		return Delivery.answered(first.published
-			.thenApply((published) -> published ? WebhookOutcome.DUPLICATE : WebhookOutcome.LISTENER_FAILED));
+		return Delivery.answered(event,
+				first.published
+					.thenApply((published) -> published ? WebhookOutcome.DUPLICATE : WebhookOutcome.LISTENER_FAILED)
+					.completeOnTimeout(WebhookOutcome.IN_PROGRESS, this.copyWait.toMillis(), TimeUnit.MILLISECONDS));
+	}
+
+	private WebhookOutcome rejected(WebhookVerificationException ex, byte[] body) {
+		switch (ex.getReason()) {
+			case INVALID_SIGNATURE -> {
+				if (logger.isDebugEnabled()) {
+					logger.debug("Rejected a SendPulse webhook delivery: " + ex.getMessage());
+				}
+				return WebhookOutcome.INVALID_SIGNATURE;
+			}
+			case MALFORMED -> {
+				if (logger.isDebugEnabled()) {
+					logger.debug("Rejected a SendPulse webhook delivery: " + ex.getMessage());
+				}
+				return WebhookOutcome.MALFORMED;
+			}
+			default -> {
+				// Signed by SendPulse but too late (or early): an event lost unless
+				// someone sees it, so at WARN. Read again only on this rare path.
+				SendPulseEvent event = WebhookEventReader.read(body);
+				Duration age = Duration.between(event.timestamp(), this.clock.instant());
+				logger.warn("Refused a signed SendPulse " + Delivery.typeForLog(event) + " event "
+						+ (age.isNegative() ? "dated " + age.negated().toSeconds() + " s ahead"
+								: age.toSeconds() + " s old")
+						+ ", beyond the tolerance of " + this.verifier.getTolerance().toSeconds()
+						+ " s (sendpulse.webhook.tolerance): it is not published");
+				return WebhookOutcome.OUTSIDE_TOLERANCE;
+			}
+		}
 	}
 
 	/**
 	 * Publish a delivery's event to the application's listeners, on the calling thread.
 	 * When a listener throws, the delivery is forgotten, so that SendPulse's redelivery
 	 * is published.
-	 * @param delivery a delivery {@link #receive(byte[], String) received} and to publish
-	 * @return {@link WebhookOutcome#PUBLISHED}, or {@link WebhookOutcome#LISTENER_FAILED}
 	 */
-	public WebhookOutcome publish(Delivery delivery) {
-		Assert.isTrue(delivery.isToPublish(), "delivery is not to publish");
+	WebhookOutcome publish(Delivery delivery) {
 		SendPulseEvent event = delivery.event;
-		Fingerprint fingerprint = delivery.fingerprint;
-		Entry entry = delivery.entry;
-		Assert.state(event != null && fingerprint != null && entry != null, "delivery has no event");
+		Assert.state(event != null, "delivery is not to publish");
 		boolean published = false;
 		try {
 			this.publisher.publishEvent(event);
@@ -168,18 +275,25 @@ public final class WebhookProcessor {
 			return WebhookOutcome.PUBLISHED;
 		}
 		catch (RuntimeException ex) {
-			logger.error("A listener failed on SendPulse " + event.type() + " event; answering 500 so that "
+			logger.error("A listener failed on SendPulse " + delivery.typeForLog() + " event; answering 500 so that "
 					+ "SendPulse delivers it again", ex);
 			return WebhookOutcome.LISTENER_FAILED;
 		}
 		finally {
 			if (!published) {
-				// Forgotten first, so that no later copy is taken for a duplicate of a
-				// failure.
-				this.recentDeliveries.remove(fingerprint, entry);
+				forget(delivery);
 			}
-			entry.published.complete(published);
+			else {
+				delivery.entry().published.complete(true);
+			}
 		}
+	}
+
+	// Forgotten first, so that no later copy is taken for a duplicate of a failure.
+	private void forget(Delivery delivery) {
+		Entry entry = delivery.entry();
+		this.recentDeliveries.remove(delivery.fingerprint(), entry);
+		entry.published.complete(false);
 	}
 
 	int rememberedDeliveries() {
@@ -187,10 +301,10 @@ public final class WebhookProcessor {
 	}
 
 	/**
-	 * A delivery checked by {@link #receive(byte[], String)}: either new and to publish,
-	 * or answered by its {@link #outcome()}.
+	 * A checked delivery: either new, claimed and to publish, or answered by its
+	 * {@link #outcome()}.
 	 */
-	public static final class Delivery {
+	static final class Delivery {
 
 		private final CompletableFuture<WebhookOutcome> outcome;
 
@@ -200,54 +314,76 @@ public final class WebhookProcessor {
 
 		private final @Nullable Entry entry;
 
+		private final String eventFamily;
+
 		private Delivery(SendPulseEvent event, Fingerprint fingerprint, Entry entry) {
 			this.outcome = CompletableFuture.completedFuture(WebhookOutcome.PUBLISHED);
 			this.event = event;
 			this.fingerprint = fingerprint;
 			this.entry = entry;
+			this.eventFamily = family(event);
 		}
 
-		private Delivery(CompletableFuture<WebhookOutcome> outcome) {
+		private Delivery(@Nullable SendPulseEvent copyOf, CompletableFuture<WebhookOutcome> outcome) {
 			this.outcome = outcome;
 			this.event = null;
 			this.fingerprint = null;
 			this.entry = null;
+			this.eventFamily = (copyOf != null) ? family(copyOf) : "none";
 		}
 
 		static Delivery answered(WebhookOutcome outcome) {
-			return new Delivery(CompletableFuture.completedFuture(outcome));
+			return new Delivery(null, CompletableFuture.completedFuture(outcome));
 		}
 
-		static Delivery answered(CompletableFuture<WebhookOutcome> outcome) {
-			return new Delivery(outcome);
+		static Delivery answered(SendPulseEvent copyOf, CompletableFuture<WebhookOutcome> outcome) {
+			return new Delivery(copyOf, outcome);
 		}
 
-		/**
-		 * Return whether the delivery is verified and new, so its event is to be
-		 * published.
-		 * @return whether to {@link WebhookProcessor#publish(Delivery) publish} it
-		 */
-		public boolean isToPublish() {
+		// Low-cardinality: a tag never takes a value from the body.
+		private static String family(SendPulseEvent event) {
+			String type = event.type();
+			for (String family : new String[] { "sms", "call", "verify" }) {
+				if (type.startsWith(family + ".")) {
+					return family;
+				}
+			}
+			return "other";
+		}
+
+		boolean isToPublish() {
 			return this.event != null;
 		}
 
 		/**
-		 * Return the outcome of a delivery that is not to be published: a rejection or
-		 * {@link WebhookOutcome#DUPLICATE} at once, or, for a copy of a delivery still
-		 * being published, what that one's publication ends in (wait for it with a
-		 * timeout, and answer {@link WebhookOutcome#IN_PROGRESS} when it runs out).
-		 * @return the outcome
+		 * The outcome of a delivery that is not to be published: a rejection or a
+		 * duplicate at once, or, for a copy of a delivery still being published, what
+		 * that one's publication ends in, or {@link WebhookOutcome#IN_PROGRESS} when the
+		 * wait for it runs out.
 		 */
-		public CompletableFuture<WebhookOutcome> outcome() {
+		CompletableFuture<WebhookOutcome> outcome() {
 			return this.outcome.copy();
 		}
 
-		/**
-		 * Return the verified event.
-		 * @return the event, {@code null} when the delivery is not to be published
-		 */
-		public @Nullable SendPulseEvent event() {
-			return this.event;
+		private Fingerprint fingerprint() {
+			Assert.state(this.fingerprint != null, "delivery is not to publish");
+			return this.fingerprint;
+		}
+
+		private Entry entry() {
+			Assert.state(this.entry != null, "delivery is not to publish");
+			return this.entry;
+		}
+
+		private String typeForLog() {
+			return (this.event != null) ? typeForLog(this.event) : "webhook";
+		}
+
+		// The type comes from the body: only its harmless characters reach a log line.
+		static String typeForLog(SendPulseEvent event) {
+			String type = event.type();
+			String safe = type.replaceAll("[^A-Za-z0-9._-]", "?");
+			return (safe.length() > 40) ? safe.substring(0, 40) + "…" : safe;
 		}
 
 	}

@@ -1,6 +1,8 @@
 package io.sendpulse.spring.autoconfigure.webhook;
 
 import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,10 +30,12 @@ import java.util.stream.Collectors;
 
 import io.sendpulse.spring.sms.SmsStatus;
 import io.sendpulse.spring.voice.CallStatus;
+import io.sendpulse.spring.webhook.CallGatherEvent;
 import io.sendpulse.spring.webhook.CallStatusEvent;
 import io.sendpulse.spring.webhook.SmsStatusEvent;
 import io.sendpulse.spring.webhook.UnknownEvent;
 import io.sendpulse.spring.webhook.WebhookSigner;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -274,23 +278,112 @@ abstract class AbstractWebhookEndpointTests {
 	}
 
 	@Test
-	void publishesEachOfAFloodOfDistinctDeliveriesExactlyOnce() throws Exception {
+	void publishesAGatherThatTimedOutWithEmptyDigits() throws Exception {
+		byte[] body = ("{\"event\":\"call.gather\",\"call_id\":\"call_" + messageId()
+				+ "\",\"digits\":\"\",\"timestamp\":\"" + Instant.now() + "\"}")
+			.getBytes(StandardCharsets.UTF_8);
+		assertThat(post(PATH, body, sign(SECRET, body)).statusCode()).isEqualTo(200);
+		assertThat(this.receipts.received).singleElement()
+			.isInstanceOfSatisfying(CallGatherEvent.class, (event) -> assertThat(event.digits()).isEmpty());
+	}
+
+	@Test
+	void publishesAnSmsStatusWithoutRecipient() throws Exception {
+		String messageId = messageId();
+		byte[] body = ("{\"event\":\"sms.delivered\",\"message_id\":\"" + messageId
+				+ "\",\"status\":\"delivered\",\"timestamp\":\"" + Instant.now() + "\"}")
+			.getBytes(StandardCharsets.UTF_8);
+		assertThat(post(PATH, body, sign(SECRET, body)).statusCode()).isEqualTo(200);
+		assertThat(this.receipts.received).singleElement().isInstanceOfSatisfying(SmsStatusEvent.class, (event) -> {
+			assertThat(event.messageId()).isEqualTo(messageId);
+			assertThat(event.to()).isNull();
+		});
+	}
+
+	@Test
+	void rejectsASignedTimestampOutOfRangeAsMalformed() throws Exception {
+		byte[] body = ("{\"event\":\"sms.delivered\",\"message_id\":\"" + messageId()
+				+ "\",\"timestamp\":9223372036854775807}")
+			.getBytes(StandardCharsets.UTF_8);
+		assertThat(post(PATH, body, sign(SECRET, body)).statusCode()).isEqualTo(400);
+		assertThat(this.receipts.received).isEmpty();
+	}
+
+	@Test
+	void rejectsASignedDurationOutOfRangeAsMalformed() throws Exception {
+		for (String duration : List.of("1e30", "-9223372036854775808.5", "99999999999999999999")) {
+			byte[] body = ("{\"event\":\"call.completed\",\"call_id\":\"call_" + messageId()
+					+ "\",\"to\":\"+1234567890\",\"status\":\"completed\",\"duration\":" + duration
+					+ ",\"timestamp\":\"" + Instant.now() + "\"}")
+				.getBytes(StandardCharsets.UTF_8);
+			assertThat(post("/webhooks/calls", body, sign(SECRET, body)).statusCode()).as(duration).isEqualTo(400);
+		}
+		assertThat(this.calls.received).isEmpty();
+	}
+
+	/**
+	 * 2,000 deliveries from 16 clients at once: 1,500 events, a quarter of the deliveries
+	 * copies of them; one event in ten with a slow listener; one in fifteen first sent by
+	 * a client that hangs up (after the whole body, or in the middle of it) and then
+	 * delivered again, as SendPulse does when it gets no answer. Every event ends
+	 * published exactly once, and every answer that reaches a client is 200.
+	 */
+	@Test
+	void publishesEveryEventOfAFloodExactlyOnceWhateverTheCopiesSlowListenersAndHangUps() throws Exception {
+		int events = 1500;
+		List<byte[]> bodies = new ArrayList<>();
 		List<Callable<Integer>> deliveries = new ArrayList<>();
-		for (int i = 0; i < 300; i++) {
-			byte[] body = sms(messageId(), Instant.now());
+		for (int i = 0; i < events; i++) {
+			String id = (i % 10 == 0) ? WebhookTestApplication.DeliveryReceipts.SLOW + UUID.randomUUID() : messageId();
+			byte[] body = sms(id, Instant.now());
+			bodies.add(body);
 			String signature = sign(SECRET, body);
-			// Each one twice, as SendPulse may redeliver while the first is still in
-			// flight.
-			deliveries.add(() -> post(PATH, body, signature).statusCode());
+			boolean hangsUp = i % 15 == 7;
+			boolean midBody = i % 30 == 7;
+			deliveries.add(() -> {
+				if (hangsUp) {
+					hangUp(body, signature, midBody);
+				}
+				return post(PATH, body, signature).statusCode();
+			});
+		}
+		java.util.Random random = new java.util.Random(42);
+		for (int i = 0; i < 500; i++) {
+			byte[] body = bodies.get(random.nextInt(events));
+			String signature = sign(SECRET, body);
 			deliveries.add(() -> post(PATH, body, signature).statusCode());
 		}
-		Collections.shuffle(deliveries);
-		assertThat(concurrently(16, deliveries)).hasSize(600).containsOnly(200);
+		Collections.shuffle(deliveries, random);
+		assertThat(concurrently(16, deliveries)).hasSize(2000).containsOnly(200);
+		// A hung-up delivery's listeners may still be running: wait for them.
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.receipts.received).hasSizeGreaterThanOrEqualTo(events));
 		Map<String, Long> published = this.receipts.received.stream()
 			.map((event) -> ((SmsStatusEvent) event).messageId())
 			.collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-		assertThat(published).hasSize(300);
+		assertThat(published).hasSize(events);
 		assertThat(published.values()).containsOnly(1L);
+	}
+
+	/** Deliver an event to a listener that blocks and answer the status. */
+	int statusOfADeliveryToABlockingListener() throws Exception {
+		byte[] body = sms(WebhookTestApplication.DeliveryReceipts.BLOCKING + UUID.randomUUID(), Instant.now());
+		return post(PATH, body, sign(SECRET, body)).statusCode();
+	}
+
+	// Send a delivery and close the connection without waiting for the answer, after the
+	// whole request or in the middle of its body.
+	private void hangUp(byte[] body, String signature, boolean midBody) throws Exception {
+		try (Socket socket = new Socket("localhost", this.port)) {
+			OutputStream output = socket.getOutputStream();
+			output.write(("POST " + PATH + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+					+ WebhookSigner.SIGNATURE_HEADER + ": " + signature + "\r\nContent-Length: " + body.length
+					+ "\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			output.write(body, 0, midBody ? body.length / 2 : body.length);
+			output.flush();
+		}
 	}
 
 	/** Deliver one event and tell on which thread the listener ran. */

@@ -1,9 +1,18 @@
 package io.sendpulse.spring.autoconfigure.webhook;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.sendpulse.spring.autoconfigure.SendPulseAutoConfiguration;
 import io.sendpulse.spring.webhook.SendPulseWebhook;
+import io.sendpulse.spring.internal.webhook.WebhookDeliveryObserver;
 import io.sendpulse.spring.internal.webhook.WebhookProcessor;
 import io.sendpulse.spring.webhook.WebhookSignatureVerifier;
+import io.sendpulse.spring.webhook.WebhookSigner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -13,6 +22,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -21,6 +31,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.MapPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -76,6 +87,64 @@ class SendPulseWebhookAutoConfigurationTests {
 			assertThat(analysis.getDescription()).contains("/webhooks/sendpulse").contains("sendpulse.webhook.secret");
 			assertThat(analysis.getAction()).contains("Set sendpulse.webhook.secret");
 		});
+	}
+
+	@Test
+	void stripsWhitespaceAroundTheSecretsAsAFileMountedSecretHasIt() {
+		this.servlet.withUserConfiguration(Receipts.class)
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("mounted-secrets",
+						Map.of("sendpulse.webhook.secret", "whsec_current\n", "sendpulse.webhook.additional-secrets[0]",
+								" whsec_previous\r\n"))))
+			.run((context) -> {
+				WebhookSignatureVerifier verifier = context.getBean(WebhookSignatureVerifier.class);
+				byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+				assertThat(verifier.isValidSignature(body, new WebhookSigner("whsec_current").sign(body))).isTrue();
+				assertThat(verifier.isValidSignature(body, new WebhookSigner("whsec_previous").sign(body))).isTrue();
+			});
+	}
+
+	@Test
+	void observesEachDeliveryWithItsEventFamilyAndOutcome() {
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		ObservationRegistry observations = ObservationRegistry.create();
+		observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+		this.servlet.withUserConfiguration(Receipts.class)
+			.withBean(ObservationRegistry.class, () -> observations)
+			.withPropertyValues("sendpulse.webhook.secret=whsec_test")
+			.run((context) -> {
+				WebhookProcessor processor = context.getBean(WebhookProcessor.class);
+				byte[] body = ("{\"event\":\"sms.delivered\",\"message_id\":\"msg_1\",\"to\":\"+1234567890\","
+						+ "\"status\":\"delivered\",\"timestamp\":\"" + Instant.now() + "\"}")
+					.getBytes(StandardCharsets.UTF_8);
+				String signature = new WebhookSigner("whsec_test").sign(body);
+				processor.process(body, signature);
+				processor.process(body, signature);
+				processor.process(body, "sha256=forged");
+				assertThat(deliveries(meters, "sms", "published")).isOne();
+				assertThat(deliveries(meters, "sms", "duplicate")).isOne();
+				assertThat(deliveries(meters, "none", "invalid_signature")).isOne();
+			});
+	}
+
+	@Test
+	void servesEndpointsWithoutMicrometer() {
+		this.servlet.withUserConfiguration(Receipts.class)
+			.withClassLoader(new FilteredClassLoader("io.micrometer"))
+			.withPropertyValues("sendpulse.webhook.secret=whsec_test")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).hasSingleBean(WebhookProcessor.class);
+				assertThat(context).doesNotHaveBean(WebhookDeliveryObserver.class);
+			});
+	}
+
+	private static long deliveries(SimpleMeterRegistry meters, String eventFamily, String outcome) {
+		return meters.get("sendpulse.webhook.deliveries")
+			.tags("event.family", eventFamily, "outcome", outcome)
+			.timer()
+			.count();
 	}
 
 	@Test

@@ -10,7 +10,7 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The webhook suite on WebFlux and Reactor Netty.
+ * The webhook suite on WebFlux and Reactor Netty, with its defaults: listeners may block.
  */
 @TestPropertySource(properties = "spring.main.web-application-type=reactive")
 class WebFluxWebhookEndpointTests extends AbstractWebhookEndpointTests {
@@ -24,8 +24,13 @@ class WebFluxWebhookEndpointTests extends AbstractWebhookEndpointTests {
 	}
 
 	@Test
-	void publishesOnTheEventLoopLikeAnySpringEvent() throws Exception {
-		assertThat(listenerThreadOfADelivery()).contains("-http-").doesNotStartWith("boundedElastic");
+	void publishesOffTheEventLoopByDefault() throws Exception {
+		assertThat(listenerThreadOfADelivery()).startsWith("boundedElastic");
+	}
+
+	@Test
+	void publishesToAListenerThatBlocksLikeATemplatesBlockingMethod() throws Exception {
+		assertThat(statusOfADeliveryToABlockingListener()).isEqualTo(200);
 	}
 
 }

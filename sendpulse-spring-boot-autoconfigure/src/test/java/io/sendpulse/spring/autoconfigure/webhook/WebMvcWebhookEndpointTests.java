@@ -23,4 +23,9 @@ class WebMvcWebhookEndpointTests extends AbstractWebhookEndpointTests {
 		assertThat(this.context.getWebServer()).isInstanceOf(TomcatWebServer.class);
 	}
 
+	@Test
+	void publishesToAListenerThatBlocksLikeATemplatesBlockingMethod() throws Exception {
+		assertThat(statusOfADeliveryToABlockingListener()).isEqualTo(200);
+	}
+
 }

@@ -1,5 +1,6 @@
 package io.sendpulse.spring.autoconfigure.webhook;
 
+import java.time.Duration;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,6 +10,8 @@ import io.sendpulse.spring.webhook.CallStatusEvent;
 import io.sendpulse.spring.webhook.SendPulseEvent;
 import io.sendpulse.spring.webhook.SendPulseWebhook;
 import io.sendpulse.spring.webhook.SmsStatusEvent;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -35,6 +38,12 @@ class WebhookTestApplication {
 	@SendPulseWebhook("/webhooks/sendpulse")
 	static class DeliveryReceipts {
 
+		/** Prefix of the message ids whose listener blocks. */
+		static final String BLOCKING = "msg_blocking_";
+
+		/** Prefix of the message ids whose listener is slow. */
+		static final String SLOW = "msg_slow_";
+
 		final Queue<SendPulseEvent> received = new ConcurrentLinkedQueue<>();
 
 		final Set<String> failOnce = ConcurrentHashMap.newKeySet();
@@ -44,8 +53,20 @@ class WebhookTestApplication {
 		@EventListener
 		void on(SendPulseEvent event) {
 			this.lastThread = Thread.currentThread().getName();
+			if (event instanceof SmsStatusEvent sms && sms.messageId() != null) {
+				String messageId = sms.messageId();
+				if (messageId.startsWith(BLOCKING)) {
+					// What a template's blocking method does.
+					Mono.delay(Duration.ofMillis(5)).block(Duration.ofSeconds(10));
+				}
+				if (messageId.startsWith(SLOW) && !Schedulers.isInNonBlockingThread()) {
+					// Slow where listeners may block.
+					Mono.delay(Duration.ofMillis(25)).block(Duration.ofSeconds(10));
+				}
+			}
 			this.received.add(event);
-			if (event instanceof SmsStatusEvent sms && this.failOnce.remove(sms.messageId())) {
+			if (event instanceof SmsStatusEvent sms && sms.messageId() != null
+					&& this.failOnce.remove(sms.messageId())) {
 				throw new IllegalStateException("Listener failed on purpose");
 			}
 		}

@@ -13,17 +13,24 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.sendpulse.spring.webhook.WebhookSignatureVerifier;
 import io.sendpulse.spring.webhook.WebhookSigner;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import org.springframework.context.ApplicationEventPublisher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class WebhookProcessorTests {
 
 	private static final String SECRET = "whsec_test";
@@ -51,7 +58,7 @@ class WebhookProcessorTests {
 			Duration.ofMinutes(5), this.clock);
 
 	private final WebhookProcessor processor = new WebhookProcessor(this.verifier, this.publisher, 1024, this.clock,
-			100);
+			100, Duration.ofSeconds(1));
 
 	@Test
 	void publishesANewDeliveryOnceAndAcknowledgesItsRedelivery() {
@@ -136,6 +143,75 @@ class WebhookProcessorTests {
 	}
 
 	@Test
+	void answers503ToACopyWhenTheFirstIsStillBeingPublishedAfterTheWait() throws Exception {
+		byte[] body = sms("msg_1", this.clock.instant());
+		this.listenerEntered = new CountDownLatch(1);
+		this.listenerReleased = new CountDownLatch(1);
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		try {
+			Future<WebhookOutcome> first = executor.submit(() -> process(body));
+			await(this.listenerEntered);
+			assertThat(process(body)).isEqualTo(WebhookOutcome.IN_PROGRESS);
+			this.listenerReleased.countDown();
+			assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(WebhookOutcome.PUBLISHED);
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(process(body)).isEqualTo(WebhookOutcome.DUPLICATE);
+		assertThat(this.published).hasSize(1);
+	}
+
+	@Test
+	void publishesAClaimedDeliveryWhoseAnswerNobodyWaitsForAnyMore() {
+		byte[] body = sms("msg_1", this.clock.instant());
+		Queue<Runnable> listenerTasks = new ConcurrentLinkedQueue<>();
+		CompletableFuture<WebhookOutcome> answer = this.processor.process(body, sign(body), listenerTasks::add);
+		// The client hung up before a thread was free to run the listeners.
+		answer.cancel(false);
+		listenerTasks.forEach(Runnable::run);
+		assertThat(this.published).hasSize(1);
+		assertThat(process(body)).isEqualTo(WebhookOutcome.DUPLICATE);
+		assertThat(this.published).hasSize(1);
+	}
+
+	@Test
+	void forgetsADeliveryWhenNoThreadIsFreeToPublishItSoThatItsRedeliveryIsPublished() {
+		byte[] body = sms("msg_1", this.clock.instant());
+		CompletableFuture<WebhookOutcome> answer = this.processor.process(body, sign(body), (task) -> {
+			throw new RejectedExecutionException("full");
+		});
+		assertThat(answer).isCompletedWithValue(WebhookOutcome.IN_PROGRESS);
+		assertThat(this.published).isEmpty();
+		assertThat(process(body)).isEqualTo(WebhookOutcome.PUBLISHED);
+		assertThat(this.published).hasSize(1);
+	}
+
+	@Test
+	void answersOnlyPostsAndDeclaredLengthsWithinTheLimitBeforeReadingTheBody() {
+		assertThat(this.processor.answerBeforeReading("POST", 1024)).isNull();
+		assertThat(this.processor.answerBeforeReading("POST", -1)).isNull();
+		assertThat(this.processor.answerBeforeReading("POST", 1025)).isEqualTo(WebhookOutcome.TOO_LARGE);
+		WebhookOutcome get = this.processor.answerBeforeReading("GET", -1);
+		assertThat(get).isEqualTo(WebhookOutcome.METHOD_NOT_ALLOWED);
+		assertThat(get.status()).isEqualTo(405);
+		assertThat(get.headers()).containsExactly(java.util.Map.entry("Allow", "POST"));
+	}
+
+	@Test
+	void logsEachRefusalForStalenessAtWarnWithTheEventTypeAndAge(CapturedOutput output) {
+		byte[] body = sms("msg_1", this.clock.instant().minus(Duration.ofMinutes(7)));
+		assertThat(process(body)).isEqualTo(WebhookOutcome.OUTSIDE_TOLERANCE);
+		assertThat(output).contains("WARN")
+			.contains("sms.delivered")
+			.contains("420 s old")
+			.doesNotContain("+1234567890")
+			.doesNotContain("msg_1")
+			.doesNotContain(SECRET);
+		assertThat(this.published).isEmpty();
+	}
+
+	@Test
 	void remembersNoMoreDeliveriesThanItsCapacityWhateverTheFlood() {
 		for (int i = 0; i < 1000; i++) {
 			assertThat(process(sms("msg_" + i, this.clock.instant()))).isEqualTo(WebhookOutcome.PUBLISHED);
@@ -160,7 +236,11 @@ class WebhookProcessorTests {
 	}
 
 	private WebhookOutcome process(byte[] body) {
-		return this.processor.process(body, new WebhookSigner(SECRET).sign(body));
+		return this.processor.process(body, sign(body));
+	}
+
+	private static String sign(byte[] body) {
+		return new WebhookSigner(SECRET).sign(body);
 	}
 
 	private static void await(CountDownLatch latch) {

@@ -1,0 +1,31 @@
+package io.sendpulse.spring.autoconfigure.actuate;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.springframework.boot.actuate.endpoint.SanitizableData;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+
+/**
+ * Hides {@code sendpulse.api-key}, {@code sendpulse.webhook.secret} and
+ * {@code sendpulse.webhook.additional-secrets} whatever form their key takes: the
+ * canonical name, an indexed element ({@code additional-secrets[0]}), camel case, or an
+ * environment variable ({@code SENDPULSE_WEBHOOK_SECRET}).
+ */
+final class SendPulseSecretsSanitizingFunction implements SanitizingFunction {
+
+	// Keys compared with everything but letters and digits left out, in lower case.
+	private static final Pattern SECRET_KEY = Pattern
+		.compile("sendpulse(apikey|webhooksecret|webhookadditionalsecrets\\d*)");
+
+	@Override
+	public SanitizableData apply(SanitizableData data) {
+		return isSecret(data.getKey()) ? data.withSanitizedValue() : data;
+	}
+
+	static boolean isSecret(String key) {
+		String compact = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+		return SECRET_KEY.matcher(compact).matches();
+	}
+
+}

@@ -1,0 +1,36 @@
+package io.sendpulse.spring.internal.webhook;
+
+/**
+ * Observes each webhook delivery the {@link WebhookProcessor} handles, from its receipt
+ * to its outcome, without tying the processor to a metrics library.
+ */
+@FunctionalInterface
+public interface WebhookDeliveryObserver {
+
+	/** Observes nothing. */
+	WebhookDeliveryObserver NONE = () -> (eventFamily, outcome) -> {
+	};
+
+	/**
+	 * Start observing a delivery that has just arrived.
+	 * @return what to stop once its outcome is known
+	 */
+	Observed start();
+
+	/**
+	 * A delivery being observed.
+	 */
+	@FunctionalInterface
+	interface Observed {
+
+		/**
+		 * Stop observing the delivery.
+		 * @param eventFamily {@code sms}, {@code call}, {@code verify}, {@code other} for
+		 * another verified event, or {@code none} when no event was read
+		 * @param outcome what became of it
+		 */
+		void stop(String eventFamily, WebhookOutcome outcome);
+
+	}
+
+}
