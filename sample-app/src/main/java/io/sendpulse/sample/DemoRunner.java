@@ -139,7 +139,7 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
 		logDetail("SendPulse accepted SMS " + message.id() + " (" + message.status().value() + ", " + message.segments()
 				+ " segment(s))");
 		SmsStatusEvent done = await(SmsStatusEvent.class,
-				(event) -> event.messageId().equals(message.id()) && isFinal(event.status()),
+				(event) -> message.id().equals(event.messageId()) && isFinal(event.status()),
 				"final status webhook (sms.delivered) for " + message.id());
 		if (done.status() != SmsStatus.DELIVERED) {
 			throw new DemoFailure("SMS " + message.id() + " ended " + done.status().value() + ", not delivered");
@@ -159,7 +159,7 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
 			throw new DemoFailure("SendPulse did not accept the code it sent for " + verification.requestId());
 		}
 		VerificationEvent approved = await(VerificationEvent.class,
-				(event) -> event.requestId().equals(verification.requestId())
+				(event) -> verification.requestId().equals(event.requestId())
 						&& event.status() != VerificationStatus.PENDING,
 				"verification webhook (verify.approved) for " + verification.requestId());
 		if (approved.status() != VerificationStatus.APPROVED) {
@@ -177,12 +177,12 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
 				"Hello, this is your delivery service. Press 1 to confirm you are home tomorrow."));
 		logDetail("SendPulse placed call " + call.id() + " (" + call.status().value() + ")");
 		CallStatusEvent ended = await(CallStatusEvent.class,
-				(event) -> event.callId().equals(call.id()) && isFinal(event.status()),
+				(event) -> call.id().equals(event.callId()) && isFinal(event.status()),
 				"final status webhook (call.completed) for " + call.id());
 		if (ended.status() != CallStatus.COMPLETED) {
 			throw new DemoFailure("call " + call.id() + " ended " + ended.status().value() + ", not completed");
 		}
-		CallGatherEvent gathered = await(CallGatherEvent.class, (event) -> event.callId().equals(call.id()),
+		CallGatherEvent gathered = await(CallGatherEvent.class, (event) -> call.id().equals(event.callId()),
 				"gather webhook (call.gather) for " + call.id());
 		// Gathered digits can be a PIN: compare them, never log them.
 		if (!CALLEE_KEY.equals(gathered.digits())) {

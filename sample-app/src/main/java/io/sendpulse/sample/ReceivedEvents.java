@@ -70,7 +70,8 @@ public class ReceivedEvents {
 	@EventListener
 	void callRecording(CallRecordingEvent event) {
 		// The recording's URL can carry an access token: it is not logged.
-		logger.info("Call " + event.callId() + ": a recording of " + event.duration().toSeconds() + " s is ready");
+		String length = (event.duration() != null) ? " of " + event.duration().toSeconds() + " s" : "";
+		logger.info("Call " + event.callId() + ": a recording" + length + " is ready");
 		keep(event);
 	}
 
