@@ -32,6 +32,7 @@ import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfigurati
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -43,6 +44,12 @@ import org.springframework.web.reactive.function.client.WebClient;
 @ConditionalOnClass(WebClient.class)
 @EnableConfigurationProperties(SendPulseProperties.class)
 public final class SendPulseAutoConfiguration {
+
+	// Static: a BeanFactoryPostProcessor must not drag the configuration in early.
+	@Bean
+	static RuntimeApiKeyCheck sendPulseRuntimeApiKeyCheck(Environment environment) {
+		return new RuntimeApiKeyCheck(environment, ClientConfiguration.class, MetricsConfiguration.class);
+	}
 
 	@Configuration(proxyBeanMethods = false)
 	@Conditional(OnApiKeyCondition.class)
