@@ -62,6 +62,8 @@ public final class SendPulseClient {
 
 	private final ObservationRegistry observationRegistry;
 
+	private final @Nullable ClientListener listener;
+
 	private static final Log logger = LogFactory.getLog(SendPulseClient.class);
 
 	private SendPulseClient(Builder builder) {
@@ -77,6 +79,7 @@ public final class SendPulseClient {
 		this.rateLimiter = builder.rateLimiter;
 		this.retry = builder.retry;
 		this.observationRegistry = builder.observationRegistry;
+		this.listener = builder.listener;
 		if (this.retry != null) {
 			// Exception messages carry no key and mask numbers, so they are safe to log.
 			this.retry.getEventPublisher().onRetry((event) -> {
@@ -200,12 +203,15 @@ public final class SendPulseClient {
 	 */
 	private <T> Mono<T> exchange(WebClient.RequestHeadersSpec<?> request, HttpMethod method, String uriTemplate,
 			Class<T> type, int attempt) {
-		return request.retrieve()
+		Mono<T> result = request.retrieve()
 			.onStatus((status) -> !status.is2xxSuccessful(),
 					(response) -> failure(response, method, uriTemplate, attempt))
 			.toEntity(byte[].class)
 			.map((entity) -> readBody((entity.getBody() != null) ? entity.getBody() : EMPTY, type, method, uriTemplate,
 					entity.getStatusCode().value(), attempt));
+		ClientListener listener = this.listener;
+		return (listener != null) ? result.doOnSuccess((body) -> listener.succeeded()).doOnError(listener::failed)
+				: result;
 	}
 
 	private Mono<SendPulseException> failure(ClientResponse response, HttpMethod method, String uriTemplate,
@@ -314,6 +320,8 @@ public final class SendPulseClient {
 
 		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
+		private @Nullable ClientListener listener;
+
 		private Builder(WebClient.Builder webClientBuilder) {
 			this.webClientBuilder = webClientBuilder;
 		}
@@ -366,6 +374,16 @@ public final class SendPulseClient {
 		 */
 		public Builder observationRegistry(ObservationRegistry observationRegistry) {
 			this.observationRegistry = observationRegistry;
+			return this;
+		}
+
+		/**
+		 * Set the listener told what each attempt came to.
+		 * @param listener the listener, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder listener(@Nullable ClientListener listener) {
+			this.listener = listener;
 			return this;
 		}
 
