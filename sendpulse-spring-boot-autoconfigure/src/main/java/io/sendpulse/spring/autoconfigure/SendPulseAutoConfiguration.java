@@ -20,6 +20,7 @@ import io.sendpulse.spring.internal.verify.DefaultReactiveVerifyTemplate;
 import io.sendpulse.spring.internal.verify.DefaultVerifyTemplate;
 import io.sendpulse.spring.internal.voice.DefaultReactiveVoiceTemplate;
 import io.sendpulse.spring.internal.voice.DefaultVoiceTemplate;
+import io.sendpulse.spring.observation.SendPulseClientObservationConvention;
 import io.sendpulse.spring.sms.SmsTemplate;
 import io.sendpulse.spring.verify.VerifyTemplate;
 import io.sendpulse.spring.voice.VoiceTemplate;
@@ -109,6 +110,7 @@ public final class SendPulseAutoConfiguration {
 				@Qualifier("sendPulseRateLimiter") ObjectProvider<RateLimiter> rateLimiter,
 				@Qualifier("sendPulseRetry") ObjectProvider<Retry> retry,
 				ObjectProvider<ObservationRegistry> observationRegistry,
+				ObjectProvider<SendPulseClientObservationConvention> observationConvention,
 				ObjectProvider<ObservedClientState> clientState) {
 			WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).clone();
 			// Our own connector, so that our timeouts do not change the application's
@@ -124,6 +126,7 @@ public final class SendPulseAutoConfiguration {
 				.rateLimiter(rateLimiter.getIfAvailable())
 				.retry(retry.getIfAvailable())
 				.observationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
+				.observationConvention(observationConvention.getIfAvailable())
 				.listener(clientState.getIfAvailable())
 				.build();
 		}

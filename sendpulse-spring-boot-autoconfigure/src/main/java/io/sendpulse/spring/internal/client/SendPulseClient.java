@@ -12,10 +12,15 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.retry.Retry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import io.sendpulse.spring.ApiError;
 import io.sendpulse.spring.SendPulseConnectionException;
 import io.sendpulse.spring.SendPulseException;
 import io.sendpulse.spring.SendPulseRateLimitException;
+import io.sendpulse.spring.observation.DefaultSendPulseClientObservationConvention;
+import io.sendpulse.spring.observation.SendPulseClientObservationContext;
+import io.sendpulse.spring.observation.SendPulseClientObservationConvention;
+import io.sendpulse.spring.observation.SendPulseClientObservationDocumentation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -43,7 +48,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 public final class SendPulseClient {
 
 	/** Name of the observation recorded for each template operation. */
-	public static final String OBSERVATION_NAME = "sendpulse.client.operations";
+	public static final String OBSERVATION_NAME = DefaultSendPulseClientObservationConvention.NAME;
+
+	private static final SendPulseClientObservationConvention DEFAULT_OBSERVATION_CONVENTION = new DefaultSendPulseClientObservationConvention();
 
 	/** Header carrying the key that makes a retried POST act once. */
 	public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -62,23 +69,28 @@ public final class SendPulseClient {
 
 	private final ObservationRegistry observationRegistry;
 
+	private final @Nullable SendPulseClientObservationConvention observationConvention;
+
 	private final @Nullable ClientListener listener;
 
 	private static final Log logger = LogFactory.getLog(SendPulseClient.class);
 
 	private SendPulseClient(Builder builder) {
-		this.webClient = builder.webClientBuilder.clone()
-			.baseUrl(builder.baseUrl.toString())
-			.defaultHeaders((headers) -> {
-				headers.setBearerAuth(builder.apiKey);
-				headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON));
-				headers.set(HttpHeaders.USER_AGENT, StarterVersion.userAgent());
-			})
-			.build();
+		WebClient.Builder webClientBuilder = builder.webClientBuilder.clone();
+		if (!builder.observationRegistry.isNoop()) {
+			// The HTTP attempts observed too, as children of the operation.
+			webClientBuilder.observationRegistry(builder.observationRegistry);
+		}
+		this.webClient = webClientBuilder.baseUrl(builder.baseUrl.toString()).defaultHeaders((headers) -> {
+			headers.setBearerAuth(builder.apiKey);
+			headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON));
+			headers.set(HttpHeaders.USER_AGENT, StarterVersion.userAgent());
+		}).build();
 		this.apiKey = builder.apiKey;
 		this.rateLimiter = builder.rateLimiter;
 		this.retry = builder.retry;
 		this.observationRegistry = builder.observationRegistry;
+		this.observationConvention = builder.observationConvention;
 		this.listener = builder.listener;
 		if (this.retry != null) {
 			// Exception messages carry no key and mask numbers, so they are safe to log.
@@ -161,7 +173,7 @@ public final class SendPulseClient {
 			if (this.retry != null) {
 				attempt = withRetry(attempt, this.retry);
 			}
-			return observe(operation, attempt);
+			return observe(operation, method, uriTemplate, attempt);
 		});
 	}
 
@@ -278,28 +290,38 @@ public final class SendPulseClient {
 				0, null, made, limiter.getRateLimiterConfig().getLimitRefreshPeriod());
 	}
 
-	private <T> Mono<T> observe(String operation, Mono<T> call) {
+	/**
+	 * One observation per operation, every attempt included, made the parent of the
+	 * {@code WebClient}'s own observation of each attempt through the Reactor context.
+	 */
+	private <T> Mono<T> observe(String operation, HttpMethod method, String uriTemplate, Mono<T> call) {
 		if (this.observationRegistry.isNoop()) {
 			return call;
 		}
-		return Mono.defer(() -> {
-			Observation observation = Observation.createNotStarted(OBSERVATION_NAME, this.observationRegistry)
-				.lowCardinalityKeyValue("operation", operation)
-				.start();
-			return call
-				.doOnSuccess((result) -> observation.lowCardinalityKeyValue("outcome", "success")
-					.lowCardinalityKeyValue("status", "2xx")
-					.stop())
-				.doOnError((ex) -> {
-					int status = (ex instanceof SendPulseException spe) ? spe.getStatusCode() : 0;
-					observation.lowCardinalityKeyValue("outcome", "failure")
-						.lowCardinalityKeyValue("status", (status != 0) ? (status / 100) + "xx" : "none")
-						.error(ex)
-						.stop();
-				})
-				.doOnCancel(() -> observation.lowCardinalityKeyValue("outcome", "cancelled")
-					.lowCardinalityKeyValue("status", "none")
-					.stop());
+		return Mono.deferContextual((reactorContext) -> {
+			SendPulseClientObservationContext context = new SendPulseClientObservationContext(operation, method.name(),
+					uriTemplate);
+			Observation observation = SendPulseClientObservationDocumentation.OPERATION.observation(
+					this.observationConvention, DEFAULT_OBSERVATION_CONVENTION, () -> context,
+					this.observationRegistry);
+			// A reactive caller passes its observation in the Reactor context, a blocking
+			// one
+			// has it on its thread.
+			Observation parent = reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY,
+					this.observationRegistry.getCurrentObservation());
+			observation.parentObservation(parent).start();
+			return call.doOnSuccess((result) -> {
+				context.setStatusCode(200);
+				observation.stop();
+			}).doOnError((ex) -> {
+				int status = (ex instanceof SendPulseException failure) ? failure.getStatusCode() : 0;
+				context.setStatusCode((status != 0) ? status : null);
+				observation.error(ex);
+				observation.stop();
+			}).doOnCancel(() -> {
+				context.setCancelled(true);
+				observation.stop();
+			}).contextWrite((reactor) -> reactor.put(ObservationThreadLocalAccessor.KEY, observation));
 		});
 	}
 
@@ -319,6 +341,8 @@ public final class SendPulseClient {
 		private @Nullable Retry retry;
 
 		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		private @Nullable SendPulseClientObservationConvention observationConvention;
 
 		private @Nullable ClientListener listener;
 
@@ -374,6 +398,17 @@ public final class SendPulseClient {
 		 */
 		public Builder observationRegistry(ObservationRegistry observationRegistry) {
 			this.observationRegistry = observationRegistry;
+			return this;
+		}
+
+		/**
+		 * Set the convention operations are observed with.
+		 * @param observationConvention the convention, or {@code null} for
+		 * {@link DefaultSendPulseClientObservationConvention}
+		 * @return this builder
+		 */
+		public Builder observationConvention(@Nullable SendPulseClientObservationConvention observationConvention) {
+			this.observationConvention = observationConvention;
 			return this;
 		}
 
