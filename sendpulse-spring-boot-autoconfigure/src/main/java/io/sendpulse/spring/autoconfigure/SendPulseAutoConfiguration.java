@@ -36,6 +36,7 @@ import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEn
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -111,14 +112,19 @@ public final class SendPulseAutoConfiguration {
 				@Qualifier("sendPulseRetry") ObjectProvider<Retry> retry,
 				ObjectProvider<ObservationRegistry> observationRegistry,
 				ObjectProvider<SendPulseClientObservationConvention> observationConvention,
-				ObjectProvider<ObservedClientState> clientState) {
+				ObjectProvider<ObservedClientState> clientState, ObjectProvider<SslBundles> sslBundles) {
 			WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).clone();
 			// Our own connector, so that our timeouts do not change the application's
 			// clients.
 			HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
 				.withTimeouts(properties.getConnectTimeout(), properties.getReadTimeout());
-			builder
-				.clientConnector(connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect).build(settings));
+			String sslBundle = properties.getSsl().getBundle();
+			if (sslBundle != null) {
+				settings = settings.withSslBundle(sslBundles.getObject().getBundle(sslBundle));
+			}
+			ClientHttpConnectorBuilder<?> connector = SendPulseProxy
+				.apply(connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect), properties.getProxy());
+			builder.clientConnector(connector.build(settings));
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return SendPulseClient.builder(builder)
 				.apiKey(connectionDetails.apiKey())
