@@ -76,16 +76,14 @@ public final class SendPulseClient {
 	private static final Log logger = LogFactory.getLog(SendPulseClient.class);
 
 	private SendPulseClient(Builder builder) {
-		WebClient.Builder webClientBuilder = builder.webClientBuilder.clone();
-		if (!builder.observationRegistry.isNoop()) {
-			// The HTTP attempts observed too, as children of the operation.
-			webClientBuilder.observationRegistry(builder.observationRegistry);
-		}
-		this.webClient = webClientBuilder.baseUrl(builder.baseUrl.toString()).defaultHeaders((headers) -> {
-			headers.setBearerAuth(builder.apiKey);
-			headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON));
-			headers.set(HttpHeaders.USER_AGENT, StarterVersion.userAgent());
-		}).build();
+		this.webClient = observed(builder.webClientBuilder.clone(), builder.observationRegistry)
+			.baseUrl(builder.baseUrl.toString())
+			.defaultHeaders((headers) -> {
+				headers.setBearerAuth(builder.apiKey);
+				headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON));
+				headers.set(HttpHeaders.USER_AGENT, StarterVersion.userAgent());
+			})
+			.build();
 		this.apiKey = builder.apiKey;
 		this.rateLimiter = builder.rateLimiter;
 		this.retry = builder.retry;
@@ -102,6 +100,11 @@ public final class SendPulseClient {
 				}
 			});
 		}
+	}
+
+	/** The HTTP attempts observed too, as children of the operation. */
+	private static WebClient.Builder observed(WebClient.Builder webClientBuilder, ObservationRegistry registry) {
+		return registry.isNoop() ? webClientBuilder : webClientBuilder.observationRegistry(registry);
 	}
 
 	/**
@@ -304,9 +307,9 @@ public final class SendPulseClient {
 			Observation observation = SendPulseClientObservationDocumentation.OPERATION.observation(
 					this.observationConvention, DEFAULT_OBSERVATION_CONVENTION, () -> context,
 					this.observationRegistry);
-			// A reactive caller passes its observation in the Reactor context, a blocking
-			// one
-			// has it on its thread.
+			// A reactive caller's observation is in the Reactor context, a blocking one's
+			// on
+			// its thread.
 			Observation parent = reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY,
 					this.observationRegistry.getCurrentObservation());
 			observation.parentObservation(parent).start();
