@@ -1,9 +1,13 @@
 package io.sendpulse.spring.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.ConfigurationCondition;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
@@ -12,10 +16,17 @@ import org.springframework.util.StringUtils;
  * placeholder such as {@code ${SENDPULSE_API_KEY:}} does not count), or an
  * auto-configuration that runs before ours defined {@link SendPulseConnectionDetails}
  * (the sandbox does).
+ * <p>
+ * Under AOT processing the outcome would be frozen at build time, when the key usually is
+ * not there yet: the condition then matches, and {@link RuntimeApiKeyCheck} takes the
+ * beans away again at run time when there is no key.
  */
 class OnApiKeyCondition extends SpringBootCondition implements ConfigurationCondition {
 
 	static final String PROPERTY = "sendpulse.api-key";
+
+	// Set by Spring Framework's AbstractAotProcessor while it processes an application.
+	private static final String AOT_PROCESSING = "spring.aot.processing";
 
 	// Evaluated when beans are registered, not when classes are parsed: only then are the
 	// bean definitions of the auto-configurations that run before ours (the sandbox's)
@@ -27,11 +38,18 @@ class OnApiKeyCondition extends SpringBootCondition implements ConfigurationCond
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-		if (StringUtils.hasText(context.getEnvironment().getProperty(PROPERTY))) {
+		if (Boolean.getBoolean(AOT_PROCESSING)) {
+			return ConditionOutcome.match("AOT processing: " + PROPERTY + " is checked at run time");
+		}
+		return matchesNow(context.getEnvironment(), context.getBeanFactory());
+	}
+
+	static ConditionOutcome matchesNow(Environment environment, @Nullable ConfigurableListableBeanFactory beanFactory) {
+		if (StringUtils.hasText(environment.getProperty(PROPERTY))) {
 			return ConditionOutcome.match(PROPERTY + " is set");
 		}
-		if (context.getBeanFactory() != null && context.getBeanFactory()
-			.getBeanNamesForType(SendPulseConnectionDetails.class, true, false).length > 0) {
+		if (beanFactory != null
+				&& beanFactory.getBeanNamesForType(SendPulseConnectionDetails.class, true, false).length > 0) {
 			return ConditionOutcome.match("SendPulseConnectionDetails bean found");
 		}
 		return ConditionOutcome.noMatch(PROPERTY + " is not set and there is no SendPulseConnectionDetails bean");

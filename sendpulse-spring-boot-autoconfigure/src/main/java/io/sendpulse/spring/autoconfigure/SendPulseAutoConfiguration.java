@@ -1,5 +1,8 @@
 package io.sendpulse.spring.autoconfigure;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import io.github.resilience4j.micrometer.tagged.TaggedRateLimiterMetrics;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
@@ -9,12 +12,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.sendpulse.spring.internal.client.SendPulseClient;
 import io.sendpulse.spring.internal.client.SendPulseResilience;
+import io.sendpulse.spring.internal.health.ObservedClientState;
+import io.sendpulse.spring.internal.health.SendPulseHealthIndicator;
 import io.sendpulse.spring.internal.sms.DefaultReactiveSmsTemplate;
 import io.sendpulse.spring.internal.sms.DefaultSmsTemplate;
 import io.sendpulse.spring.internal.verify.DefaultReactiveVerifyTemplate;
 import io.sendpulse.spring.internal.verify.DefaultVerifyTemplate;
 import io.sendpulse.spring.internal.voice.DefaultReactiveVoiceTemplate;
 import io.sendpulse.spring.internal.voice.DefaultVoiceTemplate;
+import io.sendpulse.spring.observation.SendPulseClientObservationConvention;
 import io.sendpulse.spring.sms.SmsTemplate;
 import io.sendpulse.spring.verify.VerifyTemplate;
 import io.sendpulse.spring.voice.VoiceTemplate;
@@ -26,12 +32,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -43,6 +53,13 @@ import org.springframework.web.reactive.function.client.WebClient;
 @ConditionalOnClass(WebClient.class)
 @EnableConfigurationProperties(SendPulseProperties.class)
 public final class SendPulseAutoConfiguration {
+
+	// Static: a BeanFactoryPostProcessor must not drag the configuration in early.
+	@Bean
+	static RuntimeApiKeyCheck sendPulseRuntimeApiKeyCheck(Environment environment) {
+		return new RuntimeApiKeyCheck(environment, ClientConfiguration.class, MetricsConfiguration.class,
+				HealthConfiguration.class);
+	}
 
 	@Configuration(proxyBeanMethods = false)
 	@Conditional(OnApiKeyCondition.class)
@@ -77,6 +94,13 @@ public final class SendPulseAutoConfiguration {
 			return Retry.of(SendPulseResilience.NAME, config.build());
 		}
 
+		// What the client observed, for the health contributor: recorded whether or not
+		// there is one, it costs a field write per attempt.
+		@Bean
+		ObservedClientState sendPulseClientState() {
+			return new ObservedClientState(Clock.systemUTC());
+		}
+
 		@Bean
 		@ConditionalOnMissingBean
 		SendPulseClient sendPulseClient(SendPulseProperties properties, SendPulseConnectionDetails connectionDetails,
@@ -86,14 +110,21 @@ public final class SendPulseAutoConfiguration {
 				ObjectProvider<SendPulseWebClientCustomizer> customizers,
 				@Qualifier("sendPulseRateLimiter") ObjectProvider<RateLimiter> rateLimiter,
 				@Qualifier("sendPulseRetry") ObjectProvider<Retry> retry,
-				ObjectProvider<ObservationRegistry> observationRegistry) {
+				ObjectProvider<ObservationRegistry> observationRegistry,
+				ObjectProvider<SendPulseClientObservationConvention> observationConvention,
+				ObjectProvider<ObservedClientState> clientState, ObjectProvider<SslBundles> sslBundles) {
 			WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).clone();
 			// Our own connector, so that our timeouts do not change the application's
 			// clients.
 			HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
 				.withTimeouts(properties.getConnectTimeout(), properties.getReadTimeout());
-			builder
-				.clientConnector(connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect).build(settings));
+			String sslBundle = properties.getSsl().getBundle();
+			if (sslBundle != null) {
+				settings = settings.withSslBundle(sslBundles.getObject().getBundle(sslBundle));
+			}
+			ClientHttpConnectorBuilder<?> connector = SendPulseProxy
+				.apply(connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect), properties.getProxy());
+			builder.clientConnector(connector.build(settings));
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return SendPulseClient.builder(builder)
 				.apiKey(connectionDetails.apiKey())
@@ -102,6 +133,8 @@ public final class SendPulseAutoConfiguration {
 				.rateLimiter(rateLimiter.getIfAvailable())
 				.retry(retry.getIfAvailable())
 				.observationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
+				.observationConvention(observationConvention.getIfAvailable())
+				.listener(clientState.getIfAvailable())
 				.build();
 		}
 
@@ -141,6 +174,25 @@ public final class SendPulseAutoConfiguration {
 		SendPulseMetrics sendPulseMetrics(@Qualifier("sendPulseRateLimiter") ObjectProvider<RateLimiter> rateLimiter,
 				@Qualifier("sendPulseRetry") ObjectProvider<Retry> retry) {
 			return new SendPulseMetrics(rateLimiter.getIfAvailable(), retry.getIfAvailable());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(OnApiKeyCondition.class)
+	@ConditionalOnClass(HealthIndicator.class)
+	@ConditionalOnEnabledHealthIndicator("sendpulse")
+	static class HealthConfiguration {
+
+		// A failed connection keeps the health DOWN this long unless a call gets through.
+		private static final Duration CONNECTION_FAILURE_WINDOW = Duration.ofMinutes(1);
+
+		@Bean
+		@ConditionalOnMissingBean(name = "sendpulseHealthContributor")
+		SendPulseHealthIndicator sendpulseHealthContributor(ObservedClientState sendPulseClientState,
+				@Qualifier("sendPulseRateLimiter") ObjectProvider<RateLimiter> rateLimiter) {
+			return new SendPulseHealthIndicator(sendPulseClientState, rateLimiter.getIfAvailable(),
+					CONNECTION_FAILURE_WINDOW);
 		}
 
 	}

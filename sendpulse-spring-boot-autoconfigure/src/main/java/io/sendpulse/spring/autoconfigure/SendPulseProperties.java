@@ -61,6 +61,10 @@ public class SendPulseProperties {
 
 	private final Webhook webhook = new Webhook();
 
+	private final Ssl ssl = new Ssl();
+
+	private final Proxy proxy = new Proxy();
+
 	public @Nullable String getApiKey() {
 		return this.apiKey;
 	}
@@ -124,6 +128,14 @@ public class SendPulseProperties {
 
 	public Webhook getWebhook() {
 		return this.webhook;
+	}
+
+	public Ssl getSsl() {
+		return this.ssl;
+	}
+
+	public Proxy getProxy() {
+		return this.proxy;
 	}
 
 	// Setter failures reach the user through Boot's bind failure analysis, which names
@@ -463,6 +475,90 @@ public class SendPulseProperties {
 				throw new IllegalArgumentException("sendpulse.webhook.max-payload-size must be positive");
 			}
 			this.maxPayloadSize = maxPayloadSize;
+		}
+
+	}
+
+	/**
+	 * TLS of the connection to the API.
+	 */
+	public static class Ssl {
+
+		/**
+		 * Name of the SSL bundle (spring.ssl.bundle.*) the client uses, for a corporate
+		 * trust store or a client certificate (mutual TLS). The JVM's defaults when not
+		 * set.
+		 */
+		private @Nullable String bundle;
+
+		public @Nullable String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(@Nullable String bundle) {
+			this.bundle = bundle;
+		}
+
+	}
+
+	/**
+	 * HTTP proxy the client reaches the API through (it tunnels with CONNECT).
+	 */
+	public static class Proxy {
+
+		/**
+		 * Host of the HTTP proxy. No proxy when not set.
+		 */
+		private @Nullable String host;
+
+		/**
+		 * Port of the HTTP proxy.
+		 */
+		private int port = 8080;
+
+		/**
+		 * User name the proxy authenticates (Basic); none when not set.
+		 */
+		private @Nullable String username;
+
+		/**
+		 * Password the proxy authenticates. Never logged.
+		 */
+		private @Nullable String password;
+
+		public @Nullable String getHost() {
+			return this.host;
+		}
+
+		public void setHost(@Nullable String host) {
+			this.host = host;
+		}
+
+		public int getPort() {
+			return this.port;
+		}
+
+		public void setPort(int port) {
+			if (port < 1 || port > 65535) {
+				throw new IllegalArgumentException("sendpulse.proxy.port must be between 1 and 65535");
+			}
+			this.port = port;
+		}
+
+		public @Nullable String getUsername() {
+			return this.username;
+		}
+
+		public void setUsername(@Nullable String username) {
+			this.username = username;
+		}
+
+		public @Nullable String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(@Nullable String password) {
+			this.password = password;
 		}
 
 	}

@@ -10,7 +10,9 @@ import io.sendpulse.spring.webhook.SendPulseWebhook;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.core.annotation.MergedAnnotation;
+import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.util.StringUtils;
 
 /**
@@ -27,16 +29,26 @@ record SendPulseWebhookEndpoints(List<String> paths, Map<String, String> declare
 		Map<String, String> declarers = new LinkedHashMap<>();
 		for (String name : beanFactory.getBeanDefinitionNames()) {
 			BeanDefinition definition = beanFactory.getBeanDefinition(name);
-			if (!(definition instanceof AnnotatedBeanDefinition annotated)) {
-				continue;
+			String declarer;
+			MergedAnnotation<SendPulseWebhook> webhook;
+			if (definition instanceof AnnotatedBeanDefinition annotated) {
+				declarer = annotated.getMetadata().getClassName();
+				webhook = annotated.getMetadata().getAnnotations().get(SendPulseWebhook.class);
 			}
-			MergedAnnotation<SendPulseWebhook> webhook = annotated.getMetadata()
-				.getAnnotations()
-				.get(SendPulseWebhook.class);
+			else {
+				// AOT-processed: the definitions carry the bean's class, not its
+				// metadata.
+				Class<?> beanClass = definition.getResolvableType().resolve();
+				if (beanClass == null || !(definition instanceof RootBeanDefinition root)
+						|| root.getFactoryMethodName() != null || definition.getFactoryBeanName() != null) {
+					continue;
+				}
+				declarer = beanClass.getName();
+				webhook = MergedAnnotations.from(beanClass).get(SendPulseWebhook.class);
+			}
 			if (!webhook.isPresent()) {
 				continue;
 			}
-			String declarer = annotated.getMetadata().getClassName();
 			String path = webhook.getString("value");
 			if (!StringUtils.hasText(path) || !path.startsWith("/") || path.contains("*") || path.contains("{")) {
 				throw new IllegalStateException("@SendPulseWebhook on " + declarer

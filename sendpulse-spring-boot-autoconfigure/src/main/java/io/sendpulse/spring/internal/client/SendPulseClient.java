@@ -11,10 +11,15 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.retry.Retry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import io.sendpulse.spring.ApiError;
 import io.sendpulse.spring.SendPulseConnectionException;
 import io.sendpulse.spring.SendPulseException;
 import io.sendpulse.spring.SendPulseRateLimitException;
+import io.sendpulse.spring.observation.DefaultSendPulseClientObservationConvention;
+import io.sendpulse.spring.observation.SendPulseClientObservationContext;
+import io.sendpulse.spring.observation.SendPulseClientObservationConvention;
+import io.sendpulse.spring.observation.SendPulseClientObservationDocumentation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -41,7 +46,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 public final class SendPulseClient {
 
 	/** Name of the observation recorded for each template operation. */
-	public static final String OBSERVATION_NAME = "sendpulse.client.operations";
+	public static final String OBSERVATION_NAME = DefaultSendPulseClientObservationConvention.NAME;
+
+	private static final SendPulseClientObservationConvention DEFAULT_OBSERVATION_CONVENTION = new DefaultSendPulseClientObservationConvention();
 
 	/** Header carrying the key that makes a retried POST act once. */
 	public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -64,10 +71,14 @@ public final class SendPulseClient {
 
 	private final ObservationRegistry observationRegistry;
 
+	private final @Nullable SendPulseClientObservationConvention observationConvention;
+
+	private final @Nullable ClientListener listener;
+
 	private static final Log logger = LogFactory.getLog(SendPulseClient.class);
 
 	private SendPulseClient(Builder builder) {
-		this.webClient = builder.webClientBuilder.clone()
+		this.webClient = observed(builder.webClientBuilder.clone(), builder.observationRegistry)
 			.baseUrl(builder.baseUrl.toString())
 			.defaultHeaders((headers) -> {
 				headers.setBearerAuth(builder.apiKey);
@@ -81,6 +92,8 @@ public final class SendPulseClient {
 		this.rateLimiter = builder.rateLimiter;
 		this.retry = builder.retry;
 		this.observationRegistry = builder.observationRegistry;
+		this.observationConvention = builder.observationConvention;
+		this.listener = builder.listener;
 		if (this.retry != null) {
 			// Exception messages carry no key and mask numbers, so they are safe to log.
 			this.retry.getEventPublisher().onRetry((event) -> {
@@ -91,6 +104,11 @@ public final class SendPulseClient {
 				}
 			});
 		}
+	}
+
+	/** The HTTP attempts observed too, as children of the operation. */
+	private static WebClient.Builder observed(WebClient.Builder webClientBuilder, ObservationRegistry registry) {
+		return registry.isNoop() ? webClientBuilder : webClientBuilder.observationRegistry(registry);
 	}
 
 	/**
@@ -162,7 +180,7 @@ public final class SendPulseClient {
 			if (this.retry != null) {
 				attempt = withRetry(attempt, this.retry);
 			}
-			return observe(operation, attempt);
+			return observe(operation, method, uriTemplate, attempt);
 		});
 	}
 
@@ -193,7 +211,7 @@ public final class SendPulseClient {
 	 */
 	private <T> Mono<T> exchange(WebClient.RequestHeadersSpec<?> request, HttpMethod method, String uriTemplate,
 			Class<T> type, int attempt) {
-		return request.retrieve()
+		Mono<T> result = request.retrieve()
 			.onStatus((status) -> !status.is2xxSuccessful(),
 					(response) -> failure(response, method, uriTemplate, attempt))
 			.toEntity(byte[].class)
@@ -203,6 +221,9 @@ public final class SendPulseClient {
 			.timeout(this.attemptTimeout)
 			.map((entity) -> readBody((entity.getBody() != null) ? entity.getBody() : EMPTY, type, method, uriTemplate,
 					entity.getStatusCode().value(), attempt));
+		ClientListener listener = this.listener;
+		return (listener != null) ? result.doOnSuccess((body) -> listener.succeeded()).doOnError(listener::failed)
+				: result;
 	}
 
 	private Mono<SendPulseException> failure(ClientResponse response, HttpMethod method, String uriTemplate,
@@ -293,28 +314,38 @@ public final class SendPulseClient {
 				0, null, made, limiter.getRateLimiterConfig().getLimitRefreshPeriod());
 	}
 
-	private <T> Mono<T> observe(String operation, Mono<T> call) {
+	/**
+	 * One observation per operation, every attempt included, made the parent of the
+	 * {@code WebClient}'s own observation of each attempt through the Reactor context.
+	 */
+	private <T> Mono<T> observe(String operation, HttpMethod method, String uriTemplate, Mono<T> call) {
 		if (this.observationRegistry.isNoop()) {
 			return call;
 		}
-		return Mono.defer(() -> {
-			Observation observation = Observation.createNotStarted(OBSERVATION_NAME, this.observationRegistry)
-				.lowCardinalityKeyValue("operation", operation)
-				.start();
-			return call
-				.doOnSuccess((result) -> observation.lowCardinalityKeyValue("outcome", "success")
-					.lowCardinalityKeyValue("status", "2xx")
-					.stop())
-				.doOnError((ex) -> {
-					int status = (ex instanceof SendPulseException spe) ? spe.getStatusCode() : 0;
-					observation.lowCardinalityKeyValue("outcome", "failure")
-						.lowCardinalityKeyValue("status", (status != 0) ? (status / 100) + "xx" : "none")
-						.error(ex)
-						.stop();
-				})
-				.doOnCancel(() -> observation.lowCardinalityKeyValue("outcome", "cancelled")
-					.lowCardinalityKeyValue("status", "none")
-					.stop());
+		return Mono.deferContextual((reactorContext) -> {
+			SendPulseClientObservationContext context = new SendPulseClientObservationContext(operation, method.name(),
+					uriTemplate);
+			Observation observation = SendPulseClientObservationDocumentation.OPERATION.observation(
+					this.observationConvention, DEFAULT_OBSERVATION_CONVENTION, () -> context,
+					this.observationRegistry);
+			// A reactive caller's observation is in the Reactor context, a blocking one's
+			// on
+			// its thread.
+			Observation parent = reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY,
+					this.observationRegistry.getCurrentObservation());
+			observation.parentObservation(parent).start();
+			return call.doOnSuccess((result) -> {
+				context.setStatusCode(200);
+				observation.stop();
+			}).doOnError((ex) -> {
+				int status = (ex instanceof SendPulseException failure) ? failure.getStatusCode() : 0;
+				context.setStatusCode((status != 0) ? status : null);
+				observation.error(ex);
+				observation.stop();
+			}).doOnCancel(() -> {
+				context.setCancelled(true);
+				observation.stop();
+			}).contextWrite((reactor) -> reactor.put(ObservationThreadLocalAccessor.KEY, observation));
 		});
 	}
 
@@ -341,6 +372,10 @@ public final class SendPulseClient {
 		private @Nullable Retry retry;
 
 		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		private @Nullable SendPulseClientObservationConvention observationConvention;
+
+		private @Nullable ClientListener listener;
 
 		private Builder(WebClient.Builder webClientBuilder) {
 			this.webClientBuilder = webClientBuilder;
@@ -406,6 +441,27 @@ public final class SendPulseClient {
 		 */
 		public Builder observationRegistry(ObservationRegistry observationRegistry) {
 			this.observationRegistry = observationRegistry;
+			return this;
+		}
+
+		/**
+		 * Set the convention operations are observed with.
+		 * @param observationConvention the convention, or {@code null} for
+		 * {@link DefaultSendPulseClientObservationConvention}
+		 * @return this builder
+		 */
+		public Builder observationConvention(@Nullable SendPulseClientObservationConvention observationConvention) {
+			this.observationConvention = observationConvention;
+			return this;
+		}
+
+		/**
+		 * Set the listener told what each attempt came to.
+		 * @param listener the listener, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder listener(@Nullable ClientListener listener) {
+			this.listener = listener;
 			return this;
 		}
 

@@ -1,0 +1,69 @@
+package io.sendpulse.spring.internal.health;
+
+import java.time.Duration;
+
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+
+/**
+ * The {@code sendpulse} health: reported from what the client observed, never from a
+ * request of its own (the API counts every request against the rate limit, and a probe
+ * every few seconds would spend it). DOWN when the API's latest answer rejected the key,
+ * or when connections failed recently with no answer since; UP otherwise. Details: the
+ * rate limiter's available permissions and waiting calls.
+ */
+public final class SendPulseHealthIndicator extends AbstractHealthIndicator {
+
+	private final ObservedClientState state;
+
+	private final @Nullable RateLimiter rateLimiter;
+
+	private final Duration connectionFailureWindow;
+
+	/**
+	 * Create the indicator.
+	 * @param state what the client observed
+	 * @param rateLimiter the client's rate limiter, or {@code null} when it has none
+	 * @param connectionFailureWindow how long a connection failure keeps the health DOWN
+	 * when nothing succeeded since
+	 */
+	public SendPulseHealthIndicator(ObservedClientState state, @Nullable RateLimiter rateLimiter,
+			Duration connectionFailureWindow) {
+		super("SendPulse health check failed");
+		this.state = state;
+		this.rateLimiter = rateLimiter;
+		this.connectionFailureWindow = connectionFailureWindow;
+	}
+
+	@Override
+	protected void doHealthCheck(Health.Builder builder) {
+		ObservedClientState.Snapshot snapshot = this.state.snapshot();
+		ObservedClientState.KeyRejection rejection = snapshot.keyRejection();
+		if (rejection != null) {
+			builder.down()
+				.withDetail("reason",
+						"The API rejected the API key (" + rejection.status() + "): check sendpulse.api-key")
+				.withDetail("rejectedAt", rejection.at().toString());
+		}
+		else if (snapshot.connectionFailures() > 0
+				&& this.state.hasRecentConnectionFailures(this.connectionFailureWindow)) {
+			builder.down()
+				.withDetail("reason", "The API could not be reached")
+				.withDetail("connectionFailures", snapshot.connectionFailures())
+				.withDetail("lastConnectionFailure", String.valueOf(snapshot.lastConnectionFailure()))
+				.withDetail("lastConnectionError", String.valueOf(snapshot.lastConnectionError()));
+		}
+		else {
+			builder.up();
+		}
+		if (this.rateLimiter != null) {
+			RateLimiter.Metrics metrics = this.rateLimiter.getMetrics();
+			builder.withDetail("rateLimiter.availablePermissions", metrics.getAvailablePermissions())
+				.withDetail("rateLimiter.waitingCalls", metrics.getNumberOfWaitingThreads());
+		}
+	}
+
+}

@@ -1,0 +1,47 @@
+package io.sendpulse.spring.observation;
+
+import io.micrometer.common.KeyValue;
+import io.micrometer.common.KeyValues;
+import io.sendpulse.spring.observation.SendPulseClientObservationDocumentation.LowCardinalityKeyNames;
+
+/**
+ * The default {@link SendPulseClientObservationConvention}: observations named
+ * {@code sendpulse.client.operations}, spans named after the operation (for example
+ * {@code sms.send}), tagged with {@code operation}, {@code method}, {@code uri},
+ * {@code outcome} ({@code success}, {@code failure}, {@code cancelled}) and
+ * {@code status} ({@code 2xx}, {@code 4xx}, {@code 5xx}, or {@code none} when no response
+ * arrived). No tag carries a phone number, an id or the API key.
+ */
+public class DefaultSendPulseClientObservationConvention implements SendPulseClientObservationConvention {
+
+	/** Name of the observation, and of the timer it produces. */
+	public static final String NAME = "sendpulse.client.operations";
+
+	@Override
+	public String getName() {
+		return NAME;
+	}
+
+	@Override
+	public String getContextualName(SendPulseClientObservationContext context) {
+		return context.getOperation();
+	}
+
+	@Override
+	public KeyValues getLowCardinalityKeyValues(SendPulseClientObservationContext context) {
+		return KeyValues.of(KeyValue.of(LowCardinalityKeyNames.OPERATION, context.getOperation()),
+				KeyValue.of(LowCardinalityKeyNames.METHOD, context.getMethod()),
+				KeyValue.of(LowCardinalityKeyNames.URI, context.getUriTemplate()), outcome(context), status(context));
+	}
+
+	protected KeyValue outcome(SendPulseClientObservationContext context) {
+		String outcome = context.isCancelled() ? "cancelled" : (context.getError() != null) ? "failure" : "success";
+		return KeyValue.of(LowCardinalityKeyNames.OUTCOME, outcome);
+	}
+
+	protected KeyValue status(SendPulseClientObservationContext context) {
+		Integer status = context.getStatusCode();
+		return KeyValue.of(LowCardinalityKeyNames.STATUS, (status != null) ? (status / 100) + "xx" : "none");
+	}
+
+}

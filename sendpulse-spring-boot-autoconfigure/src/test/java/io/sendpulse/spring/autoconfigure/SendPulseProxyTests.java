@@ -1,0 +1,220 @@
+package io.sendpulse.spring.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.sendpulse.spring.sms.SmsRequest;
+import io.sendpulse.spring.sms.SmsTemplate;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code sendpulse.proxy.*}: the client reaches the API through an HTTP proxy, here a
+ * loopback tunnelling proxy that records what passed through it.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class SendPulseProxyTests {
+
+	@StartStop
+	private final MockWebServer api = new MockWebServer();
+
+	private RecordingProxy proxy;
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ReactiveHttpClientAutoConfiguration.class,
+				WebClientAutoConfiguration.class, SendPulseAutoConfiguration.class))
+		.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=0s", "sendpulse.api-key=sk-test",
+				"sendpulse.retry.enabled=false");
+
+	@BeforeEach
+	void startProxy() throws IOException {
+		this.proxy = new RecordingProxy();
+	}
+
+	@AfterEach
+	void stopProxy() throws IOException {
+		this.proxy.close();
+	}
+
+	@Test
+	void reachesTheApiThroughTheProxy() {
+		this.api.enqueue(queued());
+		this.contextRunner
+			.withPropertyValues("sendpulse.base-url=" + this.api.url("/"), "sendpulse.proxy.host=127.0.0.1",
+					"sendpulse.proxy.port=" + this.proxy.port())
+			.run((context) -> {
+				send(context.getBean(SmsTemplate.class));
+				assertThat(this.proxy.requests()).singleElement()
+					.satisfies((request) -> assertThat(request.get(0))
+						.isEqualTo("CONNECT " + this.api.getHostName() + ":" + this.api.getPort() + " HTTP/1.1"));
+				assertThat(this.api.getRequestCount()).isOne();
+			});
+	}
+
+	@Test
+	void authenticatesToTheProxyWithoutLoggingThePassword(CapturedOutput output) {
+		this.api.enqueue(queued());
+		this.contextRunner
+			.withPropertyValues("sendpulse.base-url=" + this.api.url("/"), "sendpulse.proxy.host=127.0.0.1",
+					"sendpulse.proxy.port=" + this.proxy.port(), "sendpulse.proxy.username=shop",
+					"sendpulse.proxy.password=proxy-secret-42")
+			.run((context) -> {
+				send(context.getBean(SmsTemplate.class));
+				String credentials = Base64.getEncoder()
+					.encodeToString("shop:proxy-secret-42".getBytes(StandardCharsets.UTF_8));
+				assertThat(this.proxy.requests()).singleElement()
+					.satisfies((request) -> assertThat(request)
+						.anyMatch((header) -> header.equalsIgnoreCase("Proxy-Authorization: Basic " + credentials)));
+			});
+		assertThat(output).doesNotContain("proxy-secret-42");
+	}
+
+	@Test
+	void goesDirectlyWithoutAProxy() {
+		this.api.enqueue(queued());
+		this.contextRunner.withPropertyValues("sendpulse.base-url=" + this.api.url("/")).run((context) -> {
+			send(context.getBean(SmsTemplate.class));
+			assertThat(this.proxy.requests()).isEmpty();
+			assertThat(this.api.getRequestCount()).isOne();
+		});
+	}
+
+	private static void send(SmsTemplate sms) {
+		sms.send(SmsRequest.builder().to("+14155550123").from("Acme").text("Hello").build());
+	}
+
+	private static MockResponse queued() {
+		return new MockResponse.Builder().code(200)
+			.addHeader("Content-Type", "application/json")
+			.body("{\"id\":\"msg_1\",\"to\":\"+14155550123\",\"status\":\"queued\",\"segments\":1,\"cost\":0.0075}")
+			.build();
+	}
+
+	/**
+	 * A forward proxy on loopback that tunnels CONNECT requests (Reactor Netty tunnels
+	 * through HTTP proxies for http and https targets alike) and records each request's
+	 * line and headers.
+	 */
+	static final class RecordingProxy implements AutoCloseable {
+
+		private final ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+
+		private final List<List<String>> requests = new CopyOnWriteArrayList<>();
+
+		private final List<Socket> open = new CopyOnWriteArrayList<>();
+
+		RecordingProxy() throws IOException {
+			Thread acceptor = new Thread(this::accept, "recording-proxy");
+			acceptor.setDaemon(true);
+			acceptor.start();
+		}
+
+		int port() {
+			return this.socket.getLocalPort();
+		}
+
+		List<List<String>> requests() {
+			return this.requests;
+		}
+
+		private void accept() {
+			while (!this.socket.isClosed()) {
+				try {
+					Socket client = this.socket.accept();
+					this.open.add(client);
+					Thread handler = new Thread(() -> handle(client), "recording-proxy-tunnel");
+					handler.setDaemon(true);
+					handler.start();
+				}
+				catch (IOException ex) {
+					return;
+				}
+			}
+		}
+
+		private void handle(Socket client) {
+			try {
+				InputStream in = client.getInputStream();
+				List<String> request = readHead(in);
+				this.requests.add(request);
+				String[] target = request.get(0).split(" ")[1].split(":");
+				Socket upstream = new Socket(target[0], Integer.parseInt(target[1]));
+				this.open.add(upstream);
+				client.getOutputStream()
+					.write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+				Thread back = new Thread(() -> pipe(upstream, client), "recording-proxy-back");
+				back.setDaemon(true);
+				back.start();
+				pipe(client, upstream);
+			}
+			catch (IOException | RuntimeException ex) {
+				// The client went away.
+			}
+		}
+
+		// Byte by byte up to the blank line, so that nothing after the head is consumed.
+		private static List<String> readHead(InputStream in) throws IOException {
+			List<String> lines = new ArrayList<>();
+			StringBuilder line = new StringBuilder();
+			int previous = -1;
+			int current;
+			while ((current = in.read()) != -1) {
+				if (previous == '\r' && current == '\n') {
+					line.setLength(line.length() - 1);
+					if (line.isEmpty()) {
+						return lines;
+					}
+					lines.add(line.toString());
+					line.setLength(0);
+				}
+				else {
+					line.append((char) current);
+				}
+				previous = current;
+			}
+			throw new IOException("Connection closed in the request head");
+		}
+
+		private static void pipe(Socket from, Socket to) {
+			try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+				in.transferTo(out);
+			}
+			catch (IOException ex) {
+				// Either side closed.
+			}
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.socket.close();
+			for (Socket open : this.open) {
+				open.close();
+			}
+		}
+
+	}
+
+}

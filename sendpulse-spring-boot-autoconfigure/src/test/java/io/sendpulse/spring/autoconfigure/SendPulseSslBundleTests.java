@@ -1,0 +1,141 @@
+package io.sendpulse.spring.autoconfigure;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.KeyManagerFactory;
+
+import io.sendpulse.spring.SendPulseConnectionException;
+import io.sendpulse.spring.sms.SmsMessage;
+import io.sendpulse.spring.sms.SmsRequest;
+import io.sendpulse.spring.sms.SmsTemplate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.Http11SslContextSpec;
+import reactor.netty.http.server.HttpServer;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * {@code sendpulse.ssl.bundle}: the client trusts what a {@code spring.ssl.bundle.*}
+ * says, against a loopback HTTPS server whose self-signed certificate keytool makes for
+ * the test.
+ */
+class SendPulseSslBundleTests {
+
+	private static final String PASSWORD = "changeit";
+
+	private static final String QUEUED = "{\"id\":\"msg_1\",\"to\":\"+14155550123\",\"status\":\"queued\",\"segments\":1,\"cost\":0.0075}";
+
+	@TempDir
+	static Path directory;
+
+	private static Path keyStore;
+
+	private DisposableServer server;
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
+				WebClientAutoConfiguration.class, SendPulseAutoConfiguration.class))
+		.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=0s", "sendpulse.api-key=sk-test",
+				"sendpulse.retry.enabled=false");
+
+	@BeforeEach
+	void startHttpsServer() throws Exception {
+		if (keyStore == null) {
+			keyStore = selfSignedKeyStore();
+		}
+		KeyStore store = KeyStore.getInstance("PKCS12");
+		try (InputStream in = Files.newInputStream(keyStore)) {
+			store.load(in, PASSWORD.toCharArray());
+		}
+		KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+		keyManagers.init(store, PASSWORD.toCharArray());
+		this.server = HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.secure((spec) -> spec.sslContext(Http11SslContextSpec.forServer(keyManagers)))
+			.route((routes) -> routes
+				.post("/v1/sms/send",
+						(request, response) -> response.header("Content-Type", "application/json")
+							.sendString(Mono.just(QUEUED)))
+				.get("/v1/sms/{id}",
+						(request, response) -> response.header("Content-Type", "application/json")
+							.sendString(Mono.just(QUEUED).delayElement(Duration.ofSeconds(5)))))
+			.bindNow();
+	}
+
+	@AfterEach
+	void stop() {
+		this.server.disposeNow();
+	}
+
+	@Test
+	void trustsTheServerThroughTheNamedBundle() {
+		this.contextRunner.withPropertyValues(bundle()).run((context) -> {
+			SmsMessage message = send(context.getBean(SmsTemplate.class));
+			assertThat(message.id()).isEqualTo("msg_1");
+		});
+	}
+
+	@Test
+	void refusesTheSelfSignedServerWithoutTheBundle() {
+		this.contextRunner.withPropertyValues("sendpulse.base-url=https://127.0.0.1:" + this.server.port())
+			.run((context) -> assertThatExceptionOfType(SendPulseConnectionException.class)
+				.isThrownBy(() -> send(context.getBean(SmsTemplate.class))));
+	}
+
+	@Test
+	void keepsTheReadTimeoutWithABundle() {
+		this.contextRunner.withPropertyValues(bundle())
+			.withPropertyValues("sendpulse.read-timeout=300ms")
+			.run((context) -> {
+				long start = System.nanoTime();
+				assertThatExceptionOfType(SendPulseConnectionException.class)
+					.isThrownBy(() -> context.getBean(SmsTemplate.class).status("msg_1"))
+					.withMessageContaining("read timeout");
+				assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(4000);
+			});
+	}
+
+	private String[] bundle() {
+		return new String[] { "sendpulse.base-url=https://127.0.0.1:" + this.server.port(),
+				"sendpulse.ssl.bundle=sendpulse",
+				"spring.ssl.bundle.jks.sendpulse.truststore.location=file:" + keyStore,
+				"spring.ssl.bundle.jks.sendpulse.truststore.password=" + PASSWORD,
+				"spring.ssl.bundle.jks.sendpulse.truststore.type=PKCS12" };
+	}
+
+	private static SmsMessage send(SmsTemplate sms) {
+		return sms.send(SmsRequest.builder().to("+14155550123").from("Acme").text("Hello").build());
+	}
+
+	private static Path selfSignedKeyStore() throws Exception {
+		Path store = directory.resolve("server.p12");
+		Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+				"-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2", "-dname",
+				"CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-storetype", "PKCS12", "-keystore",
+				store.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD)
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(keytool.getInputStream().readAllBytes());
+		assertThat(keytool.waitFor()).as(output).isZero();
+		return store;
+	}
+
+}

@@ -1,0 +1,146 @@
+package io.sendpulse.spring.observation;
+
+import java.util.List;
+
+import io.micrometer.common.KeyValue;
+import io.micrometer.common.KeyValues;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
+import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
+import io.micrometer.tracing.test.simple.SimpleSpan;
+import io.micrometer.tracing.test.simple.SimpleTracer;
+import io.sendpulse.spring.autoconfigure.SendPulseAutoConfiguration;
+import io.sendpulse.spring.sms.SmsRequest;
+import io.sendpulse.spring.sms.SmsTemplate;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The observation of each template operation: named and tagged by a replaceable
+ * convention, with the WebClient's observation of each HTTP attempt as its child.
+ */
+class SendPulseClientObservationTests {
+
+	@StartStop
+	private final MockWebServer server = new MockWebServer();
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ReactiveHttpClientAutoConfiguration.class,
+				WebClientAutoConfiguration.class, SendPulseAutoConfiguration.class))
+		.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=0s", "sendpulse.api-key=sk-test",
+				"sendpulse.retry.initial-backoff=10ms");
+
+	@Test
+	void observesTheOperationWithEachHttpAttemptAsItsChild() {
+		TestObservationRegistry registry = TestObservationRegistry.create();
+		this.server.enqueue(new MockResponse.Builder().code(503).build());
+		this.server.enqueue(queued());
+		this.contextRunner.withPropertyValues("sendpulse.base-url=" + this.server.url("/"))
+			.withBean(ObservationRegistry.class, () -> registry)
+			.run((context) -> {
+				send(context.getBean(SmsTemplate.class));
+				TestObservationRegistryAssert.assertThat(registry)
+					.hasNumberOfObservationsWithNameEqualTo(DefaultSendPulseClientObservationConvention.NAME, 1)
+					.hasNumberOfObservationsWithNameEqualTo("http.client.requests", 2)
+					.hasObservationWithNameEqualTo(DefaultSendPulseClientObservationConvention.NAME)
+					.that()
+					.hasContextualNameEqualTo("sms.send")
+					.hasLowCardinalityKeyValue("operation", "sms.send")
+					.hasLowCardinalityKeyValue("method", "POST")
+					.hasLowCardinalityKeyValue("uri", "/v1/sms/send")
+					.hasLowCardinalityKeyValue("outcome", "success")
+					.hasLowCardinalityKeyValue("status", "2xx")
+					.isExactlyInstanceOf(SendPulseClientObservationContext.class);
+				TestObservationRegistryAssert.assertThat(registry).hasHandledContextsThatSatisfy((contexts) -> {
+					List<Observation.Context> attempts = contexts.stream()
+						.filter((observed) -> "http.client.requests".equals(observed.getName()))
+						.toList();
+					assertThat(attempts).hasSize(2)
+						.allSatisfy((attempt) -> assertThat(attempt.getParentObservation()).isNotNull()
+							.satisfies((parent) -> assertThat(parent.getContextView())
+								.isInstanceOf(SendPulseClientObservationContext.class)));
+					assertThat(attempts).extracting((attempt) -> attempt.getLowCardinalityKeyValue("status").getValue())
+						.containsExactly("503", "200");
+				});
+			});
+	}
+
+	@Test
+	void traceOfOneSendShowsTheOperationWithItsHttpAttemptsAsChildSpans() {
+		SimpleTracer tracer = new SimpleTracer();
+		ObservationRegistry registry = ObservationRegistry.create();
+		registry.observationConfig().observationHandler(new DefaultTracingObservationHandler(tracer));
+		this.server.enqueue(new MockResponse.Builder().code(503).build());
+		this.server.enqueue(queued());
+		this.contextRunner.withPropertyValues("sendpulse.base-url=" + this.server.url("/"))
+			.withBean(ObservationRegistry.class, () -> registry)
+			.run((context) -> {
+				send(context.getBean(SmsTemplate.class));
+				List<SimpleSpan> spans = List.copyOf(tracer.getSpans());
+				SimpleSpan operation = spans.stream()
+					.filter((span) -> span.getName().equals("sms.send"))
+					.findFirst()
+					.orElseThrow();
+				List<SimpleSpan> attempts = spans.stream().filter((span) -> span != operation).toList();
+				assertThat(attempts).hasSize(2).allSatisfy((attempt) -> {
+					assertThat(attempt.getName()).isEqualToIgnoringCase("http post");
+					assertThat(attempt.getTraceId()).isEqualTo(operation.getTraceId());
+					assertThat(attempt.getParentId()).isEqualTo(operation.getSpanId());
+				});
+			});
+	}
+
+	@Test
+	void aConventionBeanReplacesTheDefault() {
+		TestObservationRegistry registry = TestObservationRegistry.create();
+		this.server.enqueue(queued());
+		this.contextRunner.withPropertyValues("sendpulse.base-url=" + this.server.url("/"))
+			.withBean(ObservationRegistry.class, () -> registry)
+			.withBean(SendPulseClientObservationConvention.class, TenantConvention::new)
+			.run((context) -> {
+				send(context.getBean(SmsTemplate.class));
+				TestObservationRegistryAssert.assertThat(registry)
+					.hasObservationWithNameEqualTo("shop.sendpulse")
+					.that()
+					.hasLowCardinalityKeyValue("tenant", "acme")
+					.hasLowCardinalityKeyValue("operation", "sms.send");
+			});
+	}
+
+	private static void send(SmsTemplate sms) {
+		sms.send(SmsRequest.builder().to("+14155550123").from("Acme").text("Hello").build());
+	}
+
+	private static MockResponse queued() {
+		return new MockResponse.Builder().code(200)
+			.addHeader("Content-Type", "application/json")
+			.body("{\"id\":\"msg_1\",\"to\":\"+14155550123\",\"status\":\"queued\",\"segments\":1,\"cost\":0.0075}")
+			.build();
+	}
+
+	static class TenantConvention extends DefaultSendPulseClientObservationConvention {
+
+		@Override
+		public String getName() {
+			return "shop.sendpulse";
+		}
+
+		@Override
+		public KeyValues getLowCardinalityKeyValues(SendPulseClientObservationContext context) {
+			return super.getLowCardinalityKeyValues(context).and(KeyValue.of("tenant", "acme"));
+		}
+
+	}
+
+}
