@@ -28,7 +28,8 @@ class PublicApiBoundaryTests {
 	/** The packages whose public types are API. */
 	static final Set<String> API_PACKAGES = Set.of("io.sendpulse.spring", "io.sendpulse.spring.sms",
 			"io.sendpulse.spring.voice", "io.sendpulse.spring.verify", "io.sendpulse.spring.webhook",
-			"io.sendpulse.spring.autoconfigure", "io.sendpulse.spring.autoconfigure.actuate",
+			"io.sendpulse.spring.observation", "io.sendpulse.spring.autoconfigure",
+			"io.sendpulse.spring.autoconfigure.actuate",
 			"io.sendpulse.spring.autoconfigure.webhook");
 
 	private static final String INTERNAL = "io.sendpulse.spring.internal";
