@@ -29,8 +29,7 @@ class PublicApiBoundaryTests {
 	static final Set<String> API_PACKAGES = Set.of("io.sendpulse.spring", "io.sendpulse.spring.sms",
 			"io.sendpulse.spring.voice", "io.sendpulse.spring.verify", "io.sendpulse.spring.webhook",
 			"io.sendpulse.spring.observation", "io.sendpulse.spring.autoconfigure",
-			"io.sendpulse.spring.autoconfigure.actuate",
-			"io.sendpulse.spring.autoconfigure.webhook");
+			"io.sendpulse.spring.autoconfigure.actuate", "io.sendpulse.spring.autoconfigure.webhook");
 
 	private static final String INTERNAL = "io.sendpulse.spring.internal";
 
