@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * <pre class="code">
  * SmsText text = SmsText.of("Your order shipped – track it at example.com/t/42");
  * text.encoding();           // UCS_2, because of the en dash
- * text.segments();           // 1 (50 code units, up to 70 fit one SMS)
+ * text.segments();           // 1 (49 code units, up to 70 fit one SMS)
  * text.unicodeCharacters();  // ["–"]
  * text.smartEncoded().encoding(); // GSM_7: the dash becomes "-"
  * </pre>
@@ -110,9 +110,25 @@ public final class SmsText {
 
 	/**
 	 * Return the text as {@code sendpulse.sms.smart-encoding=true} sends it: common
-	 * Unicode look-alikes (curly quotes, dashes, the ellipsis, special spaces) replaced
-	 * by GSM-7 characters and zero-width characters removed, when that makes the whole
-	 * text GSM-7. The replacement table is in the README.
+	 * Unicode look-alikes replaced by GSM-7 characters, when that makes the whole text
+	 * GSM-7 (and not empty); otherwise the text stays as it is, since replacing some
+	 * characters of a UCS-2 text saves nothing. The replacements:
+	 * <ul>
+	 * <li>‘ ’ ‚ ‛ (U+2018 to U+201B) become {@code '}</li>
+	 * <li>“ ” „ ‟ (U+201C to U+201F) become {@code "}</li>
+	 * <li>hyphen, non-breaking hyphen, figure dash, en dash, em dash, horizontal bar
+	 * (U+2010 to U+2015) and minus sign (U+2212) become {@code -}</li>
+	 * <li>the ellipsis … (U+2026) becomes {@code ...}</li>
+	 * <li>no-break space (U+00A0), en quad to hair space (U+2000 to U+200A), narrow
+	 * no-break space (U+202F), medium mathematical space (U+205F) and ideographic space
+	 * (U+3000) become a space</li>
+	 * <li>zero-width space, non-joiner and joiner (U+200B to U+200D), word joiner
+	 * (U+2060), zero-width no-break space or byte order mark (U+FEFF) and soft hyphen
+	 * (U+00AD) are removed</li>
+	 * </ul>
+	 * Nothing else changes: not letters (an accent belongs to the spelling), not bullets,
+	 * guillemets, primes, tabs or other symbols that no GSM-7 character reads the same
+	 * as.
 	 * @return the replaced text's count, or this one when replacing would not make the
 	 * text GSM-7
 	 */

@@ -2,7 +2,6 @@ package io.sendpulse.spring.sms;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +16,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,6 +24,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
@@ -151,7 +152,7 @@ class SmsTextSendingTests {
 			var send = context.getBean(SmsTemplate.class)
 				.reactive()
 				.send(SmsRequest.builder().to(TO).text("x".repeat(161)).build());
-			reactor.test.StepVerifier.create(send).expectError(IllegalArgumentException.class).verify();
+			StepVerifier.create(send).expectError(IllegalArgumentException.class).verify();
 			assertThat(this.server.getRequestCount()).isZero();
 		});
 	}
@@ -193,7 +194,7 @@ class SmsTextSendingTests {
 		runner().withBean(MeterRegistry.class, SimpleMeterRegistry::new).run((context) -> {
 			SmsRequest request = SmsRequest.builder().to(TO).text("Hello").build();
 			SmsTemplate sms = context.getBean(SmsTemplate.class);
-			org.assertj.core.api.Assertions.assertThatException().isThrownBy(() -> sms.send(request));
+			assertThatException().isThrownBy(() -> sms.send(request));
 			assertThat(context.getBean(MeterRegistry.class).find("sendpulse.sms.segments").counters())
 				.allSatisfy((counter) -> assertThat(counter.count()).isZero());
 		});
@@ -234,9 +235,7 @@ class SmsTextSendingTests {
 	void bothPropertiesAreDescribedInTheConfigurationMetadata() throws IOException {
 		List<JsonNode> properties = new ArrayList<>();
 		try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
-			if (in == null) {
-				throw new UncheckedIOException(new IOException("no configuration metadata"));
-			}
+			assertThat(in).as("configuration metadata").isNotNull();
 			JsonMapper.shared().readTree(in).path("properties").forEach(properties::add);
 		}
 		assertThat(properties)

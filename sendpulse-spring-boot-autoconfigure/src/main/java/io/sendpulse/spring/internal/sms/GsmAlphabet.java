@@ -8,9 +8,8 @@ final class GsmAlphabet {
 
 	/**
 	 * The basic table, indexed by septet value, eight rows of sixteen. 0x1B is the escape
-	 * to the extension table, not a character a text can carry: a U+001B in a text is
-	 * therefore not GSM-7 (written here as U+0000, which never matches because {@code @}
-	 * owns 0x00).
+	 * to the extension table, not a character a text can carry: its place holds a
+	 * placeholder that is skipped, so a U+001B in a text is not GSM-7.
 	 */
 	private static final String BASIC = "@£$¥èéùìòÇ\nØø\rÅå" // 0x00
 			+ "Δ_ΦΓΛΩΠΨΣΘΞ\u0000ÆæßÉ" // 0x10

@@ -4,45 +4,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Replaces common Unicode look-alikes with GSM-7 characters, so that one curly quote does
- * not turn a text into UCS-2. The table is short on purpose: only characters that
- * keyboards, word processors and phones put in by themselves, each replaced by what a
- * reader reads the same way.
- * <table>
- * <caption>Replacements</caption>
- * <tr>
- * <th>characters</th>
- * <th>become</th>
- * </tr>
- * <tr>
- * <td>‘ ’ ‚ ‛ (U+2018, U+2019, U+201A, U+201B)</td>
- * <td>{@code '}</td>
- * </tr>
- * <tr>
- * <td>“ ” „ ‟ (U+201C, U+201D, U+201E, U+201F)</td>
- * <td>{@code "}</td>
- * </tr>
- * <tr>
- * <td>hyphen, non-breaking hyphen, figure dash, en dash, em dash, horizontal bar, minus
- * sign (U+2010 to U+2015, U+2212)</td>
- * <td>{@code -}</td>
- * </tr>
- * <tr>
- * <td>… (U+2026)</td>
- * <td>{@code ...}</td>
- * </tr>
- * <tr>
- * <td>no-break space, en quad to hair space, narrow no-break space, medium mathematical
- * space, ideographic space (U+00A0, U+2000 to U+200A, U+202F, U+205F, U+3000)</td>
- * <td>a space</td>
- * </tr>
- * <tr>
- * <td>zero-width space, non-joiner and joiner, word joiner, zero-width no-break space
- * (byte order mark), soft hyphen (U+200B, U+200C, U+200D, U+2060, U+FEFF, U+00AD)</td>
- * <td>removed</td>
- * </tr>
- * </table>
- * Letters are never changed (an accent is part of a word's spelling), nor are bullets,
- * guillemets, primes, tabs or other symbols: no GSM-7 character reads the same.
+ * not turn a text into UCS-2: the table documented on
+ * {@link io.sendpulse.spring.sms.SmsText#smartEncoded()}. It is short on purpose: only
+ * characters that keyboards, word processors and phones put in by themselves, each
+ * replaced by what a reader reads the same way.
  * <p>
  * The replacement is all or nothing: it is made only when the result is GSM-7 and not
  * empty. Otherwise the text stays as it is, since replacing some characters of a UCS-2
