@@ -38,7 +38,11 @@ final class SmsSegmentMetrics implements SmsSegmentRecorder {
 	public void record(SmsEncoding encoding, int segments) {
 		Map<SmsEncoding, Counter> counters = this.counters;
 		if (counters == null) {
-			// two first sends may both register: Micrometer returns the same counters
+			// Tried once: a registry that refuses the counters (a meter of another type
+			// under our name) is reported by the template at the first send, not at every
+			// send. Two first sends may both register: Micrometer returns the same
+			// counters.
+			this.counters = Map.of();
 			counters = register();
 			this.counters = counters;
 		}

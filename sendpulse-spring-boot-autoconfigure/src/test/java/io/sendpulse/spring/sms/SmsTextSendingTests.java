@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sendpulse.spring.TemplateContexts;
@@ -182,6 +183,22 @@ class SmsTextSendingTests {
 		runner().withBean(MeterRegistry.class, SimpleMeterRegistry::new).run((context) -> {
 			context.getBean(SmsTemplate.class).send(SmsRequest.builder().to(TO).text(EMOJI.repeat(36)).build());
 			assertThat(segments(context.getBean(MeterRegistry.class), "ucs-2")).isEqualTo(2.0);
+		});
+	}
+
+	@Test
+	void aMeterThatCannotBeRegisteredNeverTurnsASentMessageIntoAFailure() {
+		this.server.setDispatcher(new Accepting());
+		MeterRegistry registry = new SimpleMeterRegistry();
+		// the name taken by a meter of another type: Micrometer refuses the counter
+		Gauge.builder("sendpulse.sms.segments", () -> 1.0).tag("encoding", "gsm-7").register(registry);
+		runner().withBean(MeterRegistry.class, () -> registry).run((context) -> {
+			BulkSmsResult result = context.getBean(SmsTemplate.class)
+				.send(List.of("+14155550001", "+14155550002"), "Sale today");
+			assertThat(result.allSent()).isTrue();
+			assertThat(result.sent()).hasSize(2);
+			assertThat(context.getBean(SmsTemplate.class).send(SmsRequest.builder().to(TO).text("Hi").build()).status())
+				.isEqualTo(SmsStatus.QUEUED);
 		});
 	}
 

@@ -12,6 +12,8 @@ import io.sendpulse.spring.sms.ReactiveSmsTemplate;
 import io.sendpulse.spring.sms.SmsFailure;
 import io.sendpulse.spring.sms.SmsMessage;
 import io.sendpulse.spring.sms.SmsRequest;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -22,6 +24,8 @@ import reactor.core.publisher.Mono;
  * accepted messages recorded.
  */
 public final class DefaultReactiveSmsTemplate implements ReactiveSmsTemplate {
+
+	private static final Log logger = LogFactory.getLog(DefaultReactiveSmsTemplate.class);
 
 	private final SendPulseClient client;
 
@@ -105,7 +109,14 @@ public final class DefaultReactiveSmsTemplate implements ReactiveSmsTemplate {
 
 	// The API's count is what is billed; ours stands in when a response carries none.
 	private void recordSegments(SmsMessage message, SegmentCount count) {
-		this.segmentRecorder.record(count.encoding(), (message.segments() > 0) ? message.segments() : count.segments());
+		try {
+			this.segmentRecorder.record(count.encoding(),
+					(message.segments() > 0) ? message.segments() : count.segments());
+		}
+		catch (RuntimeException ex) {
+			// a metric never turns a message that went out into a failure
+			logger.warn("Could not count the segments of an SMS sent: " + ex);
+		}
 	}
 
 	private static SmsRequest withText(SmsRequest request, String text) {
