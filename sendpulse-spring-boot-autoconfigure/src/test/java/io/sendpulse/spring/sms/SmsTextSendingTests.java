@@ -124,6 +124,21 @@ class SmsTextSendingTests {
 	}
 
 	@Test
+	void maxSegmentsNamesTenCharactersToBlameAndCountsTheRest() {
+		runner("sendpulse.sms.max-segments=1").run((context) -> {
+			SmsRequest cyrillic = SmsRequest.builder()
+				.to(TO)
+				.text("абвгдеёжзийклмнопрстуфхцчшщъыьэюя".repeat(3))
+				.build();
+			assertThatIllegalArgumentException().isThrownBy(() -> context.getBean(SmsTemplate.class).send(cyrillic))
+				.withMessageContaining("because of 'а' (U+0430), 'б' (U+0431)")
+				.withMessageContaining("'и' (U+0438) and 23 more")
+				.withMessageNotContaining("'й'");
+			assertThat(this.server.getRequestCount()).isZero();
+		});
+	}
+
+	@Test
 	void maxSegmentsRefusesABulkTextBeforeAnyRecipientIsSentTo() {
 		runner("sendpulse.sms.max-segments=2").run((context) -> {
 			assertThatIllegalArgumentException()

@@ -1,5 +1,6 @@
 package io.sendpulse.spring.internal.sms;
 
+import java.util.List;
 import java.util.stream.Collectors;
 
 import io.sendpulse.spring.sms.SmsEncoding;
@@ -14,17 +15,18 @@ import org.jspecify.annotations.Nullable;
  * @param smartEncoding whether to replace Unicode look-alikes when that makes the text
  * GSM-7 (see {@link SmartEncoding})
  * @param maxSegments the most segments a text may take, or {@code null} for no limit
+ * (checked to be at least 1 where it is configured, in the properties)
  */
 public record SmsTextRules(boolean smartEncoding, @Nullable Integer maxSegments) {
 
+	/**
+	 * How many characters to blame a message names at most: a whole alphabet helps no
+	 * one.
+	 */
+	private static final int NAMED = 10;
+
 	/** Texts sent as they are, whatever their length. */
 	public static final SmsTextRules NONE = new SmsTextRules(false, null);
-
-	public SmsTextRules {
-		if (maxSegments != null && maxSegments < 1) {
-			throw new IllegalArgumentException("sendpulse.sms.max-segments must be at least 1");
-		}
-	}
 
 	/**
 	 * Prepare a text for sending.
@@ -65,9 +67,13 @@ public record SmsTextRules(boolean smartEncoding, @Nullable Integer maxSegments)
 			}
 			return message.toString();
 		}
+		List<String> unicode = count.unicodeCharacters();
 		message.append(count.length())
 			.append(" UCS-2 code units, 67 a segment, because of ")
-			.append(count.unicodeCharacters().stream().map(SmsTextRules::describe).collect(Collectors.joining(", ")));
+			.append(unicode.stream().limit(NAMED).map(SmsTextRules::describe).collect(Collectors.joining(", ")));
+		if (unicode.size() > NAMED) {
+			message.append(" and ").append(unicode.size() - NAMED).append(" more");
+		}
 		if (!this.smartEncoding && !SmartEncoding.apply(text).equals(text)) {
 			message.append(" (sendpulse.sms.smart-encoding=true would replace them)");
 		}
