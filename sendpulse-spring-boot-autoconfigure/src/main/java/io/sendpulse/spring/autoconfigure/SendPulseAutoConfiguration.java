@@ -16,6 +16,8 @@ import io.sendpulse.spring.internal.health.ObservedClientState;
 import io.sendpulse.spring.internal.health.SendPulseHealthIndicator;
 import io.sendpulse.spring.internal.sms.DefaultReactiveSmsTemplate;
 import io.sendpulse.spring.internal.sms.DefaultSmsTemplate;
+import io.sendpulse.spring.internal.sms.SmsSegmentRecorder;
+import io.sendpulse.spring.internal.sms.SmsTextRules;
 import io.sendpulse.spring.internal.verify.DefaultReactiveVerifyTemplate;
 import io.sendpulse.spring.internal.verify.DefaultVerifyTemplate;
 import io.sendpulse.spring.internal.voice.DefaultReactiveVoiceTemplate;
@@ -38,10 +40,12 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -140,9 +144,15 @@ public final class SendPulseAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		SmsTemplate smsTemplate(SendPulseClient sendPulseClient, SendPulseProperties properties) {
-			return new DefaultSmsTemplate(new DefaultReactiveSmsTemplate(sendPulseClient, properties.getSms().getFrom(),
-					properties.getSms().getBulkConcurrency()));
+		SmsTemplate smsTemplate(SendPulseClient sendPulseClient, SendPulseProperties properties,
+				ApplicationContext applicationContext) {
+			SendPulseProperties.Sms sms = properties.getSms();
+			// Micrometer is optional: segments are counted only when it is there.
+			SmsSegmentRecorder segments = ClassUtils.isPresent("io.micrometer.core.instrument.MeterRegistry",
+					applicationContext.getClassLoader()) ? new SmsSegmentMetrics(applicationContext)
+							: SmsSegmentRecorder.NONE;
+			return new DefaultSmsTemplate(new DefaultReactiveSmsTemplate(sendPulseClient, sms.getFrom(),
+					sms.getBulkConcurrency(), new SmsTextRules(sms.isSmartEncoding(), sms.getMaxSegments()), segments));
 		}
 
 		@Bean

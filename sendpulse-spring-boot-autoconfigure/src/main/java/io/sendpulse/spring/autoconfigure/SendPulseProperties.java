@@ -171,6 +171,21 @@ public class SendPulseProperties {
 		 */
 		private int bulkConcurrency = 16;
 
+		/**
+		 * Whether to replace common Unicode look-alikes (curly quotes, dashes, the
+		 * ellipsis, special spaces; zero-width characters removed) with GSM-7 characters
+		 * before sending, when that makes the whole text GSM-7 and so fit 160 characters
+		 * a segment instead of 70.
+		 */
+		private boolean smartEncoding;
+
+		/**
+		 * Most segments a text may take: a longer text fails with an
+		 * IllegalArgumentException before anything is sent. Unset, any length the API
+		 * accepts is sent.
+		 */
+		private @Nullable Integer maxSegments;
+
 		public @Nullable String getFrom() {
 			return this.from;
 		}
@@ -185,6 +200,22 @@ public class SendPulseProperties {
 
 		public void setBulkConcurrency(int bulkConcurrency) {
 			this.bulkConcurrency = atLeast("sendpulse.sms.bulk-concurrency", bulkConcurrency, 1);
+		}
+
+		public boolean isSmartEncoding() {
+			return this.smartEncoding;
+		}
+
+		public void setSmartEncoding(boolean smartEncoding) {
+			this.smartEncoding = smartEncoding;
+		}
+
+		public @Nullable Integer getMaxSegments() {
+			return this.maxSegments;
+		}
+
+		public void setMaxSegments(@Nullable Integer maxSegments) {
+			this.maxSegments = (maxSegments != null) ? atLeast("sendpulse.sms.max-segments", maxSegments, 1) : null;
 		}
 
 	}

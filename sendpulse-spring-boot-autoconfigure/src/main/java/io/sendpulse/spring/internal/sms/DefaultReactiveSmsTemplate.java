@@ -13,15 +13,20 @@ import io.sendpulse.spring.sms.ReactiveSmsTemplate;
 import io.sendpulse.spring.sms.SmsFailure;
 import io.sendpulse.spring.sms.SmsMessage;
 import io.sendpulse.spring.sms.SmsRequest;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * The {@link ReactiveSmsTemplate} on the client core: requests with the configured
- * defaults filled in.
+ * defaults filled in, texts prepared by the {@link SmsTextRules} and the segments of
+ * accepted messages recorded.
  */
 public final class DefaultReactiveSmsTemplate implements ReactiveSmsTemplate {
+
+	private static final Log logger = LogFactory.getLog(DefaultReactiveSmsTemplate.class);
 
 	private final SendPulseClient client;
 
@@ -29,31 +34,57 @@ public final class DefaultReactiveSmsTemplate implements ReactiveSmsTemplate {
 
 	private final int bulkConcurrency;
 
+	private final SmsTextRules textRules;
+
+	private final SmsSegmentRecorder segmentRecorder;
+
 	/**
-	 * Create the template.
+	 * Create a template that sends texts as they are and records no segments.
 	 * @param client the client core
 	 * @param defaultFrom the sender used when a request names none
 	 * ({@code sendpulse.sms.from})
 	 * @param bulkConcurrency how many requests a bulk send keeps in flight
 	 */
 	public DefaultReactiveSmsTemplate(SendPulseClient client, @Nullable String defaultFrom, int bulkConcurrency) {
+		this(client, defaultFrom, bulkConcurrency, SmsTextRules.NONE, SmsSegmentRecorder.NONE);
+	}
+
+	/**
+	 * Create the template.
+	 * @param client the client core
+	 * @param defaultFrom the sender used when a request names none
+	 * ({@code sendpulse.sms.from})
+	 * @param bulkConcurrency how many requests a bulk send keeps in flight
+	 * @param textRules smart encoding and the segment limit
+	 * @param segmentRecorder told of the segments of each accepted message
+	 */
+	public DefaultReactiveSmsTemplate(SendPulseClient client, @Nullable String defaultFrom, int bulkConcurrency,
+			SmsTextRules textRules, SmsSegmentRecorder segmentRecorder) {
 		this.client = client;
 		this.defaultFrom = (defaultFrom != null) ? RequestRules.sender("sendpulse.sms.from", defaultFrom) : null;
 		this.bulkConcurrency = bulkConcurrency;
+		this.textRules = textRules;
+		this.segmentRecorder = segmentRecorder;
 	}
 
 	@Override
 	public Mono<SmsMessage> send(SmsRequest request) {
-		return Mono.defer(() -> this.client.post("sms.send", SmsMessage.class, "/v1/sms/send", withSender(request)));
+		return Mono.defer(() -> {
+			SmsRequest withSender = withSender(request);
+			SmsTextRules.Prepared text = this.textRules.prepare(withSender.text());
+			return post(withText(withSender, text.text()), text.count());
+		});
 	}
 
 	@Override
 	public Mono<BulkSmsResult> send(Collection<String> recipients, String text) {
 		return Mono.defer(() -> {
 			RequestRules.text("text", text, SmsRequest.MAX_TEXT_LENGTH);
+			// once per text, not per recipient
+			SmsTextRules.Prepared prepared = this.textRules.prepare(text);
 			String from = sender(null);
 			return Flux.fromIterable(new LinkedHashSet<>(recipients))
-				.flatMapSequential((to) -> sendOne(to, from, text), this.bulkConcurrency)
+				.flatMapSequential((to) -> sendOne(to, from, prepared), this.bulkConcurrency)
 				.collect(BulkCollector::new, BulkCollector::add)
 				.map(BulkCollector::result);
 		});
@@ -65,11 +96,33 @@ public final class DefaultReactiveSmsTemplate implements ReactiveSmsTemplate {
 				RequestRules.required("messageId", messageId)));
 	}
 
-	private Mono<Object> sendOne(String to, String from, String text) {
-		return Mono.fromCallable(() -> new SmsRequest(to, from, text, null, null))
-			.flatMap((request) -> this.client.post("sms.send", SmsMessage.class, "/v1/sms/send", request))
+	private Mono<Object> sendOne(String to, String from, SmsTextRules.Prepared text) {
+		return Mono.fromCallable(() -> new SmsRequest(to, from, text.text(), null, null))
+			.flatMap((request) -> post(request, text.count()))
 			.<Object>map((message) -> message)
 			.onErrorResume(RuntimeException.class, (ex) -> Mono.just(new SmsFailure(to, ex)));
+	}
+
+	private Mono<SmsMessage> post(SmsRequest request, SegmentCount count) {
+		return this.client.post("sms.send", SmsMessage.class, "/v1/sms/send", request)
+			.doOnNext((message) -> recordSegments(message, count));
+	}
+
+	// The API's count is what is billed; ours stands in when a response carries none.
+	private void recordSegments(SmsMessage message, SegmentCount count) {
+		try {
+			this.segmentRecorder.record(count.encoding(),
+					(message.segments() > 0) ? message.segments() : count.segments());
+		}
+		catch (RuntimeException ex) {
+			// a metric never turns a message that went out into a failure
+			logger.warn("Could not count the segments of an SMS sent: " + ex);
+		}
+	}
+
+	private static SmsRequest withText(SmsRequest request, String text) {
+		return text.equals(request.text()) ? request
+				: new SmsRequest(request.to(), request.from(), text, request.callbackUrl(), request.scheduledAt());
 	}
 
 	private SmsRequest withSender(SmsRequest request) {

@@ -1,0 +1,78 @@
+package io.sendpulse.spring.autoconfigure;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.sendpulse.spring.internal.sms.SmsSegmentRecorder;
+import io.sendpulse.spring.sms.SmsEncoding;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * Counts the segments of the SMS SendPulse accepted in the counter
+ * {@code sendpulse.sms.segments}, tagged {@code encoding} ({@code gsm-7} or
+ * {@code ucs-2}), so that the bill can be read off a dashboard. Only created when
+ * Micrometer is on the classpath; the application's {@link MeterRegistry} is looked up at
+ * the first send, when the context has every bean, and nothing is counted when there is
+ * none.
+ */
+final class SmsSegmentMetrics implements SmsSegmentRecorder {
+
+	static final String NAME = "sendpulse.sms.segments";
+
+	private final ObjectProvider<MeterRegistry> meterRegistry;
+
+	private volatile @Nullable Map<SmsEncoding, Counter> counters;
+
+	// Takes the bean factory, so that the auto-configuration never names a Micrometer
+	// type.
+	SmsSegmentMetrics(BeanFactory beanFactory) {
+		this.meterRegistry = beanFactory.getBeanProvider(MeterRegistry.class);
+	}
+
+	@Override
+	public void record(SmsEncoding encoding, int segments) {
+		Map<SmsEncoding, Counter> counters = this.counters;
+		if (counters == null) {
+			// Tried once: a registry that refuses the counters (a meter of another type
+			// under our name) is reported by the template at the first send, not at every
+			// send. Two first sends may both register: Micrometer returns the same
+			// counters.
+			this.counters = Map.of();
+			counters = register();
+			this.counters = counters;
+		}
+		Counter counter = counters.get(encoding);
+		if (counter != null) {
+			counter.increment(segments);
+		}
+	}
+
+	private Map<SmsEncoding, Counter> register() {
+		MeterRegistry registry = this.meterRegistry.getIfUnique();
+		Map<SmsEncoding, Counter> counters = new EnumMap<>(SmsEncoding.class);
+		if (registry != null) {
+			for (SmsEncoding encoding : SmsEncoding.values()) {
+				counters.put(encoding,
+						Counter.builder(NAME)
+							.description("Segments of the SMS SendPulse accepted, each billed as one SMS")
+							.baseUnit("segments")
+							.tag("encoding", tag(encoding))
+							.register(registry));
+			}
+		}
+		return counters;
+	}
+
+	static String tag(SmsEncoding encoding) {
+		return switch (encoding) {
+			case GSM_7 -> "gsm-7";
+			case UCS_2 -> "ucs-2";
+		};
+	}
+
+}
