@@ -84,7 +84,9 @@ public final class SendPulseAutoConfiguration {
 			RateLimiterConfig.Builder config = RateLimiterConfig.from(SendPulseResilience.rateLimiterConfig(
 					rateLimit.getLimitForPeriod(), rateLimit.getRefreshPeriod(), rateLimit.getTimeout()));
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(config));
-			return RateLimiter.of(SendPulseResilience.NAME, config.build());
+			// Resilience4j's own limiter counts fixed cycles on the client; ours holds
+			// the limit in every window at the API (contract section 6).
+			return SendPulseResilience.rateLimiter(config.build());
 		}
 
 		@Bean

@@ -298,22 +298,26 @@ public class SendPulseProperties {
 	public static class RateLimit {
 
 		/**
-		 * Whether calls wait for a permit of the client-side rate limiter.
+		 * Whether each request waits for a place under the client-side rate limit.
 		 */
 		private boolean enabled = true;
 
 		/**
-		 * Most calls in any window of refresh-period, retries included.
+		 * Most requests reaching the API in any sliding window of refresh-period, retries
+		 * included. Each request holds its place until one refresh-period after its
+		 * response, so a saturated client achieves about limit-for-period x
+		 * refresh-period / (refresh-period + round trip).
 		 */
 		private int limitForPeriod = 20;
 
 		/**
-		 * Window the limit applies to.
+		 * Window the limit applies to: any window of this length, not fixed cycles.
 		 */
 		private Duration refreshPeriod = Duration.ofSeconds(1);
 
 		/**
-		 * Longest a call waits for a permit before failing unsent.
+		 * Longest a request waits for a place before failing unsent with a
+		 * SendPulseRateLimitException that says when a place frees up.
 		 */
 		private Duration timeout = Duration.ofSeconds(10);
 

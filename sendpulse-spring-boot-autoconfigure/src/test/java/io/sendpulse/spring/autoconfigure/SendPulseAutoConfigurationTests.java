@@ -296,8 +296,9 @@ class SendPulseAutoConfigurationTests {
 				RateLimiterConfig limiter = context.getBean("sendPulseRateLimiter", RateLimiter.class)
 					.getRateLimiterConfig();
 				assertThat(limiter.getTimeoutDuration()).isEqualTo(Duration.ofSeconds(3));
-				// 11 calls in any 1 s window: one permit per ~101 ms
-				assertThat(limiter.getLimitRefreshPeriod()).isBetween(Duration.ofMillis(100), Duration.ofMillis(102));
+				// 11 requests in any 1 s window
+				assertThat(limiter.getLimitForPeriod()).isEqualTo(11);
+				assertThat(limiter.getLimitRefreshPeriod()).isEqualTo(Duration.ofSeconds(1));
 				RetryConfig retry = context.getBean("sendPulseRetry", Retry.class).getRetryConfig();
 				assertThat(retry.getMaxAttempts()).isEqualTo(5);
 			});

@@ -14,7 +14,6 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.sendpulse.spring.SendPulseBadRequestException;
-import io.sendpulse.spring.internal.client.SendPulseResilience;
 import io.sendpulse.spring.sms.SmsRequest;
 import io.sendpulse.spring.sms.SmsTemplate;
 import mockwebserver3.MockResponse;
@@ -53,9 +52,8 @@ class SendPulseResilienceAutoConfigurationTests {
 				RateLimiter limiter = context.getBean("sendPulseRateLimiter", RateLimiter.class);
 				assertThat(limiter.getName()).isEqualTo("sendpulse");
 				assertThat(limiter.getRateLimiterConfig().getTimeoutDuration()).isEqualTo(Duration.ofSeconds(2));
-				assertThat(limiter.getRateLimiterConfig().getLimitRefreshPeriod())
-					.isEqualTo(SendPulseResilience.rateLimiterConfig(50, Duration.ofSeconds(1), Duration.ZERO)
-						.getLimitRefreshPeriod());
+				assertThat(limiter.getRateLimiterConfig().getLimitForPeriod()).isEqualTo(50);
+				assertThat(limiter.getRateLimiterConfig().getLimitRefreshPeriod()).isEqualTo(Duration.ofSeconds(1));
 				assertThat(context.getBean("sendPulseRetry", Retry.class).getRetryConfig().getMaxAttempts())
 					.isEqualTo(4);
 			});

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.retry.Retry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -16,6 +17,8 @@ import io.sendpulse.spring.ApiError;
 import io.sendpulse.spring.SendPulseConnectionException;
 import io.sendpulse.spring.SendPulseException;
 import io.sendpulse.spring.SendPulseRateLimitException;
+import io.sendpulse.spring.internal.ratelimit.NoPlaceException;
+import io.sendpulse.spring.internal.ratelimit.SlidingWindowRateLimiter;
 import io.sendpulse.spring.observation.DefaultSendPulseClientObservationConvention;
 import io.sendpulse.spring.observation.SendPulseClientObservationContext;
 import io.sendpulse.spring.observation.SendPulseClientObservationConvention;
@@ -166,16 +169,20 @@ public final class SendPulseClient {
 		return Mono.defer(() -> {
 			AtomicInteger attempts = new AtomicInteger();
 			Mono<T> attempt = Mono.defer(() -> {
-				// A permit per attempt, retries included: the API counts every request.
-				RateLimiter limiter = this.rateLimiter;
-				long waitNanos = (limiter != null) ? limiter.reservePermission() : 0;
-				if (limiter != null && waitNanos < 0) {
-					return Mono.error(notPermitted(limiter, method, uriTemplate, attempts));
-				}
 				Mono<T> request = Mono.defer(() -> exchange.apply(attempts.incrementAndGet()))
 					.onErrorMap((ex) -> !(ex instanceof SendPulseException),
 							(ex) -> connectionFailure(method, uriTemplate, ex, attempts.get()));
-				return (waitNanos > 0) ? request.delaySubscription(Duration.ofNanos(waitNanos)) : request;
+				RateLimiter limiter = this.rateLimiter;
+				if (limiter == null) {
+					return request;
+				}
+				// A place per attempt, retries included: the API counts every request. It
+				// is held until the response or failure arrives (or the caller cancels),
+				// and then one more period: see SlidingWindowRateLimiter.
+				return SlidingWindowRateLimiter.placeUnder(limiter)
+					.onErrorMap(NoPlaceException.class,
+							(ex) -> notPermitted(limiter, method, uriTemplate, attempts, ex))
+					.flatMap((place) -> request.doOnEach((signal) -> place.release()).doOnCancel(place::release));
 			});
 			if (this.retry != null) {
 				attempt = withRetry(attempt, this.retry);
@@ -305,13 +312,28 @@ public final class SendPulseClient {
 	}
 
 	private static SendPulseRateLimitException notPermitted(RateLimiter limiter, HttpMethod method, String uriTemplate,
-			AtomicInteger attempts) {
-		Duration timeout = limiter.getRateLimiterConfig().getTimeoutDuration();
+			AtomicInteger attempts, NoPlaceException refusal) {
+		RateLimiterConfig config = limiter.getRateLimiterConfig();
 		int made = attempts.get();
-		return new SendPulseRateLimitException(
-				"The client-side rate limiter gave no permit within " + timeout + " for " + method.name() + " "
-						+ uriTemplate + "; nothing was sent (see sendpulse.rate-limit.*)" + ApiErrors.attempts(made),
-				0, null, made, limiter.getRateLimiterConfig().getLimitRefreshPeriod());
+		Duration freesIn = refusal.getFreesIn();
+		StringBuilder message = new StringBuilder("The client-side rate limit (").append(config.getLimitForPeriod())
+			.append(" requests per ")
+			.append(config.getLimitRefreshPeriod().toMillis())
+			.append(" ms) had no place within ")
+			.append(config.getTimeoutDuration().toMillis())
+			.append(" ms for ")
+			.append(method.name())
+			.append(' ')
+			.append(uriTemplate)
+			.append((made == 0) ? "; nothing was sent" : "; this retry was not sent");
+		if (freesIn != null) {
+			message.append("; a place frees up in ").append(Math.max(freesIn.toMillis(), 1)).append(" ms");
+		}
+		if (refusal.getCause() != null) {
+			message.append(" (").append(refusal.getMessage()).append(')');
+		}
+		message.append(" (see sendpulse.rate-limit.*)").append(ApiErrors.attempts(made));
+		return new SendPulseRateLimitException(message.toString(), 0, null, made, freesIn);
 	}
 
 	/**

@@ -8,20 +8,19 @@ import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.retry.RetryConfig;
 import io.sendpulse.spring.SendPulseException;
 import io.sendpulse.spring.SendPulseRateLimitException;
+import io.sendpulse.spring.internal.ratelimit.InMemoryPlaceStore;
+import io.sendpulse.spring.internal.ratelimit.SlidingWindowRateLimiter;
 
 import org.springframework.util.Assert;
 
 /**
- * The Resilience4j configurations of contract section 4: a rate limiter that holds its
- * rate in any window, and retries that never act twice.
+ * The Resilience4j configurations of contract sections 4 and 6: a rate limiter that holds
+ * its limit in any window where the API counts it, and retries that never act twice.
  */
 public final class SendPulseResilience {
 
 	/** Name of the rate limiter and the retry, as they appear in metrics. */
 	public static final String NAME = "sendpulse";
-
-	/** Spacing headroom so that network jitter cannot push a window over the limit. */
-	private static final double SPACING_HEADROOM = 1.02;
 
 	private static final double JITTER = 0.5;
 
@@ -31,33 +30,31 @@ public final class SendPulseResilience {
 	}
 
 	/**
-	 * A rate limiter configuration that lets at most {@code limit} calls through in ANY
-	 * window of {@code period}, not only in fixed cycles.
-	 * <p>
-	 * Resilience4j's limiter hands out {@code limitForPeriod} permits per fixed cycle, so
-	 * a burst at the end of one cycle and another at the start of the next put twice the
-	 * limit in one window. Instead we hand out one permit per cycle of
-	 * {@code period / (limit - 1)}: {@code n} permits then span more than {@code (n - 2)}
-	 * cycles, so {@code limit + 1} permits never fit in one window. Two percent more
-	 * spacing absorbs network jitter and pauses (20 ms in a 1 s window at 200/s); the
-	 * rate achieved is about {@code (limit - 1) / 1.02} per period (195 for a limit of
-	 * 200).
-	 * @param limit the most calls allowed in any window of {@code period}
+	 * A rate limiter configuration: at most {@code limit} requests in ANY window of
+	 * {@code period}, as {@link SlidingWindowRateLimiter} reads it.
+	 * @param limit the most requests reaching the API in any window of {@code period}
 	 * @param period the window
-	 * @param timeout how long a call may wait for a permit before it fails unsent
+	 * @param timeout how long a call may wait for a place before it fails unsent
 	 * @return the configuration
 	 */
 	public static RateLimiterConfig rateLimiterConfig(int limit, Duration period, Duration timeout) {
 		Assert.isTrue(limit > 0, "limit must be positive");
 		Assert.isTrue(period.toNanos() > 0, "period must be positive");
 		Assert.isTrue(!timeout.isNegative(), "timeout must not be negative");
-		long cycleNanos = (limit == 1) ? period.toNanos()
-				: (long) Math.ceil(period.toNanos() * SPACING_HEADROOM / (limit - 1));
 		return RateLimiterConfig.custom()
-			.limitForPeriod(1)
-			.limitRefreshPeriod(Duration.ofNanos(cycleNanos))
+			.limitForPeriod(limit)
+			.limitRefreshPeriod(period)
 			.timeoutDuration(timeout)
 			.build();
+	}
+
+	/**
+	 * The limiter of contract section 6, its places in this JVM.
+	 * @param config the limit, period and timeout
+	 * @return the limiter, named {@link #NAME}
+	 */
+	public static SlidingWindowRateLimiter rateLimiter(RateLimiterConfig config) {
+		return new SlidingWindowRateLimiter(NAME, config, new InMemoryPlaceStore());
 	}
 
 	/**
