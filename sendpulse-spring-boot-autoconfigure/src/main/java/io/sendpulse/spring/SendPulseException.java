@@ -37,6 +37,20 @@ public class SendPulseException extends RuntimeException {
 	}
 
 	/**
+	 * Check that a subclass is built with a status of its kind.
+	 * @param status the status given
+	 * @param fits whether it fits
+	 * @param expected the statuses that fit, for the message
+	 * @return the status
+	 */
+	static int requireStatus(int status, boolean fits, String expected) {
+		if (!fits) {
+			throw new IllegalArgumentException("statusCode must be " + expected + ", not " + status);
+		}
+		return status;
+	}
+
+	/**
 	 * Return the HTTP status the API answered.
 	 * @return the status code, or {@code 0} when no response came (connection failure,
 	 * timeout, client-side rate limit)

@@ -4,20 +4,18 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Raised when SendPulse answers 404: the message, call or verification does not exist.
+ * Its status is always 404, and it is never retryable.
  */
 public class SendPulseNotFoundException extends SendPulseException {
 
 	/**
 	 * Create an exception.
 	 * @param message what failed, without secrets
-	 * @param statusCode the HTTP status
 	 * @param error the error the API wrote in the body, if it wrote one
 	 * @param attempts how many attempts were made
-	 * @param retryable whether the failed call may safely be retried
 	 */
-	public SendPulseNotFoundException(String message, int statusCode, @Nullable ApiError error, int attempts,
-			boolean retryable) {
-		super(message, statusCode, error, attempts, retryable, null);
+	public SendPulseNotFoundException(String message, @Nullable ApiError error, int attempts) {
+		super(message, 404, error, attempts, false, null);
 	}
 
 }

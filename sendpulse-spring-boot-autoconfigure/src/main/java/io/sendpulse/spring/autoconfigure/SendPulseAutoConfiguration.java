@@ -100,6 +100,7 @@ public final class SendPulseAutoConfiguration {
 			return SendPulseClient.builder(builder)
 				.apiKey(connectionDetails.apiKey())
 				.baseUrl(connectionDetails.baseUrl())
+				.attemptTimeout(properties.getAttemptTimeout())
 				.rateLimiter(rateLimiter.getIfAvailable())
 				.retry(retry.getIfAvailable())
 				.observationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))

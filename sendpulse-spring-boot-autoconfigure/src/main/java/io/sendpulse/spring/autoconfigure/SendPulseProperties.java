@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.sendpulse.spring.internal.client.RequestRules;
 import io.sendpulse.spring.verify.Channel;
 import org.jspecify.annotations.Nullable;
 
@@ -41,6 +42,13 @@ public class SendPulseProperties {
 	 */
 	private Duration readTimeout = Duration.ofSeconds(10);
 
+	/**
+	 * Longest one attempt may take, from sending the request to reading the whole
+	 * response, whatever the HTTP connector; bounds a response that trickles in. A
+	 * timed-out attempt is retried.
+	 */
+	private Duration attemptTimeout = Duration.ofSeconds(30);
+
 	private final Sms sms = new Sms();
 
 	private final Voice voice = new Voice();
@@ -66,11 +74,7 @@ public class SendPulseProperties {
 	}
 
 	public void setBaseUrl(URI baseUrl) {
-		String scheme = baseUrl.getScheme();
-		if (!baseUrl.isAbsolute() || baseUrl.getHost() == null
-				|| !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
-			throw new IllegalArgumentException("sendpulse.base-url must be an absolute http or https URL");
-		}
+		RequestRules.httpUrl("sendpulse.base-url", baseUrl);
 		this.baseUrl = baseUrl;
 	}
 
@@ -88,6 +92,14 @@ public class SendPulseProperties {
 
 	public void setReadTimeout(Duration readTimeout) {
 		this.readTimeout = positive("sendpulse.read-timeout", readTimeout);
+	}
+
+	public Duration getAttemptTimeout() {
+		return this.attemptTimeout;
+	}
+
+	public void setAttemptTimeout(Duration attemptTimeout) {
+		this.attemptTimeout = positive("sendpulse.attempt-timeout", attemptTimeout);
 	}
 
 	public Sms getSms() {
@@ -221,10 +233,7 @@ public class SendPulseProperties {
 		}
 
 		public void setCodeLength(int codeLength) {
-			if (codeLength < 4 || codeLength > 8) {
-				throw new IllegalArgumentException("sendpulse.verify.code-length must be between 4 and 8");
-			}
-			this.codeLength = codeLength;
+			this.codeLength = RequestRules.codeLength("sendpulse.verify.code-length", codeLength);
 		}
 
 		public Duration getExpiry() {
@@ -307,7 +316,7 @@ public class SendPulseProperties {
 	}
 
 	/**
-	 * Retries of failed calls (contract section 4: never a POST that may have acted).
+	 * Retries of failed calls: never a POST that the API may have acted on.
 	 */
 	public static class Retry {
 

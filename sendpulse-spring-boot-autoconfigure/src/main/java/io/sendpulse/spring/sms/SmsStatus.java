@@ -2,6 +2,7 @@ package io.sendpulse.spring.sms;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.sendpulse.spring.internal.WireNames;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,25 +11,21 @@ import org.jspecify.annotations.Nullable;
 public enum SmsStatus {
 
 	/** Accepted, waiting to be sent. */
-	QUEUED("queued"),
+	QUEUED,
 	/** Accepted, to be sent at its {@code scheduled_at}. */
-	SCHEDULED("scheduled"),
+	SCHEDULED,
 	/** Handed to the carrier. */
-	SENT("sent"),
+	SENT,
 	/** The handset confirmed receipt. */
-	DELIVERED("delivered"),
+	DELIVERED,
 	/** The carrier could not deliver it. */
-	UNDELIVERED("undelivered"),
+	UNDELIVERED,
 	/** SendPulse could not send it. */
-	FAILED("failed"),
+	FAILED,
 	/** A status this version of the starter does not know yet. */
-	UNKNOWN("unknown");
+	UNKNOWN;
 
-	private final String value;
-
-	SmsStatus(String value) {
-		this.value = value;
-	}
+	private static final WireNames<SmsStatus> WIRE_NAMES = WireNames.of(SmsStatus.class, UNKNOWN);
 
 	/**
 	 * Return the API's name for this status.
@@ -36,7 +33,7 @@ public enum SmsStatus {
 	 */
 	@JsonValue
 	public String value() {
-		return this.value;
+		return WIRE_NAMES.value(this);
 	}
 
 	/**
@@ -46,12 +43,7 @@ public enum SmsStatus {
 	 */
 	@JsonCreator
 	public static SmsStatus of(@Nullable String value) {
-		for (SmsStatus status : values()) {
-			if (status.value.equals(value)) {
-				return status;
-			}
-		}
-		return UNKNOWN;
+		return WIRE_NAMES.of(value);
 	}
 
 }

@@ -2,6 +2,7 @@ package io.sendpulse.spring.verify;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.sendpulse.spring.internal.WireNames;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,19 +11,15 @@ import org.jspecify.annotations.Nullable;
 public enum Channel {
 
 	/** By SMS. */
-	SMS("sms"),
+	SMS,
 	/** Read out in a voice call. */
-	VOICE("voice"),
+	VOICE,
 	/** By WhatsApp message. */
-	WHATSAPP("whatsapp"),
+	WHATSAPP,
 	/** A value this version of the starter does not know yet. */
-	UNKNOWN("unknown");
+	UNKNOWN;
 
-	private final String value;
-
-	Channel(String value) {
-		this.value = value;
-	}
+	private static final WireNames<Channel> WIRE_NAMES = WireNames.of(Channel.class, UNKNOWN);
 
 	/**
 	 * Return the API's name for this value.
@@ -30,7 +27,7 @@ public enum Channel {
 	 */
 	@JsonValue
 	public String value() {
-		return this.value;
+		return WIRE_NAMES.value(this);
 	}
 
 	/**
@@ -40,12 +37,7 @@ public enum Channel {
 	 */
 	@JsonCreator
 	public static Channel of(@Nullable String value) {
-		for (Channel candidate : values()) {
-			if (candidate.value.equals(value)) {
-				return candidate;
-			}
-		}
-		return UNKNOWN;
+		return WIRE_NAMES.of(value);
 	}
 
 }

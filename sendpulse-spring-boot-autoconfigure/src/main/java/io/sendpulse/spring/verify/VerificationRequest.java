@@ -31,7 +31,7 @@ public record VerificationRequest(String to, @Nullable Channel channel, @Nullabl
 			throw new IllegalArgumentException("channel must be sms, voice or whatsapp");
 		}
 		if (codeLength != null) {
-			RequestRules.range("code_length", codeLength, 4, 8);
+			RequestRules.codeLength("code_length", codeLength);
 		}
 		if (expiry != null) {
 			RequestRules.seconds("expiry", expiry, Integer.MAX_VALUE);

@@ -2,6 +2,7 @@ package io.sendpulse.spring.verify;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.sendpulse.spring.internal.WireNames;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,21 +11,17 @@ import org.jspecify.annotations.Nullable;
 public enum VerificationStatus {
 
 	/** The code was sent; waiting for the user to enter it. */
-	PENDING("pending"),
+	PENDING,
 	/** The user entered the right code. */
-	APPROVED("approved"),
+	APPROVED,
 	/** The code expired before the right one was entered. */
-	EXPIRED("expired"),
+	EXPIRED,
 	/** Too many wrong codes, or the code could not be delivered. */
-	FAILED("failed"),
+	FAILED,
 	/** A value this version of the starter does not know yet. */
-	UNKNOWN("unknown");
+	UNKNOWN;
 
-	private final String value;
-
-	VerificationStatus(String value) {
-		this.value = value;
-	}
+	private static final WireNames<VerificationStatus> WIRE_NAMES = WireNames.of(VerificationStatus.class, UNKNOWN);
 
 	/**
 	 * Return the API's name for this value.
@@ -32,7 +29,7 @@ public enum VerificationStatus {
 	 */
 	@JsonValue
 	public String value() {
-		return this.value;
+		return WIRE_NAMES.value(this);
 	}
 
 	/**
@@ -42,12 +39,7 @@ public enum VerificationStatus {
 	 */
 	@JsonCreator
 	public static VerificationStatus of(@Nullable String value) {
-		for (VerificationStatus candidate : values()) {
-			if (candidate.value.equals(value)) {
-				return candidate;
-			}
-		}
-		return UNKNOWN;
+		return WIRE_NAMES.of(value);
 	}
 
 }

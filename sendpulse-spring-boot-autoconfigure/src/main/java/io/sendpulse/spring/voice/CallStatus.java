@@ -2,6 +2,7 @@ package io.sendpulse.spring.voice;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.sendpulse.spring.internal.WireNames;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,27 +11,23 @@ import org.jspecify.annotations.Nullable;
 public enum CallStatus {
 
 	/** Accepted, not dialled yet. */
-	QUEUED("queued"),
+	QUEUED,
 	/** The callee's phone is ringing. */
-	RINGING("ringing"),
+	RINGING,
 	/** The callee answered; the actions are running. */
-	IN_PROGRESS("in_progress"),
+	IN_PROGRESS,
 	/** The call ended normally. */
-	COMPLETED("completed"),
+	COMPLETED,
 	/** The callee's line was busy. */
-	BUSY("busy"),
+	BUSY,
 	/** Nobody answered within the ring timeout. */
-	NO_ANSWER("no_answer"),
+	NO_ANSWER,
 	/** The call could not be placed. */
-	FAILED("failed"),
+	FAILED,
 	/** A status this version of the starter does not know yet. */
-	UNKNOWN("unknown");
+	UNKNOWN;
 
-	private final String value;
-
-	CallStatus(String value) {
-		this.value = value;
-	}
+	private static final WireNames<CallStatus> WIRE_NAMES = WireNames.of(CallStatus.class, UNKNOWN);
 
 	/**
 	 * Return the API's name for this status.
@@ -38,7 +35,7 @@ public enum CallStatus {
 	 */
 	@JsonValue
 	public String value() {
-		return this.value;
+		return WIRE_NAMES.value(this);
 	}
 
 	/**
@@ -48,12 +45,7 @@ public enum CallStatus {
 	 */
 	@JsonCreator
 	public static CallStatus of(@Nullable String value) {
-		for (CallStatus status : values()) {
-			if (status.value.equals(value)) {
-				return status;
-			}
-		}
-		return UNKNOWN;
+		return WIRE_NAMES.of(value);
 	}
 
 }

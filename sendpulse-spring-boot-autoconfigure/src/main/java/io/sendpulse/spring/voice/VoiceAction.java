@@ -166,8 +166,8 @@ public sealed interface VoiceAction {
 			if (timeout != null) {
 				RequestRules.seconds("gather.timeout", timeout, 600);
 			}
-			if (finishOnKey != null && !finishOnKey.matches("[0-9*#]")) {
-				throw new IllegalArgumentException("gather.finish_on_key must be one key: 0-9, * or #");
+			if (finishOnKey != null) {
+				RequestRules.finishOnKey("gather.finish_on_key", finishOnKey);
 			}
 			if (prompt != null && !(prompt instanceof Say || prompt instanceof Play)) {
 				throw new IllegalArgumentException("gather.prompt must be a say or a play action");

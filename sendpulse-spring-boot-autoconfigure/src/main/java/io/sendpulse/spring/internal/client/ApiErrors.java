@@ -28,10 +28,10 @@ final class ApiErrors {
 			@Nullable String retryAfter, @Nullable ApiError error, int attempt) {
 		String message = message(method, uriTemplate, status, error, attempt);
 		return switch (status) {
-			case 400 -> new SendPulseBadRequestException(message, status, error, attempt, false);
-			case 401, 403 -> new SendPulseAuthenticationException(message, status, error, attempt, false);
-			case 402 -> new SendPulseInsufficientBalanceException(message, status, error, attempt, false);
-			case 404 -> new SendPulseNotFoundException(message, status, error, attempt, false);
+			case 400 -> new SendPulseBadRequestException(message, error, attempt);
+			case 401, 403 -> new SendPulseAuthenticationException(message, status, error, attempt);
+			case 402 -> new SendPulseInsufficientBalanceException(message, error, attempt);
+			case 404 -> new SendPulseNotFoundException(message, error, attempt);
 			case 429 -> new SendPulseRateLimitException(message, status, error, attempt,
 					RetryAfter.parse(retryAfter, Clock.systemUTC()));
 			default -> (status >= 500)

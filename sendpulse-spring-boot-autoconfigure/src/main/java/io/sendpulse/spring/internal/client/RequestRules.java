@@ -9,9 +9,9 @@ import io.sendpulse.spring.internal.PhoneNumbers;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The API's rules for request fields (contract section 1), checked before any request is
- * sent. Each check throws an {@link IllegalArgumentException} that names the field and
- * the rule, and never echoes a full phone number.
+ * The API's rules for request fields, checked before any request is sent. Each check
+ * throws an {@link IllegalArgumentException} that names the field and the rule, and never
+ * echoes a full phone number.
  * <p>
  * For the starter's own request builders; public so that the builders in each service
  * package can share one set of rules.
@@ -21,6 +21,14 @@ public final class RequestRules {
 	private static final Pattern E164 = Pattern.compile("^\\+[1-9][0-9]{1,14}$");
 
 	private static final Pattern SENDER_ID = Pattern.compile("^[A-Za-z0-9 ]{1,11}$");
+
+	private static final int MIN_CODE_LENGTH = 4;
+
+	private static final int MAX_CODE_LENGTH = 8;
+
+	private static final Pattern CODE = Pattern.compile("^[0-9]{" + MIN_CODE_LENGTH + "," + MAX_CODE_LENGTH + "}$");
+
+	private static final Pattern KEY = Pattern.compile("^[0-9*#]$");
 
 	private RequestRules() {
 	}
@@ -133,6 +141,46 @@ public final class RequestRules {
 					field + " must be a whole number of seconds between 1 and " + maxSeconds + ", but was " + value);
 		}
 		return value.getSeconds();
+	}
+
+	/**
+	 * Require a verification code length: 4 to 8 digits.
+	 * @param field the field's name, as in the API or the property
+	 * @param value the value
+	 * @return the value
+	 */
+	public static int codeLength(String field, int value) {
+		return range(field, value, MIN_CODE_LENGTH, MAX_CODE_LENGTH);
+	}
+
+	/**
+	 * Require a verification code: 4 to 8 digits, as many as a code can have.
+	 * @param field the field's name, as in the API
+	 * @param value the value
+	 * @return the value
+	 */
+	public static String code(String field, @Nullable String value) {
+		String code = required(field, value);
+		if (!CODE.matcher(code).matches()) {
+			// The code itself is a secret: name the rule, not the value.
+			throw new IllegalArgumentException(
+					field + " must be " + MIN_CODE_LENGTH + " to " + MAX_CODE_LENGTH + " digits");
+		}
+		return code;
+	}
+
+	/**
+	 * Require one key of a phone's keypad that can end an input: {@code 0-9}, {@code *}
+	 * or {@code #}.
+	 * @param field the field's name, as in the API
+	 * @param value the value
+	 * @return the value
+	 */
+	public static String finishOnKey(String field, String value) {
+		if (!KEY.matcher(value).matches()) {
+			throw new IllegalArgumentException(field + " must be one key: 0-9, * or #, but was '" + value + "'");
+		}
+		return value;
 	}
 
 	/**

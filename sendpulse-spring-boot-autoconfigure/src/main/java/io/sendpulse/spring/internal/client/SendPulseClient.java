@@ -2,8 +2,7 @@ package io.sendpulse.spring.internal.client;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
@@ -34,14 +33,13 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * The HTTP core shared by the templates: one {@link WebClient} with the API key, our own
  * JSON, an {@code Idempotency-Key} on every POST, the shared {@link RateLimiter} and the
- * {@link Retry} of contract section 4, and one observation per operation. Thread-safe;
- * one instance serves the whole application.
+ * {@link Retry}, and one observation per operation. Thread-safe; one instance serves the
+ * whole application.
  * <p>
  * Built by the auto-configuration; use {@link #builder(WebClient.Builder)} to build one
  * without Spring Boot. Connect and read timeouts belong to the {@code WebClient}'s
  * connector (the auto-configuration sets them from {@code sendpulse.connect-timeout} and
- * {@code sendpulse.read-timeout}): a timer per request in the client cost several percent
- * of throughput, the connector's costs nothing measurable.
+ * {@code sendpulse.read-timeout}), where they cost no timer per request.
  */
 public final class SendPulseClient {
 
@@ -56,6 +54,10 @@ public final class SendPulseClient {
 	private final WebClient webClient;
 
 	private final String apiKey;
+
+	private final URI baseUrl;
+
+	private final Duration attemptTimeout;
 
 	private final JsonCodec json = new JsonCodec();
 
@@ -77,6 +79,8 @@ public final class SendPulseClient {
 			})
 			.build();
 		this.apiKey = builder.apiKey;
+		this.baseUrl = builder.baseUrl;
+		this.attemptTimeout = builder.attemptTimeout;
 		this.rateLimiter = builder.rateLimiter;
 		this.retry = builder.retry;
 		this.observationRegistry = builder.observationRegistry;
@@ -132,7 +136,7 @@ public final class SendPulseClient {
 	public <T> Mono<T> post(String operation, Class<T> type, String uri, Object body) {
 		return Mono.defer(() -> {
 			byte[] json = this.json.write(body);
-			String idempotencyKey = idempotencyKey();
+			String idempotencyKey = IdempotencyKeys.next();
 			return call(operation, HttpMethod.POST, uri, type,
 					(attempt) -> exchange(this.webClient.post()
 						.uri(uri)
@@ -172,8 +176,8 @@ public final class SendPulseClient {
 	/**
 	 * Drive the attempts with the Resilience4j {@link Retry} (its predicate, waits,
 	 * events and metrics), like its {@code RetryOperator} but with nothing on the success
-	 * path but one error hook: the operator's {@code retryWhen} machinery cost a few
-	 * percent of throughput.
+	 * path but one error hook, where the operator's {@code retryWhen} machinery sits on
+	 * every call.
 	 */
 	private static <T> Mono<T> withRetry(Mono<T> attempt, Retry retry) {
 		return Mono.defer(() -> {
@@ -191,17 +195,6 @@ public final class SendPulseClient {
 	}
 
 	/**
-	 * A random (version 4) UUID from a thread-local generator: unique per call is all an
-	 * idempotency key needs, and {@code UUID.randomUUID()} contends on one SecureRandom.
-	 */
-	private static String idempotencyKey() {
-		ThreadLocalRandom random = ThreadLocalRandom.current();
-		long high = (random.nextLong() & ~0xF000L) | 0x4000L;
-		long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-		return new UUID(high, low).toString();
-	}
-
-	/**
 	 * One attempt. {@code retrieve()} rather than {@code exchangeToMono()}: the same
 	 * outcome with fewer operators on the success path, which is most calls.
 	 */
@@ -211,6 +204,10 @@ public final class SendPulseClient {
 			.onStatus((status) -> !status.is2xxSuccessful(),
 					(response) -> failure(response, method, uriTemplate, attempt))
 			.toEntity(byte[].class)
+			// The connector's read timeout is idle time between reads: only a deadline
+			// ends a
+			// response that trickles in, or a connector set up without timeouts.
+			.timeout(this.attemptTimeout)
 			.map((entity) -> readBody((entity.getBody() != null) ? entity.getBody() : EMPTY, type, method, uriTemplate,
 					entity.getStatusCode().value(), attempt));
 	}
@@ -253,20 +250,44 @@ public final class SendPulseClient {
 
 	private static SendPulseException connectionFailure(HttpMethod method, String uriTemplate, Throwable ex,
 			int attempt) {
-		String what = isTimeout(ex) ? "No response within the read timeout"
-				: "Connection failed (" + ex.getClass().getSimpleName() + ")";
+		String what = switch (timeout(ex)) {
+			case CONNECT -> "No connection within the connect timeout";
+			case READ -> "No response within the read timeout";
+			case ATTEMPT -> "No complete response within the attempt timeout";
+			case NONE -> "Connection failed (" + ex.getClass().getSimpleName() + ")";
+		};
 		return new SendPulseConnectionException(
 				what + " for " + method.name() + " " + uriTemplate + ApiErrors.attempts(attempt), attempt, ex);
 	}
 
-	/** Each connector names its read timeout differently; all of them say "Timeout". */
-	private static boolean isTimeout(Throwable ex) {
+	/**
+	 * Each connector names its timeouts differently (Netty's ConnectTimeoutException and
+	 * ReadTimeoutException, the JDK's HttpConnectTimeoutException and
+	 * HttpTimeoutException); all of them say "Timeout", and a connect timeout says
+	 * "Connect" too. Only the attempt's own deadline raises a
+	 * {@code java.util.concurrent.TimeoutException}.
+	 */
+	static Timeout timeout(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout")) {
-				return true;
+			String name = cause.getClass().getSimpleName();
+			String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
+			if (name.contains("ConnectTimeout") || (name.contains("Timeout") && message.contains("connect"))) {
+				return Timeout.CONNECT;
+			}
+			if (cause instanceof TimeoutException) {
+				return Timeout.ATTEMPT;
+			}
+			if (name.contains("Timeout")) {
+				return Timeout.READ;
 			}
 		}
-		return false;
+		return Timeout.NONE;
+	}
+
+	enum Timeout {
+
+		CONNECT, READ, ATTEMPT, NONE
+
 	}
 
 	private static SendPulseRateLimitException notPermitted(RateLimiter limiter, HttpMethod method, String uriTemplate,
@@ -319,6 +340,11 @@ public final class SendPulseClient {
 		});
 	}
 
+	@Override
+	public String toString() {
+		return "SendPulseClient[baseUrl=" + this.baseUrl + ", apiKey=(hidden)]";
+	}
+
 	/**
 	 * Builds a {@link SendPulseClient}.
 	 */
@@ -329,6 +355,8 @@ public final class SendPulseClient {
 		private @Nullable String apiKey;
 
 		private URI baseUrl = URI.create("https://api.sendpulse.io");
+
+		private Duration attemptTimeout = Duration.ofSeconds(30);
 
 		private @Nullable RateLimiter rateLimiter;
 
@@ -357,6 +385,18 @@ public final class SendPulseClient {
 		 */
 		public Builder baseUrl(URI baseUrl) {
 			this.baseUrl = baseUrl;
+			return this;
+		}
+
+		/**
+		 * Set the longest one attempt may take, from sending the request to reading the
+		 * whole response.
+		 * @param attemptTimeout the deadline of each attempt, 30 seconds by default
+		 * @return this builder
+		 */
+		public Builder attemptTimeout(Duration attemptTimeout) {
+			Assert.isTrue(attemptTimeout.toNanos() > 0, "attemptTimeout must be positive");
+			this.attemptTimeout = attemptTimeout;
 			return this;
 		}
 

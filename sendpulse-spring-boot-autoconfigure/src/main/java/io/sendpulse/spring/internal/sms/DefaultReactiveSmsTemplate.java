@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 
+import io.sendpulse.spring.internal.PhoneNumbers;
 import io.sendpulse.spring.internal.client.RequestRules;
 import io.sendpulse.spring.internal.client.SendPulseClient;
 import io.sendpulse.spring.sms.BulkSmsResult;
@@ -84,6 +85,12 @@ public final class DefaultReactiveSmsTemplate implements ReactiveSmsTemplate {
 			throw new IllegalArgumentException("from is required: set it on the request or set sendpulse.sms.from");
 		}
 		return this.defaultFrom;
+	}
+
+	@Override
+	public String toString() {
+		return "DefaultReactiveSmsTemplate[client=" + this.client + ", defaultFrom="
+				+ PhoneNumbers.maskAll(this.defaultFrom) + "]";
 	}
 
 	/** Collects bulk outcomes; a Reactor collect is serial, so plain lists do. */

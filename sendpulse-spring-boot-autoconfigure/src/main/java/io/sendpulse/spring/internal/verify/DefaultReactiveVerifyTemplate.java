@@ -51,9 +51,7 @@ public final class DefaultReactiveVerifyTemplate implements ReactiveVerifyTempla
 	public Mono<VerificationCheck> check(String requestId, String code) {
 		return Mono.defer(() -> {
 			RequestRules.required("request_id", requestId);
-			if (!RequestRules.required("code", code).matches("[0-9]{4,8}")) {
-				throw new IllegalArgumentException("code must be 4 to 8 digits");
-			}
+			RequestRules.code("code", code);
 			return this.client.post("verify.check", VerificationCheck.class, "/v1/verify/check",
 					new CheckBody(requestId, code));
 		});
@@ -63,6 +61,12 @@ public final class DefaultReactiveVerifyTemplate implements ReactiveVerifyTempla
 		return new VerificationRequest(request.to(), (request.channel() != null) ? request.channel() : this.channel,
 				(request.codeLength() != null) ? request.codeLength() : this.codeLength,
 				(request.expiry() != null) ? request.expiry() : this.expiry);
+	}
+
+	@Override
+	public String toString() {
+		return "DefaultReactiveVerifyTemplate[client=" + this.client + ", channel=" + this.channel + ", codeLength="
+				+ this.codeLength + ", expiry=" + this.expiry + "]";
 	}
 
 	/** The body of {@code POST /v1/verify/check}. */

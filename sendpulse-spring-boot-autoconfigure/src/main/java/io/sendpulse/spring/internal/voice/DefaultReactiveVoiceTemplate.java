@@ -1,5 +1,6 @@
 package io.sendpulse.spring.internal.voice;
 
+import io.sendpulse.spring.internal.PhoneNumbers;
 import io.sendpulse.spring.internal.client.RequestRules;
 import io.sendpulse.spring.internal.client.SendPulseClient;
 import io.sendpulse.spring.voice.Call;
@@ -42,6 +43,12 @@ public final class DefaultReactiveVoiceTemplate implements ReactiveVoiceTemplate
 			throw new IllegalArgumentException("from is required: set it on the request or set sendpulse.voice.from");
 		}
 		return new CallRequest(request.to(), this.defaultFrom, request.actions(), request.timeout());
+	}
+
+	@Override
+	public String toString() {
+		return "DefaultReactiveVoiceTemplate[client=" + this.client + ", defaultFrom="
+				+ PhoneNumbers.maskAll(this.defaultFrom) + "]";
 	}
 
 }

@@ -55,8 +55,8 @@ class SendPulseResilienceTests {
 		assertThat(this.retry.getExceptionPredicate().test(new SendPulseServerException("500", 500, null, 1, false)))
 			.isFalse();
 		assertThat(this.retry.getExceptionPredicate().test(new IllegalArgumentException("to"))).isFalse();
-		assertThat(this.retry.getExceptionPredicate().test(new SendPulseRateLimitException("local", 0, null, 0, null)))
-			.isFalse();
+		assertThat(this.retry.getExceptionPredicate()
+			.test(new SendPulseRateLimitException("local", 0, null, 0, Duration.ofSeconds(1)))).isFalse();
 	}
 
 	@Test

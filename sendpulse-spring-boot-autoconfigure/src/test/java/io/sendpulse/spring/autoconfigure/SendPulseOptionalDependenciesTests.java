@@ -1,0 +1,126 @@
+package io.sendpulse.spring.autoconfigure;
+
+import io.sendpulse.spring.autoconfigure.webhook.SendPulseWebhookAutoConfiguration;
+import io.sendpulse.spring.internal.webhook.WebhookProcessor;
+import io.sendpulse.spring.sms.SmsMessage;
+import io.sendpulse.spring.sms.SmsRequest;
+import io.sendpulse.spring.sms.SmsTemplate;
+import io.sendpulse.spring.webhook.SendPulseWebhook;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.http.client.reactive.JdkClientHttpConnectorBuilder;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An application that lacks one of the starter's optional dependencies still starts, with
+ * the beans that need it absent and everything else in place.
+ */
+class SendPulseOptionalDependenciesTests {
+
+	private static final AutoConfigurations AUTO_CONFIGURATIONS = AutoConfigurations.of(
+			ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
+			SendPulseAutoConfiguration.class, SendPulseWebhookAutoConfiguration.class);
+
+	@StartStop
+	private final MockWebServer server = new MockWebServer();
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AUTO_CONFIGURATIONS)
+		.withPropertyValues("sendpulse.api-key=sk-test", "sendpulse.sms.from=MyShop",
+				"spring.reactor.netty.shutdown-quiet-period=0s");
+
+	@Test
+	void sendsThroughTheJdkHttpClientWhenReactorNettyIsAbsent() {
+		this.server.enqueue(new MockResponse.Builder().code(200)
+			.addHeader("Content-Type", "application/json")
+			.body("{\"id\":\"msg_1\",\"to\":\"+14155550123\",\"status\":\"queued\",\"segments\":1,\"cost\":0.0075}")
+			.build());
+		this.contextRunner.withClassLoader(new FilteredClassLoader("reactor.netty"))
+			.withPropertyValues("sendpulse.base-url=" + this.server.url("/").toString())
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(ClientHttpConnectorBuilder.class))
+					.isInstanceOf(JdkClientHttpConnectorBuilder.class);
+				SmsMessage message = context.getBean(SmsTemplate.class)
+					.send(SmsRequest.builder().to("+14155550123").text("Hello").build());
+				assertThat(message.id()).isEqualTo("msg_1");
+				RecordedRequest request = this.server.takeRequest();
+				assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer sk-test");
+			});
+	}
+
+	@Test
+	void startsWithoutMicrometerAndRecordsNoMetrics() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("io.micrometer.core")).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).hasSingleBean(SmsTemplate.class);
+			assertThat(context).doesNotHaveBean("sendPulseMetrics");
+		});
+	}
+
+	@Test
+	void startsWithoutResilience4jMetricsAndRecordsNoMetrics() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("io.github.resilience4j.micrometer"))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).hasSingleBean(SmsTemplate.class);
+				assertThat(context).doesNotHaveBean("sendPulseMetrics");
+			});
+	}
+
+	@Test
+	void configuresNothingWithoutWebClient() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(WebClient.class)).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).doesNotHaveBean(SmsTemplate.class);
+			assertThat(context).doesNotHaveBean(SendPulseProperties.class);
+		});
+	}
+
+	@Test
+	void servesWebhooksOnWebFluxWithoutSpringMvc() {
+		new ReactiveWebApplicationContextRunner().withConfiguration(AUTO_CONFIGURATIONS)
+			.withClassLoader(new FilteredClassLoader("org.springframework.web.servlet"))
+			.withUserConfiguration(Receipts.class)
+			.withPropertyValues("sendpulse.webhook.secret=whsec_test")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).hasSingleBean(WebhookProcessor.class);
+				assertThat(context)
+					.hasSingleBean(org.springframework.web.reactive.function.server.RouterFunction.class);
+			});
+	}
+
+	@Test
+	void servesWebhooksOnSpringMvcWithoutSpringSecurity() {
+		new WebApplicationContextRunner().withConfiguration(AUTO_CONFIGURATIONS)
+			.withClassLoader(new FilteredClassLoader("org.springframework.security"))
+			.withUserConfiguration(Receipts.class)
+			.withPropertyValues("sendpulse.webhook.secret=whsec_test")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).hasSingleBean(org.springframework.web.servlet.function.RouterFunction.class);
+				assertThat(context).doesNotHaveBean("sendPulseWebhookSecurityFilterChain");
+			});
+	}
+
+	@SendPulseWebhook("/webhooks/sendpulse")
+	static class Receipts {
+
+	}
+
+}
