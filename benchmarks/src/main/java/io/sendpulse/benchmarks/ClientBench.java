@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.sendpulse.spring.autoconfigure.SendPulseWebClientCustomizer;
 import io.sendpulse.spring.sms.SmsRequest;
@@ -50,6 +51,14 @@ final class ClientBench implements AutoCloseable {
 	static final AtomicInteger IN_FLIGHT = new AtomicInteger();
 
 	static final AtomicInteger MOST_IN_FLIGHT = new AtomicInteger();
+
+	/**
+	 * Round trips of the starter's requests (from the request leaving to its response),
+	 * summed by a filter when {@code bench.measure-round-trips} is set.
+	 */
+	static final AtomicLong ROUND_TRIP_NANOS = new AtomicLong();
+
+	static final AtomicLong ROUND_TRIPS = new AtomicLong();
 
 	private final ConfigurableApplicationContext context;
 
@@ -163,6 +172,19 @@ final class ClientBench implements AutoCloseable {
 			return (builder) -> builder.filter((request, next) -> Mono.defer(() -> {
 				MOST_IN_FLIGHT.accumulateAndGet(IN_FLIGHT.incrementAndGet(), Math::max);
 				return next.exchange(request).doFinally((signal) -> IN_FLIGHT.decrementAndGet());
+			}));
+		}
+
+		// Only where asked for (B3): the round trip the rate limit's design pays.
+		@Bean
+		@ConditionalOnBooleanProperty("bench.measure-round-trips")
+		SendPulseWebClientCustomizer roundTripTimer() {
+			return (builder) -> builder.filter((request, next) -> Mono.defer(() -> {
+				long start = System.nanoTime();
+				return next.exchange(request).doOnNext((response) -> {
+					ROUND_TRIP_NANOS.addAndGet(System.nanoTime() - start);
+					ROUND_TRIPS.incrementAndGet();
+				});
 			}));
 		}
 

@@ -159,12 +159,12 @@ public final class SendPulseClient {
 					return request;
 				}
 				// A place per attempt, retries included: the API counts every request. It
-				// is held until the attempt is over, however it ends (a cancelled caller
-				// included), and then one more period: see SlidingWindowRateLimiter.
+				// is held until the response or failure arrives (or the caller cancels),
+				// and then one more period: see SlidingWindowRateLimiter.
 				return SlidingWindowRateLimiter.placeUnder(limiter)
 					.onErrorMap(NoPlaceException.class,
 							(ex) -> notPermitted(limiter, method, uriTemplate, attempts, ex))
-					.flatMap((place) -> request.doFinally((signal) -> place.release()));
+					.flatMap((place) -> request.doOnEach((signal) -> place.release()).doOnCancel(place::release));
 			});
 			if (this.retry != null) {
 				attempt = withRetry(attempt, this.retry);

@@ -144,6 +144,15 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
 	 */
 	public Mono<Place> acquire() {
 		return Mono.<Place>create((sink) -> {
+			if (this.queue.isEmpty() && this.store instanceof InMemoryPlaceStore memory) {
+				// Nobody waiting and a store that answers at once: no queue, no drain.
+				PlaceStore.Take take = memory.takeNow(this.config.getLimitForPeriod());
+				if (take.taken()) {
+					publish(new RateLimiterOnSuccessEvent(this.name, 1));
+					sink.success(new Place(this, take.place()));
+					return;
+				}
+			}
 			Waiter waiter = new Waiter(sink,
 					this.nanoClock.getAsLong() + saturatedNanos(this.config.getTimeoutDuration()));
 			this.waiting.incrementAndGet();
