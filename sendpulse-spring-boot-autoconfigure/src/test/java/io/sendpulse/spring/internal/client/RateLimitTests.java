@@ -13,6 +13,7 @@ import java.util.stream.IntStream;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.retry.Retry;
+import io.sendpulse.spring.SendPulseConnectionException;
 import io.sendpulse.spring.SendPulseRateLimitException;
 import io.sendpulse.spring.internal.sms.DefaultReactiveSmsTemplate;
 import io.sendpulse.spring.internal.sms.DefaultSmsTemplate;
@@ -150,6 +151,27 @@ class RateLimitTests {
 		assertThat(arrivals).hasSize(3);
 		assertThat(Duration.ofNanos(arrivals.get(2) - cancelled)).isBetween(PERIOD, Duration.ofSeconds(3));
 		kept.dispose();
+	}
+
+	@Test
+	void aRequestThatTimesOutFreesItsPlaceOnePeriodAfterTheFailure() {
+		// The first answer would take five seconds; the connector gives up after 200 ms.
+		Server server = server((n) -> 0, (n) -> (n == 1) ? 5000 : 0, (n) -> 200);
+		WebClient.Builder webClient = WebClient.builder()
+			.clientConnector(new ReactorClientHttpConnector(
+					HttpClient.create(this.connections).responseTimeout(Duration.ofMillis(200))));
+		SmsTemplate sms = sms(SendPulseClient.builder(webClient)
+			.apiKey("test-key")
+			.baseUrl(URI.create(server.baseUrl()))
+			.rateLimiter(limiter(1, PERIOD, Duration.ofSeconds(10)))
+			.build(), 4);
+
+		assertThatExceptionOfType(SendPulseConnectionException.class).isThrownBy(() -> sms.send(request()));
+		sms.send(request());
+
+		List<Long> arrivals = server.arrivals();
+		assertThat(arrivals).hasSize(2);
+		assertThat(Duration.ofNanos(arrivals.get(1) - arrivals.get(0))).isBetween(PERIOD, Duration.ofSeconds(3));
 	}
 
 	@Test
