@@ -3,6 +3,7 @@ package io.sendpulse.spring.internal.ratelimit.redis;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -41,9 +42,10 @@ import static org.awaitility.Awaitility.await;
  */
 class RedisFleetTests {
 
-	private static final String API_KEY = "sk-fleet-test";
-
 	private static RedisTestServer redis;
+
+	// A key of its own for each test, so that no test finds another's places held.
+	private final String apiKey = "sk-fleet-" + UUID.randomUUID();
 
 	private final ConcurrentLinkedQueue<Long> arrivals = new ConcurrentLinkedQueue<>();
 
@@ -139,7 +141,7 @@ class RedisFleetTests {
 	private ConfigurableApplicationContext start(String... properties) {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(Instance.class)
 			.web(WebApplicationType.NONE)
-			.properties("sendpulse.api-key=" + API_KEY, "sendpulse.sms.from=MyShop", "sendpulse.store=redis",
+			.properties("sendpulse.api-key=" + this.apiKey, "sendpulse.sms.from=MyShop", "sendpulse.store=redis",
 					"sendpulse.retry.enabled=false", "sendpulse.base-url=http://127.0.0.1:" + this.api.port(),
 					"spring.data.redis.url=" + redis.url(), "spring.main.banner-mode=off")
 			.properties(properties)
@@ -156,7 +158,7 @@ class RedisFleetTests {
 				local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 				return redis.call('ZCOUNT', KEYS[1], '(' .. now, '+inf')
 				""", Long.class);
-		return template.execute(held, List.of(RedisPlaceStore.keyPrefix(API_KEY) + ":places"))
+		return template.execute(held, List.of(RedisPlaceStore.keyPrefix(this.apiKey) + ":places"))
 			.next()
 			.blockOptional()
 			.orElse(0L);
