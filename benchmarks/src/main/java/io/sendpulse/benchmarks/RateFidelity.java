@@ -87,18 +87,22 @@ final class RateFidelity {
 	}
 
 	/**
-	 * Requests per second in steady state: each place serves one request per cycle, so
-	 * the arrivals after the first {@code limit} took the time from the first arrival to
-	 * the last. (Counting all arrivals over the run's length would credit the first
-	 * burst, which a saturated limiter never repeats, and err by a whole request at low
-	 * limits.)
+	 * Requests per second in steady state: with every place busy, arrival {@code i +
+	 * limit} is one place cycle after arrival {@code i}, so the rate is {@code limit}
+	 * over the mean of those gaps. That holds whether the places cycle in step (bursts,
+	 * where counting arrivals in a fixed span is off by up to a burst) or spread out
+	 * (where counting from the first arrival to the last is off by the first burst).
 	 */
 	static double achievedRate(long[] sortedArrivals, int limit) {
-		if (sortedArrivals.length <= limit) {
+		int gaps = sortedArrivals.length - limit;
+		if (gaps <= 0) {
 			return 0;
 		}
-		double seconds = (sortedArrivals[sortedArrivals.length - 1] - sortedArrivals[0]) / 1e9;
-		return (sortedArrivals.length - limit) / seconds;
+		double totalNanos = 0;
+		for (int i = 0; i < gaps; i++) {
+			totalNanos += sortedArrivals[i + limit] - sortedArrivals[i];
+		}
+		return limit / (totalNanos / gaps / 1e9);
 	}
 
 	/**
