@@ -14,6 +14,10 @@ import io.sendpulse.spring.internal.client.SendPulseClient;
 import io.sendpulse.spring.internal.client.SendPulseResilience;
 import io.sendpulse.spring.internal.health.ObservedClientState;
 import io.sendpulse.spring.internal.health.SendPulseHealthIndicator;
+import io.sendpulse.spring.internal.ratelimit.InMemoryPlaceStore;
+import io.sendpulse.spring.internal.ratelimit.PlaceStore;
+import io.sendpulse.spring.internal.ratelimit.SlidingWindowRateLimiter;
+import io.sendpulse.spring.internal.ratelimit.redis.RedisPlaceStore;
 import io.sendpulse.spring.internal.sms.DefaultReactiveSmsTemplate;
 import io.sendpulse.spring.internal.sms.DefaultSmsTemplate;
 import io.sendpulse.spring.internal.sms.SmsSegmentRecorder;
@@ -33,6 +37,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -45,7 +51,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -79,14 +88,15 @@ public final class SendPulseAutoConfiguration {
 		@ConditionalOnMissingBean(name = "sendPulseRateLimiter")
 		@ConditionalOnBooleanProperty(name = "sendpulse.rate-limit.enabled", matchIfMissing = true)
 		RateLimiter sendPulseRateLimiter(SendPulseProperties properties,
-				ObjectProvider<SendPulseRateLimiterCustomizer> customizers) {
+				ObjectProvider<SendPulseRateLimiterCustomizer> customizers, ObjectProvider<PlaceStore> placeStore) {
 			SendPulseProperties.RateLimit rateLimit = properties.getRateLimit();
 			RateLimiterConfig.Builder config = RateLimiterConfig.from(SendPulseResilience.rateLimiterConfig(
 					rateLimit.getLimitForPeriod(), rateLimit.getRefreshPeriod(), rateLimit.getTimeout()));
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(config));
 			// Resilience4j's own limiter counts fixed cycles on the client; ours holds
 			// the limit in every window at the API (contract section 6).
-			return SendPulseResilience.rateLimiter(config.build());
+			return new SlidingWindowRateLimiter(SendPulseResilience.NAME, config.build(),
+					placeStore.getIfAvailable(InMemoryPlaceStore::new));
 		}
 
 		@Bean
@@ -128,8 +138,13 @@ public final class SendPulseAutoConfiguration {
 			if (sslBundle != null) {
 				settings = settings.withSslBundle(sslBundles.getObject().getBundle(sslBundle));
 			}
-			ClientHttpConnectorBuilder<?> connector = SendPulseProxy
-				.apply(connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect), properties.getProxy());
+			ClientHttpConnectorBuilder<?> connector = connectorBuilder
+				.getIfAvailable(ClientHttpConnectorBuilder::detect);
+			if (StringUtils.hasText(properties.getProxy().getHost())) {
+				// Only then: SendPulseProxy needs Reactor Netty, which the application
+				// may have left out.
+				connector = SendPulseProxy.apply(connector, properties.getProxy());
+			}
 			builder.clientConnector(connector.build(settings));
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return SendPulseClient.builder(builder)
@@ -170,6 +185,63 @@ public final class SendPulseAutoConfiguration {
 			SendPulseProperties.Verify verify = properties.getVerify();
 			return new DefaultVerifyTemplate(new DefaultReactiveVerifyTemplate(sendPulseClient, verify.getChannel(),
 					verify.getCodeLength(), verify.getExpiry()));
+		}
+
+	}
+
+	/**
+	 * {@code sendpulse.store=redis}: the rate limiter's places in Redis. Nothing here is
+	 * loaded with the default memory store.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(OnApiKeyCondition.class)
+	@ConditionalOnProperty(name = "sendpulse.store", havingValue = "redis")
+	static class RedisStoreConfiguration {
+
+		/** Waiting longer than this for Redis counts as Redis being unreachable. */
+		private static final Duration LONGEST_COMMAND = Duration.ofSeconds(1);
+
+		private static final Duration SHORTEST_COMMAND = Duration.ofMillis(100);
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(ReactiveStringRedisTemplate.class)
+		static class SpringDataRedisConfiguration {
+
+			@Bean
+			@ConditionalOnMissingBean(PlaceStore.class)
+			RedisPlaceStore sendPulsePlaceStore(ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory,
+					SendPulseConnectionDetails connectionDetails, SendPulseProperties properties) {
+				ReactiveRedisConnectionFactory factory = connectionFactory.getIfAvailable();
+				if (factory == null) {
+					throw new MissingRedisConnectionException(true);
+				}
+				SendPulseProperties.RateLimit rateLimit = properties.getRateLimit();
+				// A place whose instance died mid-request: its request reached the API
+				// within the attempt timeout, if at all, and counts one period more.
+				Duration inFlightBound = properties.getAttemptTimeout()
+					.plus(rateLimit.getRefreshPeriod())
+					.plusSeconds(1);
+				// A caller waits for Redis no longer than for a place, within limits.
+				Duration commandTimeout = rateLimit.getTimeout();
+				commandTimeout = (commandTimeout.compareTo(LONGEST_COMMAND) > 0) ? LONGEST_COMMAND : commandTimeout;
+				commandTimeout = (commandTimeout.compareTo(SHORTEST_COMMAND) < 0) ? SHORTEST_COMMAND : commandTimeout;
+				return new RedisPlaceStore(new ReactiveStringRedisTemplate(factory), connectionDetails.apiKey(),
+						inFlightBound, rateLimit.getRefreshPeriod(), commandTimeout);
+			}
+
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnMissingClass("org.springframework.data.redis.core.ReactiveStringRedisTemplate")
+		static class NoSpringDataRedisConfiguration {
+
+			// Fail rather than fall back to memory, where each instance would send the
+			// whole limit.
+			@Bean
+			PlaceStore sendPulsePlaceStore() {
+				throw new MissingRedisConnectionException(false);
+			}
+
 		}
 
 	}

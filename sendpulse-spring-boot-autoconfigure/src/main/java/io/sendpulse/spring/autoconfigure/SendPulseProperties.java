@@ -49,6 +49,14 @@ public class SendPulseProperties {
 	 */
 	private Duration attemptTimeout = Duration.ofSeconds(30);
 
+	/**
+	 * Where the state that instances must share lives: the rate limiter's places.
+	 * 'memory' keeps it in this JVM; 'redis' keeps it in Redis, through the application's
+	 * Spring Data Redis connection (spring.data.redis.*), so that every instance using
+	 * the same API key shares one limit.
+	 */
+	private Store store = Store.MEMORY;
+
 	private final Sms sms = new Sms();
 
 	private final Voice voice = new Voice();
@@ -106,6 +114,14 @@ public class SendPulseProperties {
 		this.attemptTimeout = positive("sendpulse.attempt-timeout", attemptTimeout);
 	}
 
+	public Store getStore() {
+		return this.store;
+	}
+
+	public void setStore(Store store) {
+		this.store = store;
+	}
+
 	public Sms getSms() {
 		return this.sms;
 	}
@@ -153,6 +169,24 @@ public class SendPulseProperties {
 			throw new IllegalArgumentException(property + " must be at least " + min);
 		}
 		return value;
+	}
+
+	/**
+	 * Where the state that instances must share lives.
+	 */
+	public enum Store {
+
+		/**
+		 * In this JVM: each instance has its own limit.
+		 */
+		MEMORY,
+
+		/**
+		 * In Redis, through the application's Spring Data Redis connection: every
+		 * instance using the same API key shares one limit.
+		 */
+		REDIS
+
 	}
 
 	/**

@@ -30,7 +30,7 @@ class SendPulsePropertiesMetadataTests {
 			"sendpulse.rate-limit.timeout", "sendpulse.retry.enabled", "sendpulse.retry.max-attempts",
 			"sendpulse.retry.initial-backoff", "sendpulse.retry.multiplier", "sendpulse.retry.max-backoff",
 			"sendpulse.webhook.secret", "sendpulse.webhook.additional-secrets", "sendpulse.webhook.tolerance",
-			"sendpulse.webhook.max-payload-size" })
+			"sendpulse.webhook.max-payload-size", "sendpulse.store" })
 	void contractPropertyIsDescribed(String name) {
 		assertThat(PROPERTIES).containsKey(name);
 		assertThat(PROPERTIES.get(name).path("description").asString()).isNotBlank();
@@ -43,6 +43,7 @@ class SendPulsePropertiesMetadataTests {
 		assertThat(PROPERTIES.get("sendpulse.verify.code-length").path("defaultValue").asInt()).isEqualTo(6);
 		assertThat(PROPERTIES.get("sendpulse.retry.max-attempts").path("defaultValue").asInt()).isEqualTo(3);
 		assertThat(PROPERTIES.get("sendpulse.rate-limit.enabled").path("defaultValue").asBoolean()).isTrue();
+		assertThat(PROPERTIES.get("sendpulse.store").path("defaultValue").asString()).isEqualTo("memory");
 	}
 
 	private static Map<String, JsonNode> read() {

@@ -1,0 +1,237 @@
+package io.sendpulse.spring.internal.ratelimit.redis;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import io.sendpulse.spring.internal.ratelimit.PlaceStore;
+import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * The places of every instance sharing one API key, in one Redis sorted set: a place in
+ * flight scored by the latest moment it may still be held (its take, plus the longest an
+ * attempt lasts, plus one period), a released place scored by the end of its hold. A take
+ * drops what has ended and adds a place when fewer than the limit are left, in one Lua
+ * script, so two instances can never both take the last place; time is Redis's
+ * ({@code TIME} inside the script), so the instances' clocks do not matter.
+ * <p>
+ * Every key expires: a place taken by an instance that died before releasing it ends by
+ * its score, and the keys themselves once nobody uses them. The keys derive from a
+ * SHA-256 hash of the API key, never the key itself.
+ * <p>
+ * Commands that Redis does not answer within the command timeout fail with a
+ * {@link RedisStoreUnavailableException}, which the limiter treats as "no place": nothing
+ * is sent on a store it cannot reach, and it asks again shortly. A take that Redis
+ * carries out after it was given up on (a connection that queued it while reconnecting)
+ * gives its place back.
+ */
+public final class RedisPlaceStore implements PlaceStore {
+
+	/** Answers {@code taken <place> <held>} or {@code full <freesInMillis> <held>}. */
+	private static final RedisScript<String> TAKE = RedisScript.of("""
+			local t = redis.call('TIME')
+			local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+			redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+			local held = redis.call('ZCARD', KEYS[1])
+			if held < tonumber(ARGV[1]) then
+				local bound = tonumber(ARGV[2])
+				local place = redis.call('INCR', KEYS[2])
+				redis.call('ZADD', KEYS[1], now + bound, place)
+				redis.call('PEXPIRE', KEYS[1], bound + 1000)
+				redis.call('PEXPIRE', KEYS[2], tonumber(ARGV[3]))
+				return 'taken ' .. place .. ' ' .. (held + 1)
+			end
+			local first = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+			return 'full ' .. (tonumber(first[2]) - now) .. ' ' .. held
+			""", String.class);
+
+	/**
+	 * Holds from now (plus the millisecond {@code TIME} was rounded down by), or frees at
+	 * once for a hold of zero. Re-adds a place whose bound already ended: holding it is
+	 * the safe side.
+	 */
+	private static final RedisScript<Long> RELEASE = RedisScript.of("""
+			local hold = tonumber(ARGV[2])
+			if hold <= 0 then
+				return redis.call('ZREM', KEYS[1], ARGV[1])
+			end
+			local t = redis.call('TIME')
+			local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+			redis.call('ZADD', KEYS[1], now + hold + 1, ARGV[1])
+			if redis.call('PTTL', KEYS[1]) < hold + 1000 then
+				redis.call('PEXPIRE', KEYS[1], hold + 1000)
+			end
+			return 1
+			""", Long.class);
+
+	/** Place numbers must not repeat while any place is held: a day is plenty. */
+	private static final Duration SEQUENCE_EXPIRY = Duration.ofDays(1);
+
+	private final ReactiveStringRedisTemplate redis;
+
+	private final List<String> keys;
+
+	private final String inFlightBound;
+
+	private final Duration pollAtMost;
+
+	private final Duration commandTimeout;
+
+	private final Scheduler scheduler;
+
+	private final AtomicInteger held = new AtomicInteger();
+
+	/**
+	 * Create a store.
+	 * @param redis the application's Redis connection
+	 * @param apiKey the API key whose limit the places count (only its hash reaches
+	 * Redis)
+	 * @param inFlightBound the longest a place taken but never released stays held: the
+	 * longest an attempt lasts plus one period, with a margin
+	 * @param pollAtMost the longest to wait before asking again when every place is held
+	 * by a request in flight: one period, as no such place frees up sooner
+	 * @param commandTimeout how long to wait for Redis before treating it as unreachable
+	 */
+	public RedisPlaceStore(ReactiveStringRedisTemplate redis, String apiKey, Duration inFlightBound,
+			Duration pollAtMost, Duration commandTimeout) {
+		this(redis, apiKey, inFlightBound, pollAtMost, commandTimeout, Schedulers.parallel());
+	}
+
+	RedisPlaceStore(ReactiveStringRedisTemplate redis, String apiKey, Duration inFlightBound, Duration pollAtMost,
+			Duration commandTimeout, Scheduler scheduler) {
+		this.redis = redis;
+		String prefix = keyPrefix(apiKey);
+		// One hash tag, so that both keys live in one slot of a Redis Cluster.
+		this.keys = List.of(prefix + ":places", prefix + ":sequence");
+		this.inFlightBound = Long.toString(Math.max(inFlightBound.toMillis(), 1));
+		this.pollAtMost = pollAtMost;
+		this.commandTimeout = commandTimeout;
+		this.scheduler = scheduler;
+	}
+
+	/**
+	 * The prefix of the keys for one API key: {@code sendpulse:ratelimit:{<sha-256>}}.
+	 * @param apiKey the API key
+	 * @return the prefix
+	 */
+	public static String keyPrefix(String apiKey) {
+		try {
+			byte[] hash = MessageDigest.getInstance("SHA-256").digest(apiKey.getBytes(StandardCharsets.UTF_8));
+			return "sendpulse:ratelimit:{" + HexFormat.of().formatHex(hash) + "}";
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
+		}
+	}
+
+	@Override
+	public Mono<Take> take(int limit) {
+		Mono<Take> take = this.redis
+			.execute(TAKE, this.keys,
+					List.of(Integer.toString(limit), this.inFlightBound, Long.toString(SEQUENCE_EXPIRY.toMillis())))
+			.next()
+			.map(this::read);
+		return withinTimeout(take, "take a place", (late) -> {
+			if (late.taken()) {
+				release(late.place(), Duration.ZERO).subscribe(null, (ex) -> {
+					// Then the place ends by its bound.
+				});
+			}
+		});
+	}
+
+	@Override
+	public Mono<Void> release(long place, Duration holdFor) {
+		Mono<Long> release = this.redis
+			.execute(RELEASE, this.keys.subList(0, 1),
+					List.of(Long.toString(place), Long.toString(Math.max(0, ceilMillis(holdFor)))))
+			.next();
+		return withinTimeout(release, "release a place", (late) -> {
+		}).then();
+	}
+
+	/**
+	 * The number of places held when this instance last asked: it does not ask Redis for
+	 * a metric.
+	 */
+	@Override
+	public int held() {
+		return this.held.get();
+	}
+
+	private Take read(String answer) {
+		String[] parts = answer.split(" ");
+		this.held.set(Integer.parseInt(parts[2]));
+		if (parts[0].equals("taken")) {
+			return Take.taken(Long.parseLong(parts[1]));
+		}
+		// The earliest score is a hold that ends (a released place) or the bound of a
+		// place
+		// in flight, which frees up one period after its response at the soonest: that is
+		// when to look again, whoever releases it.
+		Duration freesIn = Duration.ofMillis(Math.max(Long.parseLong(parts[1]), 1));
+		return Take.full((freesIn.compareTo(this.pollAtMost) < 0) ? freesIn : this.pollAtMost);
+	}
+
+	/**
+	 * Wait for Redis up to the command timeout. The command itself is not cancelled: a
+	 * connection that queues commands while it reconnects carries it out later, and its
+	 * late answer goes to {@code lateAnswer}.
+	 */
+	private <T> Mono<T> withinTimeout(Mono<T> command, String what, Consumer<T> lateAnswer) {
+		return Mono.create((sink) -> {
+			AtomicBoolean answered = new AtomicBoolean();
+			Disposable timer = this.scheduler.schedule(() -> {
+				if (answered.compareAndSet(false, true)) {
+					sink.error(unreachable(what, null));
+				}
+			}, this.commandTimeout.toNanos(), TimeUnit.NANOSECONDS);
+			command.subscribe((value) -> {
+				if (answered.compareAndSet(false, true)) {
+					timer.dispose();
+					sink.success(value);
+				}
+				else {
+					lateAnswer.accept(value);
+				}
+			}, (ex) -> {
+				if (answered.compareAndSet(false, true)) {
+					timer.dispose();
+					sink.error(unreachable(what, ex));
+				}
+			}, () -> {
+				if (answered.compareAndSet(false, true)) {
+					timer.dispose();
+					sink.success();
+				}
+			});
+		});
+	}
+
+	private RedisStoreUnavailableException unreachable(String what, @Nullable Throwable ex) {
+		String reason = (ex != null) ? "failed (" + ex.getClass().getSimpleName() + ")"
+				: "got no answer within " + this.commandTimeout.toMillis() + " ms";
+		return new RedisStoreUnavailableException(
+				"the rate-limit store (Redis) is unreachable: an attempt to " + what + " " + reason, ex);
+	}
+
+	private static long ceilMillis(Duration duration) {
+		long millis = duration.toMillis();
+		return (duration.minusMillis(millis).isZero()) ? millis : millis + 1;
+	}
+
+}

@@ -1,0 +1,153 @@
+package io.sendpulse.spring.internal.ratelimit.redis;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.sendpulse.spring.internal.ratelimit.PlaceStore.Take;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The Redis store against a real Redis server: what a take and a release do to the shared
+ * places, and that everything it writes expires.
+ */
+class RedisPlaceStoreTests {
+
+	private static final String API_KEY = "sk-live-secret";
+
+	private static final Duration PERIOD = Duration.ofMillis(300);
+
+	private static RedisTestServer server;
+
+	private static LettuceConnectionFactory connectionFactory;
+
+	private static ReactiveStringRedisTemplate redis;
+
+	@BeforeAll
+	static void startRedis() {
+		server = new RedisTestServer();
+		connectionFactory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", server.port()));
+		connectionFactory.afterPropertiesSet();
+		connectionFactory.start();
+		redis = new ReactiveStringRedisTemplate(connectionFactory);
+		// Connect once, however slow the machine, before the tests time their commands.
+		redis.hasKey("warm-up").block(Duration.ofSeconds(30));
+	}
+
+	@AfterAll
+	static void stopRedis() {
+		connectionFactory.destroy();
+		server.close();
+	}
+
+	@AfterEach
+	void flush() {
+		redis.execute((connection) -> connection.serverCommands().flushAll()).blockLast();
+	}
+
+	@Test
+	void takesUpToTheLimitAtOnceAcrossStores() {
+		// Two stores on one connection stand for two instances: what counts is the key.
+		RedisPlaceStore one = store(Duration.ofSeconds(30));
+		RedisPlaceStore other = store(Duration.ofSeconds(30));
+
+		List<Take> takes = Flux.range(0, 10)
+			.flatMap((i) -> ((i % 2 == 0) ? one : other).take(4))
+			.collectList()
+			.block(Duration.ofSeconds(5));
+
+		assertThat(takes).filteredOn(Take::taken).hasSize(4);
+		assertThat(takes).filteredOn(Take::taken).extracting(Take::place).doesNotHaveDuplicates();
+		// Every place is in flight: look again in one period, the soonest any frees up.
+		assertThat(takes).filteredOn((take) -> !take.taken())
+			.allSatisfy((take) -> assertThat(take.freesIn()).isEqualTo(PERIOD));
+		assertThat(one.held()).isEqualTo(4);
+	}
+
+	@Test
+	void aReleasedPlaceIsHeldForItsHoldThenFreesUp() {
+		RedisPlaceStore store = store(Duration.ofSeconds(30));
+		Take taken = store.take(1).block();
+		assertThat(taken.taken()).isTrue();
+
+		store.release(taken.place(), PERIOD).block();
+		Take full = store.take(1).block();
+
+		assertThat(full.taken()).isFalse();
+		assertThat(full.freesIn()).isBetween(Duration.ofMillis(1), PERIOD.plusMillis(1));
+		await().atMost(Duration.ofSeconds(5)).until(() -> store.take(1).block().taken());
+	}
+
+	@Test
+	void aPlaceNeverSentFreesUpAtOnce() {
+		RedisPlaceStore store = store(Duration.ofSeconds(30));
+		Take taken = store.take(1).block();
+
+		store.release(taken.place(), Duration.ZERO).block();
+
+		assertThat(store.take(1).block().taken()).isTrue();
+	}
+
+	@Test
+	void aPlaceTakenButNeverReleasedFreesItselfAfterTheInFlightBound() {
+		// An instance that dies mid-request never releases its place.
+		RedisPlaceStore crashed = store(Duration.ofMillis(400));
+		assertThat(crashed.take(1).block().taken()).isTrue();
+
+		RedisPlaceStore survivor = store(Duration.ofMillis(400));
+		assertThat(survivor.take(1).block().taken()).isFalse();
+
+		await().atMost(Duration.ofSeconds(5)).until(() -> survivor.take(1).block().taken());
+	}
+
+	@Test
+	void keysDeriveFromAHashOfTheApiKeyAndAllExpire() {
+		RedisPlaceStore store = store(Duration.ofSeconds(30));
+		Take taken = store.take(3).block();
+		store.release(taken.place(), PERIOD).block();
+		store.take(3).block();
+
+		List<String> keys = redis.keys("*").collectList().block();
+		assertThat(keys).isNotEmpty()
+			.allSatisfy((key) -> assertThat(key).startsWith(RedisPlaceStore.keyPrefix(API_KEY))
+				.doesNotContain(API_KEY)
+				.matches("sendpulse:ratelimit:\\{[0-9a-f]{64}\\}:.*"));
+		for (String key : keys) {
+			assertThat(redis.getExpire(key).block()).as("expiry of %s", key).isPositive();
+		}
+	}
+
+	@Test
+	void failsNamingTheStoreWhenRedisAnswersNothingInTime() {
+		LettuceConnectionFactory unreachable = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration("127.0.0.1", 1));
+		unreachable.afterPropertiesSet();
+		unreachable.start();
+		try {
+			RedisPlaceStore store = new RedisPlaceStore(new ReactiveStringRedisTemplate(unreachable), API_KEY,
+					Duration.ofSeconds(30), PERIOD, Duration.ofMillis(200));
+			assertThatExceptionOfType(RedisStoreUnavailableException.class)
+				.isThrownBy(() -> store.take(1).block(Duration.ofSeconds(5)))
+				.withMessageStartingWith("the rate-limit store (Redis) is unreachable");
+		}
+		finally {
+			unreachable.destroy();
+		}
+	}
+
+	private RedisPlaceStore store(Duration inFlightBound) {
+		return new RedisPlaceStore(redis, API_KEY, inFlightBound, PERIOD, Duration.ofSeconds(2));
+	}
+
+}
