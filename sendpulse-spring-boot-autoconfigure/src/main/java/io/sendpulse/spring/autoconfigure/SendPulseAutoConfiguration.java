@@ -274,9 +274,10 @@ public final class SendPulseAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(name = "sendpulseHealthContributor")
 		SendPulseHealthIndicator sendpulseHealthContributor(ObservedClientState sendPulseClientState,
-				@Qualifier("sendPulseRateLimiter") ObjectProvider<RateLimiter> rateLimiter) {
+				@Qualifier("sendPulseRateLimiter") ObjectProvider<RateLimiter> rateLimiter,
+				ObjectProvider<PlaceStore> placeStore) {
 			return new SendPulseHealthIndicator(sendPulseClientState, rateLimiter.getIfAvailable(),
-					CONNECTION_FAILURE_WINDOW);
+					CONNECTION_FAILURE_WINDOW, placeStore.getIfAvailable());
 		}
 
 	}

@@ -3,6 +3,7 @@ package io.sendpulse.spring.internal.health;
 import java.time.Duration;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.sendpulse.spring.internal.ratelimit.PlaceStore;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
@@ -23,19 +24,23 @@ public final class SendPulseHealthIndicator extends AbstractHealthIndicator {
 
 	private final Duration connectionFailureWindow;
 
+	private final @Nullable PlaceStore store;
+
 	/**
 	 * Create the indicator.
 	 * @param state what the client observed
 	 * @param rateLimiter the client's rate limiter, or {@code null} when it has none
 	 * @param connectionFailureWindow how long a connection failure keeps the health DOWN
 	 * when nothing succeeded since
+	 * @param store where the rate limiter keeps its places, or {@code null} when unknown
 	 */
 	public SendPulseHealthIndicator(ObservedClientState state, @Nullable RateLimiter rateLimiter,
-			Duration connectionFailureWindow) {
+			Duration connectionFailureWindow, @Nullable PlaceStore store) {
 		super("SendPulse health check failed");
 		this.state = state;
 		this.rateLimiter = rateLimiter;
 		this.connectionFailureWindow = connectionFailureWindow;
+		this.store = store;
 	}
 
 	@Override
@@ -56,8 +61,15 @@ public final class SendPulseHealthIndicator extends AbstractHealthIndicator {
 				.withDetail("lastConnectionFailure", String.valueOf(snapshot.lastConnectionFailure()))
 				.withDetail("lastConnectionError", String.valueOf(snapshot.lastConnectionError()));
 		}
+		else if (this.store != null && this.store.unreachable() != null) {
+			// No call can be sent while the limiter cannot take a place.
+			builder.down().withDetail("reason", this.store.unreachable());
+		}
 		else {
 			builder.up();
+		}
+		if (this.store != null) {
+			builder.withDetail("rateLimiter.store", this.store.kind());
 		}
 		if (this.rateLimiter != null) {
 			RateLimiter.Metrics metrics = this.rateLimiter.getMetrics();

@@ -43,6 +43,23 @@ public interface PlaceStore {
 	int held();
 
 	/**
+	 * Return why the store could not be reached the last time it was asked, for the
+	 * health: a store in this JVM always can.
+	 * @return what failed, or {@code null} when its latest command was answered
+	 */
+	default @Nullable String unreachable() {
+		return null;
+	}
+
+	/**
+	 * Return what kind of store this is, for the health.
+	 * @return {@code memory} or the shared store's name
+	 */
+	default String kind() {
+		return "memory";
+	}
+
+	/**
 	 * What {@link #take(int)} got.
 	 *
 	 * @param taken whether a place was taken

@@ -96,6 +96,11 @@ public final class RedisPlaceStore implements PlaceStore {
 	private final AtomicInteger held = new AtomicInteger();
 
 	/**
+	 * Why the latest command failed, for the health; {@code null} once one is answered.
+	 */
+	private volatile @Nullable String unreachable;
+
+	/**
 	 * Create a store.
 	 * @param redis the application's Redis connection
 	 * @param apiKey the API key whose limit the places count (only its hash reaches
@@ -164,6 +169,16 @@ public final class RedisPlaceStore implements PlaceStore {
 		}).then();
 	}
 
+	@Override
+	public @Nullable String unreachable() {
+		return this.unreachable;
+	}
+
+	@Override
+	public String kind() {
+		return "redis";
+	}
+
 	/**
 	 * The number of places held when this instance last asked: it does not ask Redis for
 	 * a metric.
@@ -197,10 +212,11 @@ public final class RedisPlaceStore implements PlaceStore {
 			AtomicBoolean answered = new AtomicBoolean();
 			Disposable timer = this.scheduler.schedule(() -> {
 				if (answered.compareAndSet(false, true)) {
-					sink.error(unreachable(what, null));
+					sink.error(failed(unreachable(what, null)));
 				}
 			}, this.commandTimeout.toNanos(), TimeUnit.NANOSECONDS);
 			command.subscribe((value) -> {
+				this.unreachable = null;
 				if (answered.compareAndSet(false, true)) {
 					timer.dispose();
 					sink.success(value);
@@ -211,15 +227,21 @@ public final class RedisPlaceStore implements PlaceStore {
 			}, (ex) -> {
 				if (answered.compareAndSet(false, true)) {
 					timer.dispose();
-					sink.error(unreachable(what, ex));
+					sink.error(failed(unreachable(what, ex)));
 				}
 			}, () -> {
+				this.unreachable = null;
 				if (answered.compareAndSet(false, true)) {
 					timer.dispose();
 					sink.success();
 				}
 			});
 		});
+	}
+
+	private RedisStoreUnavailableException failed(RedisStoreUnavailableException ex) {
+		this.unreachable = ex.getMessage();
+		return ex;
 	}
 
 	private RedisStoreUnavailableException unreachable(String what, @Nullable Throwable ex) {
