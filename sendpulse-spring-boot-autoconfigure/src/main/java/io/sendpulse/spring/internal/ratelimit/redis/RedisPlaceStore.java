@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import io.sendpulse.spring.internal.ratelimit.PlaceStore;
@@ -30,8 +31,11 @@ import org.springframework.data.redis.core.script.RedisScript;
  * ({@code TIME} inside the script), so the instances' clocks do not matter.
  * <p>
  * Every key expires: a place taken by an instance that died before releasing it ends by
- * its score, and the keys themselves once nobody uses them. The keys derive from a
- * SHA-256 hash of the API key, never the key itself.
+ * its score, and the keys themselves once nobody uses them. An instance that has taken
+ * places before and finds the place numbers gone knows Redis lost its state (a restart
+ * without persistence) and with it the holds of the last period: it holds every place for
+ * one period before any is taken again, so the loss cannot let twice the limit through.
+ * The keys derive from a SHA-256 hash of the API key, never the key itself.
  * <p>
  * Commands that Redis does not answer within the command timeout fail with a
  * {@link RedisStoreUnavailableException}, which the limiter treats as "no place": nothing
@@ -45,6 +49,15 @@ public final class RedisPlaceStore implements PlaceStore {
 	private static final RedisScript<String> TAKE = RedisScript.of("""
 			local t = redis.call('TIME')
 			local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+			if tonumber(ARGV[4]) > 0 and redis.call('EXISTS', KEYS[2]) == 0 then
+				local limit = tonumber(ARGV[1])
+				local fence = now + tonumber(ARGV[5])
+				for i = 1, limit do
+					redis.call('ZADD', KEYS[1], fence, 'fence:' .. i)
+				end
+				redis.call('SET', KEYS[2], 0, 'PX', tonumber(ARGV[3]))
+				redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[5]) + 1000)
+			end
 			redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
 			local held = redis.call('ZCARD', KEYS[1])
 			if held < tonumber(ARGV[1]) then
@@ -96,6 +109,11 @@ public final class RedisPlaceStore implements PlaceStore {
 	private final AtomicInteger held = new AtomicInteger();
 
 	/**
+	 * The highest place number this instance was given: any means the store had state.
+	 */
+	private final AtomicLong lastPlace = new AtomicLong();
+
+	/**
 	 * Why the latest command failed, for the health; {@code null} once one is answered.
 	 */
 	private volatile @Nullable String unreachable;
@@ -145,9 +163,9 @@ public final class RedisPlaceStore implements PlaceStore {
 
 	@Override
 	public Mono<Take> take(int limit) {
-		Mono<Take> take = this.redis
-			.execute(TAKE, this.keys,
-					List.of(Integer.toString(limit), this.inFlightBound, Long.toString(SEQUENCE_EXPIRY.toMillis())))
+		Mono<Take> take = this.redis.execute(TAKE, this.keys,
+				List.of(Integer.toString(limit), this.inFlightBound, Long.toString(SEQUENCE_EXPIRY.toMillis()),
+						Long.toString(this.lastPlace.get()), Long.toString(Math.max(this.pollAtMost.toMillis(), 1))))
 			.next()
 			.map(this::read);
 		return withinTimeout(take, "take a place", (late) -> {
@@ -192,7 +210,9 @@ public final class RedisPlaceStore implements PlaceStore {
 		String[] parts = answer.split(" ");
 		this.held.set(Integer.parseInt(parts[2]));
 		if (parts[0].equals("taken")) {
-			return Take.taken(Long.parseLong(parts[1]));
+			long place = Long.parseLong(parts[1]);
+			this.lastPlace.accumulateAndGet(place, Math::max);
+			return Take.taken(place);
 		}
 		// The earliest score is a hold that ends (a released place) or the bound of a
 		// place

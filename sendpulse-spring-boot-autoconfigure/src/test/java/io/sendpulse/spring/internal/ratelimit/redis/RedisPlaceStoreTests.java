@@ -90,6 +90,29 @@ class RedisPlaceStoreTests {
 	}
 
 	@Test
+	void holdsEveryPlaceForOnePeriodWhenRedisLostItsStateUnderAStoreThatHadTakenPlaces() {
+		RedisPlaceStore store = store(Duration.ofSeconds(30));
+		Take taken = store.take(3).block();
+		store.release(taken.place(), Duration.ZERO).block();
+
+		// A restart without persistence: the holds of the last period are gone.
+		flush();
+		Take afterLoss = store.take(3).block();
+		Take newcomer = store(Duration.ofSeconds(30)).take(3).block();
+
+		assertThat(afterLoss.taken()).isFalse();
+		assertThat(afterLoss.freesIn()).isBetween(Duration.ofMillis(1), PERIOD);
+		assertThat(newcomer.taken()).as("the fence holds for every instance").isFalse();
+		await().atMost(Duration.ofSeconds(5)).until(() -> store.take(3).block().taken());
+		assertThat(store(Duration.ofSeconds(30)).take(3).block().taken()).isTrue();
+	}
+
+	@Test
+	void aFreshStoreLetsTheFirstRequestsGoAtOnce() {
+		assertThat(store(Duration.ofSeconds(30)).take(1).block().taken()).isTrue();
+	}
+
+	@Test
 	void aPlaceNeverSentFreesUpAtOnce() {
 		RedisPlaceStore store = store(Duration.ofSeconds(30));
 		Take taken = store.take(1).block();
