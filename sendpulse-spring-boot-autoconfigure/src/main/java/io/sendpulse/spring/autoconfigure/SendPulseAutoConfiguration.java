@@ -46,14 +46,12 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -70,8 +68,9 @@ public final class SendPulseAutoConfiguration {
 	// Static: a BeanFactoryPostProcessor must not drag the configuration in early.
 	@Bean
 	static RuntimeApiKeyCheck sendPulseRuntimeApiKeyCheck(Environment environment) {
-		return new RuntimeApiKeyCheck(environment, ClientConfiguration.class, MetricsConfiguration.class,
-				HealthConfiguration.class);
+		return new RuntimeApiKeyCheck(environment, ClientConfiguration.class, SmsSegmentMetricsConfiguration.class,
+				MetricsConfiguration.class, HealthConfiguration.class,
+				RedisStoreConfiguration.SpringDataRedisConfiguration.class);
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -94,7 +93,7 @@ public final class SendPulseAutoConfiguration {
 					rateLimit.getLimitForPeriod(), rateLimit.getRefreshPeriod(), rateLimit.getTimeout()));
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(config));
 			// Resilience4j's own limiter counts fixed cycles on the client; ours holds
-			// the limit in every window at the API (contract section 6).
+			// the limit in every sliding window where the API counts it.
 			return new SlidingWindowRateLimiter(SendPulseResilience.NAME, config.build(),
 					placeStore.getIfAvailable(InMemoryPlaceStore::new));
 		}
@@ -162,12 +161,10 @@ public final class SendPulseAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		SmsTemplate smsTemplate(SendPulseClient sendPulseClient, SendPulseProperties properties,
-				ApplicationContext applicationContext) {
+				ObjectProvider<SmsSegmentRecorder> segmentRecorder) {
 			SendPulseProperties.Sms sms = properties.getSms();
 			// Micrometer is optional: segments are counted only when it is there.
-			SmsSegmentRecorder segments = ClassUtils.isPresent("io.micrometer.core.instrument.MeterRegistry",
-					applicationContext.getClassLoader()) ? new SmsSegmentMetrics(applicationContext)
-							: SmsSegmentRecorder.NONE;
+			SmsSegmentRecorder segments = segmentRecorder.getIfAvailable(() -> SmsSegmentRecorder.NONE);
 			return new DefaultSmsTemplate(new DefaultReactiveSmsTemplate(sendPulseClient, sms.getFrom(),
 					sms.getBulkConcurrency(), new SmsTextRules(sms.isSmartEncoding(), sms.getMaxSegments()), segments));
 		}
@@ -242,6 +239,19 @@ public final class SendPulseAutoConfiguration {
 				throw new MissingRedisConnectionException(false);
 			}
 
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(OnApiKeyCondition.class)
+	@ConditionalOnClass(MeterRegistry.class)
+	static class SmsSegmentMetricsConfiguration {
+
+		// The registry is looked up at the first send, when every bean exists.
+		@Bean
+		SmsSegmentMetrics sendPulseSmsSegmentMetrics(ObjectProvider<MeterRegistry> meterRegistry) {
+			return new SmsSegmentMetrics(meterRegistry);
 		}
 
 	}

@@ -9,7 +9,6 @@ import io.sendpulse.spring.internal.sms.SmsSegmentRecorder;
 import io.sendpulse.spring.sms.SmsEncoding;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
@@ -28,10 +27,8 @@ final class SmsSegmentMetrics implements SmsSegmentRecorder {
 
 	private volatile @Nullable Map<SmsEncoding, Counter> counters;
 
-	// Takes the bean factory, so that the auto-configuration never names a Micrometer
-	// type.
-	SmsSegmentMetrics(BeanFactory beanFactory) {
-		this.meterRegistry = beanFactory.getBeanProvider(MeterRegistry.class);
+	SmsSegmentMetrics(ObjectProvider<MeterRegistry> meterRegistry) {
+		this.meterRegistry = meterRegistry;
 	}
 
 	@Override

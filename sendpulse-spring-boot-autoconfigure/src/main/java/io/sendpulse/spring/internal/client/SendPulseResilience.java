@@ -14,8 +14,8 @@ import io.sendpulse.spring.internal.ratelimit.SlidingWindowRateLimiter;
 import org.springframework.util.Assert;
 
 /**
- * The Resilience4j configurations of contract sections 4 and 6: a rate limiter that holds
- * its limit in any window where the API counts it, and retries that never act twice.
+ * The Resilience4j configurations: a rate limiter that holds its limit in any window
+ * where the API counts it, and retries that never act twice.
  */
 public final class SendPulseResilience {
 
@@ -49,7 +49,7 @@ public final class SendPulseResilience {
 	}
 
 	/**
-	 * The limiter of contract section 6, its places in this JVM.
+	 * A sliding-window limiter whose places live in this JVM.
 	 * @param config the limit, period and timeout
 	 * @return the limiter, named {@link #NAME}
 	 */

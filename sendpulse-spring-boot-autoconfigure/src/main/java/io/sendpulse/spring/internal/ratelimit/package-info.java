@@ -1,8 +1,8 @@
 /**
- * The client-side rate limit of contract section 6: at most {@code limit-for-period}
- * requests reach the API in any sliding window of {@code refresh-period}, whatever the
- * network delay. A request holds a place from the moment it is let through until one
- * period after its response (or failure) arrived; the places live in a
+ * The client-side rate limit: at most {@code limit-for-period} requests reach the API in
+ * any sliding window of {@code refresh-period}, whatever the network delay. A request
+ * holds a place from the moment it is let through until one period after its response (or
+ * failure) arrived; the places live in a
  * {@link io.sendpulse.spring.internal.ratelimit.PlaceStore}.
  */
 @NullMarked
