@@ -84,7 +84,6 @@ public final class SendPulseWebhookAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	WebhookProcessor webhookProcessor(WebhookSignatureVerifier webhookSignatureVerifier,
 			ApplicationEventPublisher eventPublisher, SendPulseProperties properties,
 			ObjectProvider<WebhookDeliveryObserver> deliveryObserver) {
@@ -100,7 +99,6 @@ public final class SendPulseWebhookAutoConfiguration {
 		// One observation per delivery, sendpulse.webhook.deliveries, when the
 		// application has an ObservationRegistry (Boot's turns it into a timer).
 		@Bean
-		@ConditionalOnMissingBean
 		WebhookDeliveryObserver sendPulseWebhookDeliveryObserver(ObjectProvider<ObservationRegistry> registry) {
 			return new MicrometerWebhookDeliveryObserver(registry.getIfAvailable(() -> ObservationRegistry.NOOP));
 		}
