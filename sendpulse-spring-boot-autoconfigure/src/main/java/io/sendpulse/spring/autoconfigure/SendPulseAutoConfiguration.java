@@ -10,6 +10,10 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import io.sendpulse.spring.accounts.SendPulseAccounts;
+import io.sendpulse.spring.internal.accounts.AccountClients;
+import io.sendpulse.spring.internal.accounts.AccountPlaceStores;
+import io.sendpulse.spring.internal.accounts.DefaultSendPulseAccount;
 import io.sendpulse.spring.internal.client.SendPulseClient;
 import io.sendpulse.spring.internal.client.SendPulseResilience;
 import io.sendpulse.spring.internal.health.ObservedClientState;
@@ -58,7 +62,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Auto-configuration for the SendPulse client and its templates: {@link SmsTemplate},
  * {@link VoiceTemplate} and {@link VerifyTemplate}, created when
- * {@code sendpulse.api-key} is set, sharing one client, one rate limiter and one retry.
+ * {@code sendpulse.api-key} is set, sharing one client, one rate limiter and one retry;
+ * and {@link SendPulseAccounts}, which gives the templates of the further accounts of
+ * {@code sendpulse.accounts.<name>} and of keys the application holds at run time.
  */
 @AutoConfiguration(after = WebClientAutoConfiguration.class)
 @ConditionalOnClass(WebClient.class)
@@ -116,14 +122,14 @@ public final class SendPulseAutoConfiguration {
 			return new ObservedClientState(Clock.systemUTC());
 		}
 
+		// What every account's client shares: the connector (one connection pool, the
+		// timeouts, TLS and proxy), the retry and the observation set-up.
 		@Bean
-		@ConditionalOnMissingBean
-		SendPulseClient sendPulseClient(SendPulseProperties properties, SendPulseConnectionDetails connectionDetails,
-				ObjectProvider<WebClient.Builder> webClientBuilder,
+		AccountClients sendPulseAccountClients(SendPulseProperties properties,
+				SendPulseConnectionDetails connectionDetails, ObjectProvider<WebClient.Builder> webClientBuilder,
 				ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 				ObjectProvider<HttpClientSettings> httpClientSettings,
 				ObjectProvider<SendPulseWebClientCustomizer> customizers,
-				@Qualifier("sendPulseRateLimiter") ObjectProvider<RateLimiter> rateLimiter,
 				@Qualifier("sendPulseRetry") ObjectProvider<Retry> retry,
 				ObjectProvider<ObservationRegistry> observationRegistry,
 				ObjectProvider<SendPulseClientObservationConvention> observationConvention,
@@ -146,16 +152,18 @@ public final class SendPulseAutoConfiguration {
 			}
 			builder.clientConnector(connector.build(settings));
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-			return SendPulseClient.builder(builder)
-				.apiKey(connectionDetails.apiKey())
-				.baseUrl(connectionDetails.baseUrl())
-				.attemptTimeout(properties.getAttemptTimeout())
-				.rateLimiter(rateLimiter.getIfAvailable())
-				.retry(retry.getIfAvailable())
-				.observationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
-				.observationConvention(observationConvention.getIfAvailable())
-				.listener(clientState.getIfAvailable())
-				.build();
+			return new AccountClients(builder, connectionDetails.baseUrl(), properties.getAttemptTimeout(),
+					retry.getIfAvailable(), observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
+					observationConvention.getIfAvailable(), clientState.getIfAvailable());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		SendPulseClient sendPulseClient(AccountClients sendPulseAccountClients,
+				SendPulseConnectionDetails connectionDetails,
+				@Qualifier("sendPulseRateLimiter") ObjectProvider<RateLimiter> rateLimiter) {
+			return sendPulseAccountClients.create(connectionDetails.apiKey(), rateLimiter.getIfAvailable(),
+					SendPulseAccounts.DEFAULT);
 		}
 
 		@Bean
@@ -182,6 +190,24 @@ public final class SendPulseAutoConfiguration {
 			SendPulseProperties.Verify verify = properties.getVerify();
 			return new DefaultVerifyTemplate(new DefaultReactiveVerifyTemplate(sendPulseClient, verify.getChannel(),
 					verify.getCodeLength(), verify.getExpiry()));
+		}
+
+		// The default account is the template beans, whoever defined them; the others
+		// are built on the same connector and store, one rate limiter per key.
+		@Bean
+		@ConditionalOnMissingBean
+		SendPulseAccounts sendPulseAccounts(SendPulseProperties properties,
+				SendPulseConnectionDetails connectionDetails, AccountClients sendPulseAccountClients,
+				SmsTemplate smsTemplate, VoiceTemplate voiceTemplate, VerifyTemplate verifyTemplate,
+				@Qualifier("sendPulseRateLimiter") ObjectProvider<RateLimiter> rateLimiter,
+				ObjectProvider<SendPulseRateLimiterCustomizer> customizers,
+				ObjectProvider<AccountPlaceStores> placeStores, ObjectProvider<SmsSegmentMetrics> segmentMetrics) {
+			SendPulseAccountsFactory factory = new SendPulseAccountsFactory(properties, sendPulseAccountClients,
+					customizers.orderedStream().toList(), placeStores.getIfAvailable(() -> AccountPlaceStores.MEMORY),
+					segmentMetrics.getIfAvailable());
+			return factory.create(
+					new DefaultSendPulseAccount(SendPulseAccounts.DEFAULT, smsTemplate, voiceTemplate, verifyTemplate),
+					connectionDetails.apiKey(), rateLimiter.getIfAvailable());
 		}
 
 	}
@@ -224,6 +250,28 @@ public final class SendPulseAutoConfiguration {
 				commandTimeout = (commandTimeout.compareTo(SHORTEST_COMMAND) < 0) ? SHORTEST_COMMAND : commandTimeout;
 				return new RedisPlaceStore(new ReactiveStringRedisTemplate(factory), connectionDetails.apiKey(),
 						inFlightBound, rateLimit.getRefreshPeriod(), commandTimeout);
+			}
+
+			// Each further account's key: its places under its own key's hash, on the
+			// same connection.
+			@Bean
+			AccountPlaceStores sendPulseAccountPlaceStores(
+					ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory, SendPulseProperties properties) {
+				return (apiKey, rateLimit) -> {
+					ReactiveRedisConnectionFactory factory = connectionFactory.getIfAvailable();
+					if (factory == null) {
+						throw new MissingRedisConnectionException(true);
+					}
+					Duration inFlightBound = properties.getAttemptTimeout()
+						.plus(rateLimit.refreshPeriod())
+						.plusSeconds(1);
+					Duration commandTimeout = rateLimit.timeout();
+					commandTimeout = (commandTimeout.compareTo(LONGEST_COMMAND) > 0) ? LONGEST_COMMAND : commandTimeout;
+					commandTimeout = (commandTimeout.compareTo(SHORTEST_COMMAND) < 0) ? SHORTEST_COMMAND
+							: commandTimeout;
+					return new RedisPlaceStore(new ReactiveStringRedisTemplate(factory), apiKey, inFlightBound,
+							rateLimit.refreshPeriod(), commandTimeout);
+				};
 			}
 
 		}

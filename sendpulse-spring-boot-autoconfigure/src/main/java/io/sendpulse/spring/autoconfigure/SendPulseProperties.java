@@ -3,7 +3,9 @@ package io.sendpulse.spring.autoconfigure;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.sendpulse.spring.internal.client.RequestRules;
 import io.sendpulse.spring.verify.Channel;
@@ -72,6 +74,15 @@ public class SendPulseProperties {
 	private final Ssl ssl = new Ssl();
 
 	private final Proxy proxy = new Proxy();
+
+	/**
+	 * Further SendPulse accounts by name (letters, digits, '-' and '_'; 'default' is the
+	 * top-level account's). Each takes api-key, sms.from, voice.from, verify.*,
+	 * rate-limit.* and webhook.secret / webhook.additional-secrets; what an account
+	 * leaves unset is taken from the top-level sendpulse.* properties. Reached through
+	 * the SendPulseAccounts bean and @SendPulseWebhook(account = ...).
+	 */
+	private final Map<String, Account> accounts = new LinkedHashMap<>();
 
 	public @Nullable String getApiKey() {
 		return this.apiKey;
@@ -152,6 +163,10 @@ public class SendPulseProperties {
 
 	public Proxy getProxy() {
 		return this.proxy;
+	}
+
+	public Map<String, Account> getAccounts() {
+		return this.accounts;
 	}
 
 	// Setter failures reach the user through Boot's bind failure analysis, which names
@@ -628,6 +643,268 @@ public class SendPulseProperties {
 
 		public void setPassword(@Nullable String password) {
 			this.password = password;
+		}
+
+	}
+
+	/**
+	 * One further SendPulse account ({@code sendpulse.accounts.<name>.*}): every setting
+	 * left unset is taken from the top-level {@code sendpulse.*} property of the same
+	 * name.
+	 */
+	public static class Account {
+
+		private static final String PREFIX = "sendpulse.accounts.<name>.";
+
+		/**
+		 * API key of this account, sent as a bearer token. Required.
+		 */
+		private @Nullable String apiKey;
+
+		private final Sms sms = new Sms();
+
+		private final Voice voice = new Voice();
+
+		private final Verify verify = new Verify();
+
+		private final RateLimit rateLimit = new RateLimit();
+
+		private final Webhook webhook = new Webhook();
+
+		public @Nullable String getApiKey() {
+			return this.apiKey;
+		}
+
+		public void setApiKey(@Nullable String apiKey) {
+			this.apiKey = apiKey;
+		}
+
+		public Sms getSms() {
+			return this.sms;
+		}
+
+		public Voice getVoice() {
+			return this.voice;
+		}
+
+		public Verify getVerify() {
+			return this.verify;
+		}
+
+		public RateLimit getRateLimit() {
+			return this.rateLimit;
+		}
+
+		public Webhook getWebhook() {
+			return this.webhook;
+		}
+
+		@Override
+		public String toString() {
+			return "Account[apiKey=(hidden)]";
+		}
+
+		/**
+		 * SMS properties of one account.
+		 */
+		public static class Sms {
+
+			/**
+			 * Sender used when a request names none; sendpulse.sms.from when not set.
+			 */
+			private @Nullable String from;
+
+			public @Nullable String getFrom() {
+				return this.from;
+			}
+
+			public void setFrom(@Nullable String from) {
+				this.from = from;
+			}
+
+		}
+
+		/**
+		 * Voice properties of one account.
+		 */
+		public static class Voice {
+
+			/**
+			 * Caller ID used when a request names none; sendpulse.voice.from when not
+			 * set.
+			 */
+			private @Nullable String from;
+
+			public @Nullable String getFrom() {
+				return this.from;
+			}
+
+			public void setFrom(@Nullable String from) {
+				this.from = from;
+			}
+
+		}
+
+		/**
+		 * Verification properties of one account.
+		 */
+		public static class Verify {
+
+			/**
+			 * Channel the code is sent over when a request names none;
+			 * sendpulse.verify.channel when not set.
+			 */
+			private @Nullable Channel channel;
+
+			/**
+			 * Digits in the code when a request names none, 4 to 8;
+			 * sendpulse.verify.code-length when not set.
+			 */
+			private @Nullable Integer codeLength;
+
+			/**
+			 * Time the code stays valid when a request names none, in whole seconds;
+			 * sendpulse.verify.expiry when not set.
+			 */
+			private @Nullable Duration expiry;
+
+			public @Nullable Channel getChannel() {
+				return this.channel;
+			}
+
+			public void setChannel(@Nullable Channel channel) {
+				if (channel == Channel.UNKNOWN) {
+					throw new IllegalArgumentException(PREFIX + "verify.channel must be sms, voice or whatsapp");
+				}
+				this.channel = channel;
+			}
+
+			public @Nullable Integer getCodeLength() {
+				return this.codeLength;
+			}
+
+			public void setCodeLength(@Nullable Integer codeLength) {
+				this.codeLength = (codeLength != null)
+						? RequestRules.codeLength(PREFIX + "verify.code-length", codeLength) : null;
+			}
+
+			public @Nullable Duration getExpiry() {
+				return this.expiry;
+			}
+
+			public void setExpiry(@Nullable Duration expiry) {
+				if (expiry != null && positive(PREFIX + "verify.expiry", expiry).getNano() != 0) {
+					throw new IllegalArgumentException(PREFIX + "verify.expiry must be a whole number of seconds");
+				}
+				this.expiry = expiry;
+			}
+
+		}
+
+		/**
+		 * Client-side rate limit of one account's API key, shared by every use of that
+		 * key.
+		 */
+		public static class RateLimit {
+
+			/**
+			 * Whether each request of this account waits for a place under its key's rate
+			 * limit; sendpulse.rate-limit.enabled when not set.
+			 */
+			private @Nullable Boolean enabled;
+
+			/**
+			 * Most requests of this key reaching the API in any sliding window of
+			 * refresh-period; sendpulse.rate-limit.limit-for-period when not set.
+			 */
+			private @Nullable Integer limitForPeriod;
+
+			/**
+			 * Window the limit applies to; sendpulse.rate-limit.refresh-period when not
+			 * set.
+			 */
+			private @Nullable Duration refreshPeriod;
+
+			/**
+			 * Longest a request waits for a place; sendpulse.rate-limit.timeout when not
+			 * set.
+			 */
+			private @Nullable Duration timeout;
+
+			public @Nullable Boolean getEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(@Nullable Boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public @Nullable Integer getLimitForPeriod() {
+				return this.limitForPeriod;
+			}
+
+			public void setLimitForPeriod(@Nullable Integer limitForPeriod) {
+				this.limitForPeriod = (limitForPeriod != null)
+						? atLeast(PREFIX + "rate-limit.limit-for-period", limitForPeriod, 1) : null;
+			}
+
+			public @Nullable Duration getRefreshPeriod() {
+				return this.refreshPeriod;
+			}
+
+			public void setRefreshPeriod(@Nullable Duration refreshPeriod) {
+				this.refreshPeriod = (refreshPeriod != null)
+						? positive(PREFIX + "rate-limit.refresh-period", refreshPeriod) : null;
+			}
+
+			public @Nullable Duration getTimeout() {
+				return this.timeout;
+			}
+
+			public void setTimeout(@Nullable Duration timeout) {
+				if (timeout != null && timeout.isNegative()) {
+					throw new IllegalArgumentException(PREFIX + "rate-limit.timeout must not be negative");
+				}
+				this.timeout = timeout;
+			}
+
+		}
+
+		/**
+		 * Webhook secrets of one account: its {@code @SendPulseWebhook(account = ...)}
+		 * endpoints accept deliveries signed with these.
+		 */
+		public static class Webhook {
+
+			/**
+			 * Secret SendPulse signs this account's webhooks with;
+			 * sendpulse.webhook.secret when not set.
+			 */
+			private @Nullable String secret;
+
+			/**
+			 * Further secrets accepted while rotating this account's secret. When not
+			 * set: none if the account sets its own secret (another account's secrets
+			 * must not verify its deliveries), else sendpulse.webhook.additional-secrets.
+			 */
+			private @Nullable List<String> additionalSecrets;
+
+			public @Nullable String getSecret() {
+				return this.secret;
+			}
+
+			public void setSecret(@Nullable String secret) {
+				this.secret = secret;
+			}
+
+			public @Nullable List<String> getAdditionalSecrets() {
+				return this.additionalSecrets;
+			}
+
+			public void setAdditionalSecrets(@Nullable List<String> additionalSecrets) {
+				this.additionalSecrets = additionalSecrets;
+			}
+
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.sendpulse.spring.accounts.SendPulseAccounts;
 import io.sendpulse.spring.internal.sms.SmsSegmentRecorder;
 import io.sendpulse.spring.sms.SmsEncoding;
 import org.jspecify.annotations.Nullable;
@@ -14,7 +15,8 @@ import org.springframework.beans.factory.ObjectProvider;
 /**
  * Counts the segments of the SMS SendPulse accepted in the counter
  * {@code sendpulse.sms.segments}, tagged {@code encoding} ({@code gsm-7} or
- * {@code ucs-2}), so that the bill can be read off a dashboard. Only created when
+ * {@code ucs-2}) and {@code account} (the account's name, {@code default} for the
+ * top-level one), so that the bill can be read off a dashboard. Only created when
  * Micrometer is on the classpath; the application's {@link MeterRegistry} is looked up at
  * the first send, when the context has every bean, and nothing is counted when there is
  * none.
@@ -25,10 +27,26 @@ final class SmsSegmentMetrics implements SmsSegmentRecorder {
 
 	private final ObjectProvider<MeterRegistry> meterRegistry;
 
+	private final String account;
+
 	private volatile @Nullable Map<SmsEncoding, Counter> counters;
 
 	SmsSegmentMetrics(ObjectProvider<MeterRegistry> meterRegistry) {
+		this(meterRegistry, SendPulseAccounts.DEFAULT);
+	}
+
+	SmsSegmentMetrics(ObjectProvider<MeterRegistry> meterRegistry, String account) {
 		this.meterRegistry = meterRegistry;
+		this.account = account;
+	}
+
+	/**
+	 * Return the metrics of another account, on the same registry.
+	 * @param account the account's name
+	 * @return its metrics
+	 */
+	SmsSegmentMetrics forAccount(String account) {
+		return new SmsSegmentMetrics(this.meterRegistry, account);
 	}
 
 	@Override
@@ -59,6 +77,7 @@ final class SmsSegmentMetrics implements SmsSegmentRecorder {
 							.description("Segments of the SMS SendPulse accepted, each billed as one SMS")
 							.baseUnit("segments")
 							.tag("encoding", tag(encoding))
+							.tag("account", this.account)
 							.register(registry));
 			}
 		}

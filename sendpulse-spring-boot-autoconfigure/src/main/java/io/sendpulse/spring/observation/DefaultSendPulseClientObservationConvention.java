@@ -8,9 +8,10 @@ import io.sendpulse.spring.observation.SendPulseClientObservationDocumentation.L
  * The default {@link SendPulseClientObservationConvention}: observations named
  * {@code sendpulse.client.operations}, spans named after the operation (for example
  * {@code sms.send}), tagged with {@code operation}, {@code method}, {@code uri},
- * {@code outcome} ({@code success}, {@code failure}, {@code cancelled}) and
- * {@code status} ({@code 2xx}, {@code 4xx}, {@code 5xx}, or {@code none} when no response
- * arrived). No tag carries a phone number, an id or the API key.
+ * {@code outcome} ({@code success}, {@code failure}, {@code cancelled}), {@code status}
+ * ({@code 2xx}, {@code 4xx}, {@code 5xx}, or {@code none} when no response arrived) and
+ * {@code account} (the account's name, {@code default} for the top-level one). No tag
+ * carries a phone number, an id or the API key.
  */
 public class DefaultSendPulseClientObservationConvention implements SendPulseClientObservationConvention {
 
@@ -31,7 +32,8 @@ public class DefaultSendPulseClientObservationConvention implements SendPulseCli
 	public KeyValues getLowCardinalityKeyValues(SendPulseClientObservationContext context) {
 		return KeyValues.of(KeyValue.of(LowCardinalityKeyNames.OPERATION, context.getOperation()),
 				KeyValue.of(LowCardinalityKeyNames.METHOD, context.getMethod()),
-				KeyValue.of(LowCardinalityKeyNames.URI, context.getUriTemplate()), outcome(context), status(context));
+				KeyValue.of(LowCardinalityKeyNames.URI, context.getUriTemplate()), outcome(context), status(context),
+				KeyValue.of(LowCardinalityKeyNames.ACCOUNT, context.getAccount()));
 	}
 
 	protected KeyValue outcome(SendPulseClientObservationContext context) {

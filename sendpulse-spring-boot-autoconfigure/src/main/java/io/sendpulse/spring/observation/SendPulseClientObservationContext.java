@@ -12,11 +12,16 @@ import org.jspecify.annotations.Nullable;
  */
 public class SendPulseClientObservationContext extends Observation.Context {
 
+	/** The name of the top-level account ({@code sendpulse.api-key}). */
+	public static final String DEFAULT_ACCOUNT = "default";
+
 	private final String operation;
 
 	private final String method;
 
 	private final String uriTemplate;
+
+	private final String account;
 
 	private @Nullable Integer statusCode;
 
@@ -29,9 +34,23 @@ public class SendPulseClientObservationContext extends Observation.Context {
 	 * @param uriTemplate the path as a URI template, such as {@code /v1/sms/{messageId}}
 	 */
 	public SendPulseClientObservationContext(String operation, String method, String uriTemplate) {
+		this(operation, method, uriTemplate, DEFAULT_ACCOUNT);
+	}
+
+	/**
+	 * Create a context for an operation of a named account.
+	 * @param operation the operation, such as {@code sms.send}
+	 * @param method the HTTP method
+	 * @param uriTemplate the path as a URI template, such as {@code /v1/sms/{messageId}}
+	 * @param account the account's name: {@code default}, a configured
+	 * {@code sendpulse.accounts.<name>}, or a run-time account's name ({@code runtime}
+	 * unless the application named it); never the key
+	 */
+	public SendPulseClientObservationContext(String operation, String method, String uriTemplate, String account) {
 		this.operation = operation;
 		this.method = method;
 		this.uriTemplate = uriTemplate;
+		this.account = account;
 	}
 
 	/**
@@ -57,6 +76,14 @@ public class SendPulseClientObservationContext extends Observation.Context {
 	 */
 	public String getUriTemplate() {
 		return this.uriTemplate;
+	}
+
+	/**
+	 * The name of the account the operation was made for: low cardinality.
+	 * @return the account's name, {@code default} for the top-level account
+	 */
+	public String getAccount() {
+		return this.account;
 	}
 
 	/**

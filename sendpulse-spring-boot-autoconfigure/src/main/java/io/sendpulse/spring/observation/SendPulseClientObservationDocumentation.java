@@ -72,6 +72,17 @@ public enum SendPulseClientObservationDocumentation implements ObservationDocume
 			public String asString() {
 				return "status";
 			}
+		},
+
+		/**
+		 * The account's name: {@code default}, a configured account's, or a run-time
+		 * account's ({@code runtime} unless named).
+		 */
+		ACCOUNT {
+			@Override
+			public String asString() {
+				return "account";
+			}
 		}
 
 	}

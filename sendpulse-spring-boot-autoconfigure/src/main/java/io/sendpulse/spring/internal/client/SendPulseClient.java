@@ -78,6 +78,8 @@ public final class SendPulseClient {
 
 	private final @Nullable ClientListener listener;
 
+	private final String account;
+
 	private static final Log logger = LogFactory.getLog(SendPulseClient.class);
 
 	private SendPulseClient(Builder builder) {
@@ -97,6 +99,7 @@ public final class SendPulseClient {
 		this.observationRegistry = builder.observationRegistry;
 		this.observationConvention = builder.observationConvention;
 		this.listener = builder.listener;
+		this.account = builder.account;
 		if (this.retry != null) {
 			// Exception messages carry no key and mask numbers, so they are safe to log.
 			this.retry.getEventPublisher().onRetry((event) -> {
@@ -346,7 +349,7 @@ public final class SendPulseClient {
 		}
 		return Mono.deferContextual((reactorContext) -> {
 			SendPulseClientObservationContext context = new SendPulseClientObservationContext(operation, method.name(),
-					uriTemplate);
+					uriTemplate, this.account);
 			Observation observation = SendPulseClientObservationDocumentation.OPERATION.observation(
 					this.observationConvention, DEFAULT_OBSERVATION_CONVENTION, () -> context,
 					this.observationRegistry);
@@ -398,6 +401,8 @@ public final class SendPulseClient {
 		private @Nullable SendPulseClientObservationConvention observationConvention;
 
 		private @Nullable ClientListener listener;
+
+		private String account = SendPulseClientObservationContext.DEFAULT_ACCOUNT;
 
 		private Builder(WebClient.Builder webClientBuilder) {
 			this.webClientBuilder = webClientBuilder;
@@ -484,6 +489,17 @@ public final class SendPulseClient {
 		 */
 		public Builder listener(@Nullable ClientListener listener) {
 			this.listener = listener;
+			return this;
+		}
+
+		/**
+		 * Set the name of the account the client sends for, which observations carry.
+		 * @param account the account's name, {@code default} by default
+		 * @return this builder
+		 */
+		public Builder account(String account) {
+			Assert.hasText(account, "account must not be empty");
+			this.account = account;
 			return this;
 		}
 

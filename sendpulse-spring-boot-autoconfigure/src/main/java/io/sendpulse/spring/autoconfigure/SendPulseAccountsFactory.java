@@ -1,0 +1,147 @@
+package io.sendpulse.spring.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.sendpulse.spring.accounts.SendPulseAccount;
+import io.sendpulse.spring.accounts.SendPulseAccounts;
+import io.sendpulse.spring.internal.accounts.AccountClients;
+import io.sendpulse.spring.internal.accounts.AccountNames;
+import io.sendpulse.spring.internal.accounts.AccountPlaceStores;
+import io.sendpulse.spring.internal.accounts.AccountSettings;
+import io.sendpulse.spring.internal.accounts.ApiKeys;
+import io.sendpulse.spring.internal.accounts.DefaultSendPulseAccount;
+import io.sendpulse.spring.internal.accounts.DefaultSendPulseAccounts;
+import io.sendpulse.spring.internal.accounts.KeyedRateLimiters;
+import io.sendpulse.spring.internal.client.RequestRules;
+import io.sendpulse.spring.internal.client.SendPulseClient;
+import io.sendpulse.spring.internal.client.SendPulseResilience;
+import io.sendpulse.spring.internal.ratelimit.SlidingWindowRateLimiter;
+import io.sendpulse.spring.internal.sms.DefaultReactiveSmsTemplate;
+import io.sendpulse.spring.internal.sms.DefaultSmsTemplate;
+import io.sendpulse.spring.internal.sms.SmsSegmentRecorder;
+import io.sendpulse.spring.internal.sms.SmsTextRules;
+import io.sendpulse.spring.internal.verify.DefaultReactiveVerifyTemplate;
+import io.sendpulse.spring.internal.verify.DefaultVerifyTemplate;
+import io.sendpulse.spring.internal.voice.DefaultReactiveVoiceTemplate;
+import io.sendpulse.spring.internal.voice.DefaultVoiceTemplate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds the {@link SendPulseAccounts}: the top-level account from the template beans,
+ * each {@code sendpulse.accounts.<name>} with its settings resolved against the top-level
+ * ones, and run-time accounts on the top-level settings; every key on its one rate
+ * limiter.
+ */
+final class SendPulseAccountsFactory {
+
+	private final SendPulseProperties properties;
+
+	private final AccountClients clients;
+
+	private final KeyedRateLimiters limiters = new KeyedRateLimiters();
+
+	private final List<SendPulseRateLimiterCustomizer> customizers;
+
+	private final AccountPlaceStores placeStores;
+
+	private final @Nullable SmsSegmentMetrics segmentMetrics;
+
+	SendPulseAccountsFactory(SendPulseProperties properties, AccountClients clients,
+			List<SendPulseRateLimiterCustomizer> customizers, AccountPlaceStores placeStores,
+			@Nullable SmsSegmentMetrics segmentMetrics) {
+		this.properties = properties;
+		this.clients = clients;
+		this.customizers = customizers;
+		this.placeStores = placeStores;
+		this.segmentMetrics = segmentMetrics;
+	}
+
+	SendPulseAccounts create(SendPulseAccount defaultAccount, String defaultApiKey,
+			@Nullable RateLimiter defaultRateLimiter) {
+		if (defaultRateLimiter != null) {
+			// The top-level key keeps its limiter, its bean and metrics, whoever else
+			// uses the key.
+			this.limiters.register(defaultApiKey, defaultRateLimiter);
+		}
+		Map<String, SendPulseAccount> configured = new LinkedHashMap<>();
+		configured.put(SendPulseAccounts.DEFAULT, defaultAccount);
+		this.properties.getAccounts().forEach((name, account) -> {
+			AccountSettings settings = resolve(AccountNames.configured(name), account);
+			RateLimiter limiter = (settings.rateLimit() != null)
+					? this.limiters.configured(settings.apiKey(), () -> rateLimiter(settings)) : null;
+			configured.put(name, account(settings, limiter, "sendpulse.accounts." + name + "."));
+		});
+		return new DefaultSendPulseAccounts(configured, this::runtime);
+	}
+
+	private SendPulseAccount runtime(String apiKey, String name) {
+		AccountSettings settings = topLevel(name, apiKey);
+		RateLimiter limiter = (settings.rateLimit() != null)
+				? this.limiters.runtime(apiKey, () -> rateLimiter(settings)) : this.limiters.find(apiKey);
+		return account(settings, limiter, "sendpulse.");
+	}
+
+	private AccountSettings resolve(String name, SendPulseProperties.Account account) {
+		String apiKey = ApiKeys.checked(account.getApiKey(), "sendpulse.accounts." + name + ".api-key");
+		SendPulseProperties.Verify verify = this.properties.getVerify();
+		SendPulseProperties.Account.Verify own = account.getVerify();
+		return new AccountSettings(name, apiKey, or(account.getSms().getFrom(), this.properties.getSms().getFrom()),
+				or(account.getVoice().getFrom(), this.properties.getVoice().getFrom()),
+				or(own.getChannel(), verify.getChannel()), or(own.getCodeLength(), verify.getCodeLength()),
+				or(own.getExpiry(), verify.getExpiry()), rateLimit(account.getRateLimit()));
+	}
+
+	private AccountSettings topLevel(String name, String apiKey) {
+		SendPulseProperties.Verify verify = this.properties.getVerify();
+		return new AccountSettings(name, apiKey, this.properties.getSms().getFrom(),
+				this.properties.getVoice().getFrom(), verify.getChannel(), verify.getCodeLength(), verify.getExpiry(),
+				rateLimit(new SendPulseProperties.Account.RateLimit()));
+	}
+
+	private AccountSettings.@Nullable RateLimit rateLimit(SendPulseProperties.Account.RateLimit own) {
+		SendPulseProperties.RateLimit top = this.properties.getRateLimit();
+		if (!or(own.getEnabled(), top.isEnabled())) {
+			return null;
+		}
+		return new AccountSettings.RateLimit(or(own.getLimitForPeriod(), top.getLimitForPeriod()),
+				or(own.getRefreshPeriod(), top.getRefreshPeriod()), or(own.getTimeout(), top.getTimeout()));
+	}
+
+	private RateLimiter rateLimiter(AccountSettings settings) {
+		AccountSettings.RateLimit rateLimit = settings.rateLimit();
+		RateLimiterConfig.Builder config = RateLimiterConfig.from(SendPulseResilience
+			.rateLimiterConfig(rateLimit.limitForPeriod(), rateLimit.refreshPeriod(), rateLimit.timeout()));
+		this.customizers.forEach((customizer) -> customizer.customize(config));
+		return new SlidingWindowRateLimiter(SendPulseResilience.NAME + "-" + settings.name(), config.build(),
+				this.placeStores.create(settings.apiKey(), rateLimit));
+	}
+
+	private SendPulseAccount account(AccountSettings settings, @Nullable RateLimiter limiter, String prefix) {
+		if (settings.smsFrom() != null) {
+			RequestRules.sender(prefix + "sms.from", settings.smsFrom());
+		}
+		if (settings.voiceFrom() != null) {
+			RequestRules.sender(prefix + "voice.from", settings.voiceFrom());
+		}
+		SendPulseClient client = this.clients.create(settings.apiKey(), limiter, settings.name());
+		SendPulseProperties.Sms sms = this.properties.getSms();
+		SmsSegmentRecorder segments = (this.segmentMetrics != null) ? this.segmentMetrics.forAccount(settings.name())
+				: SmsSegmentRecorder.NONE;
+		return new DefaultSendPulseAccount(settings.name(),
+				new DefaultSmsTemplate(
+						new DefaultReactiveSmsTemplate(client, settings.smsFrom(), sms.getBulkConcurrency(),
+								new SmsTextRules(sms.isSmartEncoding(), sms.getMaxSegments()), segments)),
+				new DefaultVoiceTemplate(new DefaultReactiveVoiceTemplate(client, settings.voiceFrom())),
+				new DefaultVerifyTemplate(new DefaultReactiveVerifyTemplate(client, settings.channel(),
+						settings.codeLength(), settings.expiry())));
+	}
+
+	private static <T extends @Nullable Object> T or(@Nullable T own, T fallback) {
+		return (own != null) ? own : fallback;
+	}
+
+}

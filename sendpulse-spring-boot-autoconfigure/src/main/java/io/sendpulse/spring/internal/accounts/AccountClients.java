@@ -1,0 +1,60 @@
+package io.sendpulse.spring.internal.accounts;
+
+import java.net.URI;
+import java.time.Duration;
+
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.retry.Retry;
+import io.micrometer.observation.ObservationRegistry;
+import io.sendpulse.spring.internal.client.ClientListener;
+import io.sendpulse.spring.internal.client.SendPulseClient;
+import io.sendpulse.spring.observation.SendPulseClientObservationConvention;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Builds the {@link SendPulseClient} of each account on what they all share: one
+ * {@code WebClient.Builder} whose connector (and so connection pool, timeouts, TLS and
+ * proxy) is set once, the base URL, the retry and the observation set-up. Only the key,
+ * the key's rate limiter and the account's name differ.
+ *
+ * @param webClientBuilder the prepared builder, its connector set
+ * @param baseUrl the API's base URL
+ * @param attemptTimeout the deadline of each attempt
+ * @param retry the retry, or {@code null} for none
+ * @param observationRegistry the registry operations are observed with
+ * @param observationConvention the convention, or {@code null} for the default
+ * @param listener told what each attempt came to, or {@code null}
+ */
+public record AccountClients(WebClient.Builder webClientBuilder, URI baseUrl, Duration attemptTimeout,
+		@Nullable Retry retry, ObservationRegistry observationRegistry,
+		@Nullable SendPulseClientObservationConvention observationConvention, @Nullable ClientListener listener) {
+
+	/**
+	 * Build a client.
+	 * @param apiKey the account's key
+	 * @param rateLimiter the key's limiter, or {@code null} for none
+	 * @param account the account's name, for metrics and observations
+	 * @return the client
+	 */
+	public SendPulseClient create(String apiKey, @Nullable RateLimiter rateLimiter, String account) {
+		return SendPulseClient.builder(this.webClientBuilder)
+			.apiKey(apiKey)
+			.baseUrl(this.baseUrl)
+			.attemptTimeout(this.attemptTimeout)
+			.rateLimiter(rateLimiter)
+			.retry(this.retry)
+			.observationRegistry(this.observationRegistry)
+			.observationConvention(this.observationConvention)
+			.listener(this.listener)
+			.account(account)
+			.build();
+	}
+
+	@Override
+	public String toString() {
+		return "AccountClients[baseUrl=" + this.baseUrl + "]";
+	}
+
+}

@@ -1,0 +1,122 @@
+package io.sendpulse.spring.internal.accounts;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+import io.sendpulse.spring.accounts.SendPulseAccount;
+import io.sendpulse.spring.accounts.SendPulseAccounts;
+
+/**
+ * The {@link SendPulseAccounts}: the configured accounts, built at startup, and run-time
+ * accounts, built on first use and cached by key and name (at most
+ * {@link KeyedRateLimiters#DEFAULT_RUNTIME_CAPACITY}, least recently used dropped; a
+ * dropped account is built again on its next use, on its key's same rate limiter).
+ */
+public final class DefaultSendPulseAccounts implements SendPulseAccounts {
+
+	private final Map<String, SendPulseAccount> configured;
+
+	private final RuntimeAccountFactory runtimeFactory;
+
+	private final int runtimeCapacity;
+
+	// Access order: the eldest is the least recently used.
+	private final LinkedHashMap<String, SendPulseAccount> runtime = new LinkedHashMap<>(16, 0.75f, true);
+
+	/**
+	 * Create the accounts.
+	 * @param configured the configured accounts by name,
+	 * {@value SendPulseAccounts#DEFAULT} first
+	 * @param runtimeFactory builds a run-time account
+	 */
+	public DefaultSendPulseAccounts(Map<String, SendPulseAccount> configured, RuntimeAccountFactory runtimeFactory) {
+		this(configured, runtimeFactory, KeyedRateLimiters.DEFAULT_RUNTIME_CAPACITY);
+	}
+
+	DefaultSendPulseAccounts(Map<String, SendPulseAccount> configured, RuntimeAccountFactory runtimeFactory,
+			int runtimeCapacity) {
+		this.configured = Collections.unmodifiableMap(new LinkedHashMap<>(configured));
+		this.runtimeFactory = runtimeFactory;
+		this.runtimeCapacity = runtimeCapacity;
+	}
+
+	@Override
+	public SendPulseAccount account(String name) {
+		SendPulseAccount account = (name != null) ? this.configured.get(name) : null;
+		if (account == null) {
+			// The name is echoed only when it could be one: it may be a key passed in
+			// its place.
+			String what = (name != null && name.matches("[A-Za-z0-9_-]{1,64}")) ? "'" + name + "'"
+					: "of that form (names hold letters, digits, '-' and '_')";
+			throw new IllegalArgumentException("There is no SendPulse account named " + what + "; the accounts are "
+					+ this.configured.keySet() + " (configure one under sendpulse.accounts.<name>.api-key, or use "
+					+ "forApiKey for a key held at run time)");
+		}
+		return account;
+	}
+
+	@Override
+	public Set<String> names() {
+		return Collections.unmodifiableSet(new LinkedHashSet<>(this.configured.keySet()));
+	}
+
+	@Override
+	public SendPulseAccount forApiKey(String apiKey) {
+		return runtime(ApiKeys.checked(apiKey, "The API key"), RUNTIME);
+	}
+
+	@Override
+	public SendPulseAccount forApiKey(String apiKey, String name) {
+		String key = ApiKeys.checked(apiKey, "The API key");
+		AccountNames.runtime(name);
+		if (this.configured.containsKey(name)) {
+			throw new IllegalArgumentException("'" + name + "' is the name of a configured account: give the run-time "
+					+ "account another name, or use account(\"" + name + "\")");
+		}
+		return runtime(key, name);
+	}
+
+	private SendPulseAccount runtime(String apiKey, String name) {
+		String id = ApiKeys.hash(apiKey) + "/" + name;
+		synchronized (this.runtime) {
+			SendPulseAccount account = this.runtime.get(id);
+			if (account == null) {
+				account = this.runtimeFactory.create(apiKey, name);
+				this.runtime.put(id, account);
+				if (this.runtime.size() > this.runtimeCapacity) {
+					this.runtime.remove(this.runtime.keySet().iterator().next());
+				}
+			}
+			return account;
+		}
+	}
+
+	@Override
+	public String toString() {
+		int runtime;
+		synchronized (this.runtime) {
+			runtime = this.runtime.size();
+		}
+		return "SendPulseAccounts[configured=" + this.configured.keySet() + ", runtime=" + runtime + "]";
+	}
+
+	/**
+	 * Builds the account of a key first used at run time.
+	 */
+	@FunctionalInterface
+	public interface RuntimeAccountFactory {
+
+		/**
+		 * Build an account.
+		 * @param apiKey the key, checked and stripped
+		 * @param name the account's name
+		 * @return the account
+		 */
+		SendPulseAccount create(String apiKey, String name);
+
+	}
+
+}

@@ -1,0 +1,122 @@
+package io.sendpulse.spring.internal.accounts;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One rate limiter per API key, whatever the number of account objects using it: the API
+ * counts per key, and two limiters for one key would let twice the limit through. Keyed
+ * by the key's hash. The configured accounts' limiters stay for the application's life;
+ * those of keys first seen at run time are kept for at most
+ * {@link #DEFAULT_RUNTIME_CAPACITY} keys, beyond which the least recently used limiters
+ * that hold no place are dropped (a limiter holding places is never dropped, so that a
+ * key's limit holds across a drop).
+ */
+public final class KeyedRateLimiters {
+
+	/** Run-time keys whose limiters are kept, idle or not. */
+	public static final int DEFAULT_RUNTIME_CAPACITY = 1024;
+
+	private final Map<String, RateLimiter> configured = new ConcurrentHashMap<>();
+
+	// Access order: the eldest is the least recently used.
+	private final LinkedHashMap<String, RateLimiter> runtime = new LinkedHashMap<>(16, 0.75f, true);
+
+	private final int runtimeCapacity;
+
+	public KeyedRateLimiters() {
+		this(DEFAULT_RUNTIME_CAPACITY);
+	}
+
+	public KeyedRateLimiters(int runtimeCapacity) {
+		this.runtimeCapacity = runtimeCapacity;
+	}
+
+	/**
+	 * Return the limiter of a configured account's key, creating it the first time: the
+	 * first account configured with a key decides its limit.
+	 * @param apiKey the key
+	 * @param create creates the limiter
+	 * @return the key's limiter
+	 */
+	public RateLimiter configured(String apiKey, Supplier<RateLimiter> create) {
+		return this.configured.computeIfAbsent(ApiKeys.hash(apiKey), (hash) -> create.get());
+	}
+
+	/**
+	 * Register the limiter an existing bean holds for a key.
+	 * @param apiKey the key
+	 * @param limiter its limiter
+	 */
+	public void register(String apiKey, RateLimiter limiter) {
+		this.configured.putIfAbsent(ApiKeys.hash(apiKey), limiter);
+	}
+
+	/**
+	 * Return the limiter of a key used at run time: a configured account's when the key
+	 * is one's, else the one kept for it, else a new one.
+	 * @param apiKey the key
+	 * @param create creates the limiter
+	 * @return the key's limiter
+	 */
+	public RateLimiter runtime(String apiKey, Supplier<RateLimiter> create) {
+		String hash = ApiKeys.hash(apiKey);
+		RateLimiter configured = this.configured.get(hash);
+		if (configured != null) {
+			return configured;
+		}
+		synchronized (this.runtime) {
+			RateLimiter limiter = this.runtime.get(hash);
+			if (limiter == null) {
+				limiter = create.get();
+				this.runtime.put(hash, limiter);
+				dropIdle();
+			}
+			return limiter;
+		}
+	}
+
+	/**
+	 * Return the limiter held for a key, if any.
+	 * @param apiKey the key
+	 * @return its limiter, or {@code null}
+	 */
+	public @Nullable RateLimiter find(String apiKey) {
+		String hash = ApiKeys.hash(apiKey);
+		RateLimiter configured = this.configured.get(hash);
+		if (configured != null) {
+			return configured;
+		}
+		synchronized (this.runtime) {
+			return this.runtime.get(hash);
+		}
+	}
+
+	int runtimeKeys() {
+		synchronized (this.runtime) {
+			return this.runtime.size();
+		}
+	}
+
+	private void dropIdle() {
+		Iterator<RateLimiter> eldestFirst = this.runtime.values().iterator();
+		while (this.runtime.size() > this.runtimeCapacity && eldestFirst.hasNext()) {
+			if (isIdle(eldestFirst.next())) {
+				eldestFirst.remove();
+			}
+		}
+	}
+
+	private static boolean isIdle(RateLimiter limiter) {
+		RateLimiter.Metrics metrics = limiter.getMetrics();
+		return metrics.getNumberOfWaitingThreads() == 0
+				&& metrics.getAvailablePermissions() >= limiter.getRateLimiterConfig().getLimitForPeriod();
+	}
+
+}
