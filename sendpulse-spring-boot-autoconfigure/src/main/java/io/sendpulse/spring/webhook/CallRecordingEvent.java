@@ -17,14 +17,31 @@ import org.jspecify.annotations.Nullable;
  * left it out
  * @param duration the recording's length; {@code null} if SendPulse left it out
  * @param timestamp when the recording was made available
+ * @param account the account whose endpoint received the event: {@code default} for the
+ * top-level account, else the {@code account} of its {@link SendPulseWebhook}
  */
 public record CallRecordingEvent(String type, @Nullable String callId, @Nullable URI recordingUrl,
-		@Nullable Duration duration, Instant timestamp) implements SendPulseEvent {
+		@Nullable Duration duration, Instant timestamp, String account) implements SendPulseEvent {
+
+	/**
+	 * Create an event of the top-level account, as the constructor did before events said
+	 * which account they came from.
+	 * @param type the raw event name
+	 * @param callId as the component of that name
+	 * @param recordingUrl as the component of that name
+	 * @param duration as the component of that name
+	 * @param timestamp as the component of that name
+	 */
+	public CallRecordingEvent(String type, @Nullable String callId, @Nullable URI recordingUrl,
+			@Nullable Duration duration, Instant timestamp) {
+		this(type, callId, recordingUrl, duration, timestamp, DEFAULT_ACCOUNT);
+	}
 
 	@Override
 	public String toString() {
 		return "CallRecordingEvent[type=" + this.type + ", callId=" + this.callId + ", recordingUrl="
-				+ masked(this.recordingUrl) + ", duration=" + this.duration + ", timestamp=" + this.timestamp + "]";
+				+ masked(this.recordingUrl) + ", duration=" + this.duration + ", timestamp=" + this.timestamp
+				+ ", account=" + this.account + "]";
 	}
 
 	private static @Nullable String masked(@Nullable URI url) {

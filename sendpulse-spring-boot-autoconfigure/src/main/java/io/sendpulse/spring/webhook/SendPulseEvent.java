@@ -23,6 +23,9 @@ import java.time.Instant;
 public sealed interface SendPulseEvent
 		permits SmsStatusEvent, CallStatusEvent, CallGatherEvent, CallRecordingEvent, VerificationEvent, UnknownEvent {
 
+	/** The account of events received by an endpoint of the top-level account. */
+	String DEFAULT_ACCOUNT = "default";
+
 	/**
 	 * Return the event's name as SendPulse sent it.
 	 * @return the raw {@code event} value, for example {@code sms.delivered}
@@ -34,5 +37,13 @@ public sealed interface SendPulseEvent
 	 * @return the {@code timestamp} of the event
 	 */
 	Instant timestamp();
+
+	/**
+	 * Return the account whose endpoint received the event, so that one listener can
+	 * serve every account.
+	 * @return {@code default} for the top-level account's endpoints, else the
+	 * {@link SendPulseWebhook#account() account} the endpoint was declared for
+	 */
+	String account();
 
 }

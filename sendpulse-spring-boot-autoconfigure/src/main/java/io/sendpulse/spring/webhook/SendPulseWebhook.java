@@ -35,6 +35,9 @@ import org.springframework.stereotype.Component;
  * {@code false}). Several classes may declare endpoints at different paths. Requires
  * {@code sendpulse.webhook.secret} in a web application; in an application without web
  * server the class is only a bean.
+ * <p>
+ * An application with several accounts declares one endpoint per account:
+ * {@code @SendPulseWebhook(value = "/webhooks/sendpulse/eu", account = "eu")}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -56,5 +59,15 @@ public @interface SendPulseWebhook {
 	 */
 	@AliasFor("value")
 	String path() default "";
+
+	/**
+	 * The account the endpoint receives webhooks for: its deliveries are verified with
+	 * that account's {@code sendpulse.accounts.<name>.webhook.secret} (or the top-level
+	 * secrets when it sets none), and its events' {@link SendPulseEvent#account()} is
+	 * this name. A delivery signed with another account's secret is refused (401).
+	 * @return {@code default} for the top-level account, else the name of a
+	 * {@code sendpulse.accounts.<name>} account
+	 */
+	String account() default SendPulseEvent.DEFAULT_ACCOUNT;
 
 }

@@ -17,14 +17,31 @@ import org.jspecify.annotations.Nullable;
  * @param status the verification's new status; {@link VerificationStatus#UNKNOWN} if
  * SendPulse left it out or sent a status this version does not know
  * @param timestamp when the status changed
+ * @param account the account whose endpoint received the event: {@code default} for the
+ * top-level account, else the {@code account} of its {@link SendPulseWebhook}
  */
 public record VerificationEvent(String type, @Nullable String requestId, @Nullable String to, VerificationStatus status,
-		Instant timestamp) implements SendPulseEvent {
+		Instant timestamp, String account) implements SendPulseEvent {
+
+	/**
+	 * Create an event of the top-level account, as the constructor did before events said
+	 * which account they came from.
+	 * @param type the raw event name
+	 * @param requestId as the component of that name
+	 * @param to as the component of that name
+	 * @param status as the component of that name
+	 * @param timestamp as the component of that name
+	 */
+	public VerificationEvent(String type, @Nullable String requestId, @Nullable String to, VerificationStatus status,
+			Instant timestamp) {
+		this(type, requestId, to, status, timestamp, DEFAULT_ACCOUNT);
+	}
 
 	@Override
 	public String toString() {
 		return "VerificationEvent[type=" + this.type + ", requestId=" + this.requestId + ", to="
-				+ PhoneNumbers.mask(this.to) + ", status=" + this.status + ", timestamp=" + this.timestamp + "]";
+				+ PhoneNumbers.mask(this.to) + ", status=" + this.status + ", timestamp=" + this.timestamp
+				+ ", account=" + this.account + "]";
 	}
 
 }

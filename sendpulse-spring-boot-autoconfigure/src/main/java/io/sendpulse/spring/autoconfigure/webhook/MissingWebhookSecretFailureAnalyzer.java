@@ -11,6 +11,17 @@ class MissingWebhookSecretFailureAnalyzer extends AbstractFailureAnalyzer<Missin
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, MissingWebhookSecretException cause) {
+		String account = cause.getAccount();
+		if (account != null) {
+			String property = MissingWebhookSecretException.accountProperty(account);
+			return new FailureAnalysis(
+					"A SendPulse webhook endpoint of account '" + account + "' is declared with @SendPulseWebhook at "
+							+ String.join(", ", cause.getPaths()) + ", but neither " + property + " nor "
+							+ MissingWebhookSecretException.PROPERTY + " is set, so no delivery could be verified.",
+					"Set " + property + " to the webhook secret of that SendPulse account. While rotating it, put "
+							+ "the old one in sendpulse.accounts." + account + ".webhook.additional-secrets.",
+					cause);
+		}
 		return new FailureAnalysis(
 				"A SendPulse webhook endpoint is declared with @SendPulseWebhook at "
 						+ String.join(", ", cause.getPaths()) + ", but " + MissingWebhookSecretException.PROPERTY

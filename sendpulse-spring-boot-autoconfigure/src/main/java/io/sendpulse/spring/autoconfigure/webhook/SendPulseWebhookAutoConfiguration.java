@@ -2,17 +2,21 @@ package io.sendpulse.spring.autoconfigure.webhook;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.sendpulse.spring.autoconfigure.SendPulseAutoConfiguration;
 import io.sendpulse.spring.autoconfigure.SendPulseProperties;
+import io.sendpulse.spring.webhook.SendPulseEvent;
 import io.sendpulse.spring.webhook.SendPulseWebhook;
 import io.sendpulse.spring.internal.webhook.MicrometerWebhookDeliveryObserver;
 import io.sendpulse.spring.internal.webhook.WebhookDeliveryObserver;
 import io.sendpulse.spring.internal.webhook.WebhookProcessor;
 import io.sendpulse.spring.webhook.WebhookSignatureVerifier;
+import org.jspecify.annotations.Nullable;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
@@ -50,7 +54,10 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * deduplicates and publishes deliveries, and a small router per stack serves each path.
  * When Spring Security is in use, the webhook paths (authenticated by their signature)
  * are let through while every other path stays as protected as before. Requires
- * {@code sendpulse.webhook.secret}: without it, startup fails.
+ * {@code sendpulse.webhook.secret}: without it, startup fails. An endpoint of a further
+ * account ({@code @SendPulseWebhook(account = "eu")}) has a processor of its own, which
+ * verifies with {@code sendpulse.accounts.eu.webhook.*} (the top-level secrets when it
+ * sets none) and publishes events whose {@code account()} is {@code eu}.
  */
 @AutoConfiguration(after = SendPulseAutoConfiguration.class, afterName = {
 		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
@@ -67,29 +74,102 @@ public final class SendPulseWebhookAutoConfiguration {
 		return SendPulseWebhookEndpoints.find(beanFactory);
 	}
 
+	// The top-level account's. Without its secret, endpoints of further accounts only
+	// need none: null then (no bean), and the top-level processor with it.
 	@Bean
 	@ConditionalOnMissingBean
-	WebhookSignatureVerifier webhookSignatureVerifier(SendPulseProperties properties,
+	@Nullable WebhookSignatureVerifier webhookSignatureVerifier(SendPulseProperties properties,
 			SendPulseWebhookEndpoints endpoints) {
 		SendPulseProperties.Webhook webhook = properties.getWebhook();
 		if (!StringUtils.hasText(webhook.getSecret())) {
-			throw new MissingWebhookSecretException(endpoints.paths());
+			List<String> paths = endpoints.pathsOf(SendPulseEvent.DEFAULT_ACCOUNT);
+			if (paths.isEmpty()) {
+				return null;
+			}
+			throw new MissingWebhookSecretException(paths);
 		}
-		// Stripped, as the API key is: a secret mounted from a file often ends with a
-		// newline, and would then fail every delivery.
+		return new WebhookSignatureVerifier(secrets(webhook.getSecret(), webhook.getAdditionalSecrets()),
+				webhook.getTolerance(), Clock.systemUTC());
+	}
+
+	// Stripped, as the API key is: a secret mounted from a file often ends with a
+	// newline, and would then fail every delivery.
+	private static List<String> secrets(String secret, List<String> additionalSecrets) {
 		List<String> secrets = new ArrayList<>();
-		secrets.add(webhook.getSecret().strip());
-		webhook.getAdditionalSecrets().stream().filter(StringUtils::hasText).map(String::strip).forEach(secrets::add);
-		return new WebhookSignatureVerifier(secrets, webhook.getTolerance(), Clock.systemUTC());
+		secrets.add(secret.strip());
+		additionalSecrets.stream().filter(StringUtils::hasText).map(String::strip).forEach(secrets::add);
+		return secrets;
 	}
 
 	@Bean
-	WebhookProcessor webhookProcessor(WebhookSignatureVerifier webhookSignatureVerifier,
+	@Nullable WebhookProcessor webhookProcessor(ObjectProvider<WebhookSignatureVerifier> webhookSignatureVerifier,
 			ApplicationEventPublisher eventPublisher, SendPulseProperties properties,
 			ObjectProvider<WebhookDeliveryObserver> deliveryObserver) {
-		return new WebhookProcessor(webhookSignatureVerifier, eventPublisher,
-				properties.getWebhook().getMaxPayloadSize().toBytes(), Clock.systemUTC(),
-				deliveryObserver.getIfAvailable(() -> WebhookDeliveryObserver.NONE));
+		WebhookSignatureVerifier verifier = webhookSignatureVerifier.getIfAvailable();
+		if (verifier == null) {
+			return null;
+		}
+		return new WebhookProcessor(verifier, eventPublisher, properties.getWebhook().getMaxPayloadSize().toBytes(),
+				Clock.systemUTC(), deliveryObserver.getIfAvailable(() -> WebhookDeliveryObserver.NONE));
+	}
+
+	// One processor per account with an endpoint: the top-level one's is the bean above,
+	// each further account's verifies with that account's secrets and names it in its
+	// events.
+	@Bean
+	WebhookProcessors sendPulseWebhookProcessors(SendPulseWebhookEndpoints endpoints,
+			ObjectProvider<WebhookProcessor> webhookProcessor, SendPulseProperties properties,
+			ApplicationEventPublisher eventPublisher, ObjectProvider<WebhookDeliveryObserver> deliveryObserver) {
+		Map<String, WebhookProcessor> byAccount = new LinkedHashMap<>();
+		for (String account : endpoints.accountNames()) {
+			if (SendPulseEvent.DEFAULT_ACCOUNT.equals(account)) {
+				byAccount.put(account, webhookProcessor.getObject());
+				continue;
+			}
+			byAccount.put(account, accountProcessor(account, endpoints, properties, eventPublisher,
+					deliveryObserver.getIfAvailable(() -> WebhookDeliveryObserver.NONE)));
+		}
+		Map<String, WebhookProcessor> byPath = new LinkedHashMap<>();
+		endpoints.accounts().forEach((path, account) -> byPath.put(path, byAccount.get(account)));
+		return new WebhookProcessors(byPath);
+	}
+
+	private static WebhookProcessor accountProcessor(String account, SendPulseWebhookEndpoints endpoints,
+			SendPulseProperties properties, ApplicationEventPublisher eventPublisher,
+			WebhookDeliveryObserver deliveryObserver) {
+		SendPulseProperties.Account settings = properties.getAccounts().get(account);
+		if (settings == null) {
+			List<String> paths = endpoints.pathsOf(account);
+			throw new IllegalStateException("@SendPulseWebhook(account = \"" + account + "\") at " + paths + " on "
+					+ endpoints.declarers().get(paths.get(0)) + " names no account: the accounts are "
+					+ accountNames(properties) + " (configure it under sendpulse.accounts." + account + ".*)");
+		}
+		SendPulseProperties.Webhook top = properties.getWebhook();
+		SendPulseProperties.Account.Webhook own = settings.getWebhook();
+		List<String> secrets;
+		if (StringUtils.hasText(own.getSecret())) {
+			// Its own secret: the top-level rotation secrets are not its.
+			secrets = secrets(own.getSecret(),
+					(own.getAdditionalSecrets() != null) ? own.getAdditionalSecrets() : List.of());
+		}
+		else if (StringUtils.hasText(top.getSecret())) {
+			secrets = secrets(top.getSecret(),
+					(own.getAdditionalSecrets() != null) ? own.getAdditionalSecrets() : top.getAdditionalSecrets());
+		}
+		else {
+			throw new MissingWebhookSecretException(endpoints.pathsOf(account), account);
+		}
+		WebhookSignatureVerifier verifier = new WebhookSignatureVerifier(secrets, top.getTolerance(),
+				Clock.systemUTC());
+		return new WebhookProcessor(verifier, new AccountEventPublisher(eventPublisher, account),
+				top.getMaxPayloadSize().toBytes(), Clock.systemUTC(), deliveryObserver.forAccount(account));
+	}
+
+	private static List<String> accountNames(SendPulseProperties properties) {
+		List<String> names = new ArrayList<>();
+		names.add(SendPulseEvent.DEFAULT_ACCOUNT);
+		names.addAll(properties.getAccounts().keySet());
+		return names;
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -112,8 +192,8 @@ public final class SendPulseWebhookAutoConfiguration {
 
 		@Bean
 		org.springframework.web.servlet.function.RouterFunction<org.springframework.web.servlet.function.ServerResponse> sendPulseWebhookRouterFunction(
-				WebhookProcessor webhookProcessor, SendPulseWebhookEndpoints endpoints) {
-			return new WebMvcWebhookHandler(webhookProcessor).routes(endpoints);
+				WebhookProcessors sendPulseWebhookProcessors, SendPulseWebhookEndpoints endpoints) {
+			return new WebMvcWebhookHandler(sendPulseWebhookProcessors).routes(endpoints);
 		}
 
 		@Configuration(proxyBeanMethods = false)
@@ -155,9 +235,9 @@ public final class SendPulseWebhookAutoConfiguration {
 	static class WebFluxConfiguration {
 
 		@Bean
-		WebFluxWebhookHandler sendPulseWebhookHandler(WebhookProcessor webhookProcessor, SendPulseProperties properties,
-				Environment environment) {
-			return new WebFluxWebhookHandler(webhookProcessor,
+		WebFluxWebhookHandler sendPulseWebhookHandler(WebhookProcessors sendPulseWebhookProcessors,
+				SendPulseProperties properties, Environment environment) {
+			return new WebFluxWebhookHandler(sendPulseWebhookProcessors,
 					listenerExecutor(properties.getWebhook().isBlockingListeners(), environment));
 		}
 

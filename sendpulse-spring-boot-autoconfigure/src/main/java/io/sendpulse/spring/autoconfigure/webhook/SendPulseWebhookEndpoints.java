@@ -2,9 +2,12 @@ package io.sendpulse.spring.autoconfigure.webhook;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import io.sendpulse.spring.webhook.SendPulseEvent;
 import io.sendpulse.spring.webhook.SendPulseWebhook;
 
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
@@ -22,11 +25,23 @@ import org.springframework.util.StringUtils;
  *
  * @param paths each endpoint's path
  * @param declarers the class that declared each path
+ * @param accounts the account of each path
  */
-record SendPulseWebhookEndpoints(List<String> paths, Map<String, String> declarers) {
+record SendPulseWebhookEndpoints(List<String> paths, Map<String, String> declarers, Map<String, String> accounts) {
+
+	SendPulseWebhookEndpoints(List<String> paths, Map<String, String> declarers) {
+		this(paths, declarers, defaultAccounts(paths));
+	}
+
+	private static Map<String, String> defaultAccounts(List<String> paths) {
+		Map<String, String> accounts = new LinkedHashMap<>();
+		paths.forEach((path) -> accounts.put(path, SendPulseEvent.DEFAULT_ACCOUNT));
+		return accounts;
+	}
 
 	static SendPulseWebhookEndpoints find(ConfigurableListableBeanFactory beanFactory) {
 		Map<String, String> declarers = new LinkedHashMap<>();
+		Map<String, String> accounts = new LinkedHashMap<>();
 		for (String name : beanFactory.getBeanDefinitionNames()) {
 			BeanDefinition definition = beanFactory.getBeanDefinition(name);
 			String declarer;
@@ -55,13 +70,35 @@ record SendPulseWebhookEndpoints(List<String> paths, Map<String, String> declare
 						+ " needs a literal path starting with '/', such as \"/webhooks/sendpulse\", not \"" + path
 						+ "\"");
 			}
+			String account = webhook.getString("account");
+			if (!StringUtils.hasText(account)) {
+				account = SendPulseEvent.DEFAULT_ACCOUNT;
+			}
+			accounts.put(path, account);
 			String other = declarers.putIfAbsent(path, declarer);
 			if (other != null && !other.equals(declarer)) {
 				throw new IllegalStateException(
 						"@SendPulseWebhook(\"" + path + "\") is declared twice, on " + other + " and on " + declarer);
 			}
 		}
-		return new SendPulseWebhookEndpoints(List.copyOf(new ArrayList<>(declarers.keySet())), declarers);
+		return new SendPulseWebhookEndpoints(List.copyOf(new ArrayList<>(declarers.keySet())), declarers, accounts);
+	}
+
+	/**
+	 * Return the paths of one account's endpoints.
+	 * @param account the account's name
+	 * @return its paths, in declaration order
+	 */
+	List<String> pathsOf(String account) {
+		return this.paths.stream().filter((path) -> account.equals(this.accounts.get(path))).toList();
+	}
+
+	/**
+	 * Return the accounts that have an endpoint.
+	 * @return their names, in declaration order
+	 */
+	Set<String> accountNames() {
+		return new LinkedHashSet<>(this.accounts.values());
 	}
 
 	boolean isEmpty() {

@@ -1,6 +1,7 @@
 package io.sendpulse.spring.autoconfigure.webhook;
 
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 import io.sendpulse.spring.internal.webhook.WebhookOutcome;
 import io.sendpulse.spring.internal.webhook.WebhookProcessor;
@@ -30,25 +31,37 @@ final class WebFluxWebhookHandler {
 
 	private static final byte[] EMPTY = new byte[0];
 
-	private final WebhookProcessor processor;
+	private final Function<String, WebhookProcessor> processors;
 
 	private final int maxPayloadSize;
 
 	private final Executor listenerExecutor;
 
 	WebFluxWebhookHandler(WebhookProcessor processor, Executor listenerExecutor) {
-		this.processor = processor;
-		this.maxPayloadSize = (int) Math.min(processor.getMaxPayloadSize(), Integer.MAX_VALUE - 8);
+		this((path) -> processor, processor.getMaxPayloadSize(), listenerExecutor);
+	}
+
+	WebFluxWebhookHandler(WebhookProcessors processors, Executor listenerExecutor) {
+		this(processors::forPath, processors.maxPayloadSize(), listenerExecutor);
+	}
+
+	private WebFluxWebhookHandler(Function<String, WebhookProcessor> processors, long maxPayloadSize,
+			Executor listenerExecutor) {
+		this.processors = processors;
+		this.maxPayloadSize = (int) Math.min(maxPayloadSize, Integer.MAX_VALUE - 8);
 		this.listenerExecutor = listenerExecutor;
 	}
 
 	RouterFunction<ServerResponse> routes(SendPulseWebhookEndpoints endpoints) {
 		RouterFunctions.Builder routes = RouterFunctions.route();
 		for (String path : endpoints.paths()) {
+			// Each path's account's processor: its secrets verify the delivery.
+			WebhookProcessor processor = this.processors.apply(path);
 			routes.route(RequestPredicates.path(path),
-					(request) -> handle(request.exchange()).flatMap((outcome) -> ServerResponse.status(outcome.status())
-						.headers((headers) -> outcome.headers().forEach(headers::set))
-						.build()));
+					(request) -> handle(processor, request.exchange())
+						.flatMap((outcome) -> ServerResponse.status(outcome.status())
+							.headers((headers) -> outcome.headers().forEach(headers::set))
+							.build()));
 		}
 		return routes.build();
 	}
@@ -59,16 +72,18 @@ final class WebFluxWebhookHandler {
 	 */
 	Mono<Void> serve(ServerWebExchange exchange) {
 		ServerHttpResponse response = exchange.getResponse();
-		return handle(exchange).flatMap((outcome) -> {
+		WebhookProcessor processor = this.processors
+			.apply(exchange.getRequest().getPath().pathWithinApplication().value());
+		return handle(processor, exchange).flatMap((outcome) -> {
 			response.setStatusCode(HttpStatusCode.valueOf(outcome.status()));
 			outcome.headers().forEach(response.getHeaders()::set);
 			return response.setComplete();
 		});
 	}
 
-	Mono<WebhookOutcome> handle(ServerWebExchange exchange) {
+	Mono<WebhookOutcome> handle(WebhookProcessor processor, ServerWebExchange exchange) {
 		ServerHttpRequest request = exchange.getRequest();
-		WebhookOutcome early = this.processor.answerBeforeReading(request.getMethod().name(),
+		WebhookOutcome early = processor.answerBeforeReading(request.getMethod().name(),
 				request.getHeaders().getContentLength());
 		if (early != null) {
 			return Mono.just(early);
@@ -79,8 +94,7 @@ final class WebFluxWebhookHandler {
 			.defaultIfEmpty(EMPTY)
 			// Cancellation suppressed: the processor publishes or forgets a claimed
 			// delivery whatever becomes of this request.
-			.flatMap((body) -> Mono.fromFuture(() -> this.processor.process(body, signature, this.listenerExecutor),
-					true))
+			.flatMap((body) -> Mono.fromFuture(() -> processor.process(body, signature, this.listenerExecutor), true))
 			.onErrorResume(DataBufferLimitException.class, (ex) -> Mono.just(WebhookOutcome.TOO_LARGE));
 	}
 

@@ -16,32 +16,34 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * The Spring MVC adapter: reads the raw body from the servlet request, never more than
- * one byte past the limit, and answers the {@link WebhookProcessor}'s outcome. Listeners
- * run on the request thread.
+ * one byte past the limit, and answers the outcome of the path's account's
+ * {@link WebhookProcessor}. Listeners run on the request thread.
  */
 final class WebMvcWebhookHandler {
 
-	private final WebhookProcessor processor;
+	private final WebhookProcessors processors;
 
 	private final int maxPayloadSize;
 
-	WebMvcWebhookHandler(WebhookProcessor processor) {
-		this.processor = processor;
-		this.maxPayloadSize = (int) Math.min(processor.getMaxPayloadSize(), Integer.MAX_VALUE - 8);
+	WebMvcWebhookHandler(WebhookProcessors processors) {
+		this.processors = processors;
+		this.maxPayloadSize = (int) Math.min(processors.maxPayloadSize(), Integer.MAX_VALUE - 8);
 	}
 
 	RouterFunction<ServerResponse> routes(SendPulseWebhookEndpoints endpoints) {
 		RouterFunctions.Builder routes = RouterFunctions.route();
 		for (String path : endpoints.paths()) {
-			routes.route(RequestPredicates.path(path), this::handle);
+			// Each path's account's processor: its secrets verify the delivery.
+			WebhookProcessor processor = this.processors.forPath(path);
+			routes.route(RequestPredicates.path(path), (request) -> handle(processor, request));
 		}
 		return routes.build();
 	}
 
-	ServerResponse handle(ServerRequest request) throws IOException {
+	ServerResponse handle(WebhookProcessor processor, ServerRequest request) throws IOException {
 		HttpServletRequest servletRequest = request.servletRequest();
 		long declaredLength = servletRequest.getContentLengthLong();
-		WebhookOutcome early = this.processor.answerBeforeReading(servletRequest.getMethod(), declaredLength);
+		WebhookOutcome early = processor.answerBeforeReading(servletRequest.getMethod(), declaredLength);
 		if (early != null) {
 			return answer(early);
 		}
@@ -51,7 +53,7 @@ final class WebMvcWebhookHandler {
 			// exceeded, never a flood.
 			body = input.readNBytes((declaredLength >= 0) ? (int) declaredLength : this.maxPayloadSize + 1);
 		}
-		return answer(this.processor.process(body, servletRequest.getHeader(WebhookSigner.SIGNATURE_HEADER)));
+		return answer(processor.process(body, servletRequest.getHeader(WebhookSigner.SIGNATURE_HEADER)));
 	}
 
 	private static ServerResponse answer(WebhookOutcome outcome) {

@@ -6,8 +6,9 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 
 /**
- * One Micrometer observation per delivery, {@code sendpulse.webhook.deliveries}, with two
- * low-cardinality keys: {@code event.family} and {@code outcome}. Loaded only when
+ * One Micrometer observation per delivery, {@code sendpulse.webhook.deliveries}, with
+ * three low-cardinality keys: {@code event.family}, {@code outcome} and {@code account}
+ * (the endpoint's account, {@code default} for the top-level one). Loaded only when
  * Micrometer is.
  */
 public final class MicrometerWebhookDeliveryObserver implements WebhookDeliveryObserver {
@@ -17,8 +18,20 @@ public final class MicrometerWebhookDeliveryObserver implements WebhookDeliveryO
 
 	private final ObservationRegistry registry;
 
+	private final String account;
+
 	public MicrometerWebhookDeliveryObserver(ObservationRegistry registry) {
+		this(registry, "default");
+	}
+
+	public MicrometerWebhookDeliveryObserver(ObservationRegistry registry, String account) {
 		this.registry = registry;
+		this.account = account;
+	}
+
+	@Override
+	public WebhookDeliveryObserver forAccount(String account) {
+		return new MicrometerWebhookDeliveryObserver(this.registry, account);
 	}
 
 	@Override
@@ -26,6 +39,7 @@ public final class MicrometerWebhookDeliveryObserver implements WebhookDeliveryO
 		Observation observation = Observation.start(NAME, this.registry);
 		return (eventFamily, outcome) -> observation.lowCardinalityKeyValue("event.family", eventFamily)
 			.lowCardinalityKeyValue("outcome", outcome.name().toLowerCase(Locale.ROOT))
+			.lowCardinalityKeyValue("account", this.account)
 			.stop();
 	}
 

@@ -18,6 +18,15 @@ public interface WebhookDeliveryObserver {
 	Observed start();
 
 	/**
+	 * Return an observer of another account's deliveries.
+	 * @param account the account's name
+	 * @return the observer, this one when it does not tell accounts apart
+	 */
+	default WebhookDeliveryObserver forAccount(String account) {
+		return this;
+	}
+
+	/**
 	 * A delivery being observed.
 	 */
 	@FunctionalInterface
