@@ -168,6 +168,18 @@ public final class SendPulseSandbox implements AutoCloseable {
 	}
 
 	/**
+	 * Return the SMS the sandbox accepted with one API key, oldest first: what one
+	 * account sent.
+	 * @param apiKey one of the {@link #apiKeys()}
+	 * @return the messages, each as it stands now
+	 * @throws IllegalArgumentException if the sandbox accepts no such key (the message
+	 * does not show it)
+	 */
+	public List<SentMessage> sentMessages(String apiKey) {
+		return this.engine.messages(apiKey).stream().map(SendPulseSandbox::sentMessage).toList();
+	}
+
+	/**
 	 * Return one SMS the sandbox accepted.
 	 * @param id the message's id, {@code msg_…}
 	 * @return the message as it stands now
@@ -420,8 +432,26 @@ public final class SendPulseSandbox implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder additionalAccount(String apiKey, BigDecimal balance, int rateLimit) {
+			return additionalAccount(apiKey, balance, rateLimit, null);
+		}
+
+		/**
+		 * Accept one more API key, with its own balance, rate window and webhook secret:
+		 * the webhooks of its SMS and verifications are signed with that secret, as
+		 * SendPulse signs each account's with its own.
+		 * @param apiKey the key, different from every other
+		 * @param balance its starting balance
+		 * @param rateLimit the calls a second it may make before it is answered 429, 0
+		 * for no limit
+		 * @param webhookSecret the secret its webhooks are signed with, or {@code null}
+		 * for the sandbox's
+		 * @return this builder
+		 */
+		public Builder additionalAccount(String apiKey, BigDecimal balance, int rateLimit,
+				@Nullable String webhookSecret) {
 			Assert.hasText(apiKey, "apiKey must not be empty");
-			this.additionalAccounts.add(new SandboxSettings.Account(apiKey, balance, rateLimit));
+			this.additionalAccounts.add(new SandboxSettings.Account(apiKey, balance, rateLimit,
+					(webhookSecret != null && !webhookSecret.isBlank()) ? webhookSecret.strip() : null));
 			return this;
 		}
 

@@ -61,7 +61,7 @@ public final class SendPulseSandboxAutoConfiguration {
 		for (SendPulseSandboxProperties.Account account : properties.getAdditionalAccounts()) {
 			String apiKey = account.getApiKey();
 			Assert.state(StringUtils.hasText(apiKey), "Each of sendpulse.sandbox.additional-accounts needs an api-key");
-			builder.additionalAccount(apiKey, account.getBalance(), account.getRateLimit());
+			builder.additionalAccount(apiKey, account.getBalance(), account.getRateLimit(), account.getWebhookSecret());
 		}
 		return builder.build().start();
 	}

@@ -267,6 +267,20 @@ public class SendPulseSandboxProperties {
 		 */
 		private int rateLimit = DEFAULT_RATE_LIMIT;
 
+		/**
+		 * Secret the webhooks of this account's SMS and verifications are signed with, as
+		 * SendPulse signs each account's with its own; the sandbox's secret when not set.
+		 */
+		private @Nullable String webhookSecret;
+
+		public @Nullable String getWebhookSecret() {
+			return this.webhookSecret;
+		}
+
+		public void setWebhookSecret(@Nullable String webhookSecret) {
+			this.webhookSecret = webhookSecret;
+		}
+
 		public @Nullable String getApiKey() {
 			return this.apiKey;
 		}

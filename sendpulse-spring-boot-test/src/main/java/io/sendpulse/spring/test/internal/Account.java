@@ -1,5 +1,7 @@
 package io.sendpulse.spring.test.internal;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One API key the sandbox accepts, with what the API keeps per key: its balance and its
  * rate window. {@code id} names the account in stores without holding the key.
@@ -14,11 +16,25 @@ final class Account {
 
 	private final RateWindow rate;
 
+	private final @Nullable String webhookSecret;
+
 	Account(String id, String apiKey, Balance balance, RateWindow rate) {
+		this(id, apiKey, balance, rate, null);
+	}
+
+	Account(String id, String apiKey, Balance balance, RateWindow rate, @Nullable String webhookSecret) {
 		this.id = id;
 		this.apiKey = apiKey;
 		this.balance = balance;
 		this.rate = rate;
+		this.webhookSecret = webhookSecret;
+	}
+
+	/**
+	 * The secret this account's webhooks are signed with, when it has one of its own.
+	 */
+	@Nullable String webhookSecret() {
+		return this.webhookSecret;
 	}
 
 	String id() {

@@ -29,7 +29,7 @@ final class Accounts {
 				Assert.isTrue(!existing.apiKey().equals(account.apiKey()), "Each sandbox API key must be different");
 			}
 			accounts.add(new Account("account-" + (accounts.size() + 1), account.apiKey(),
-					new Balance(account.balance()), new RateWindow(account.rateLimit())));
+					new Balance(account.balance()), new RateWindow(account.rateLimit()), account.webhookSecret()));
 			bearers.add(("Bearer " + account.apiKey()).getBytes(StandardCharsets.UTF_8));
 		}
 		this.accounts = List.copyOf(accounts);
@@ -63,6 +63,18 @@ final class Accounts {
 			}
 		}
 		throw new IllegalArgumentException("The sandbox accepts no such API key");
+	}
+
+	/**
+	 * The secret an account's webhooks are signed with, when it has one of its own.
+	 */
+	@Nullable String webhookSecret(String accountId) {
+		for (Account account : this.accounts) {
+			if (account.id().equals(accountId)) {
+				return account.webhookSecret();
+			}
+		}
+		return null;
 	}
 
 	List<Account> all() {

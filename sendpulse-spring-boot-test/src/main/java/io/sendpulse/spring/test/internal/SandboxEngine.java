@@ -49,12 +49,12 @@ public final class SandboxEngine {
 				settings.webhookAttempts(), settings.webhookBackoff());
 		this.accounts = new Accounts(settings.accounts());
 		this.idempotency = new IdempotencyStore(this.scheduler);
-		this.sms = new SmsSimulation(json, this.scheduler, this.webhooks, settings.segmentPrice(),
-				settings.stepDelay());
+		this.sms = new SmsSimulation(json, this.scheduler, this.webhooks, settings.segmentPrice(), settings.stepDelay(),
+				this.accounts::webhookSecret);
 		this.calls = new CallSimulation(json, this.scheduler, this.webhooks, settings.segmentPrice(),
 				settings.stepDelay(), () -> this.baseUrl);
 		this.verifications = new VerificationSimulation(json, this.scheduler, this.webhooks, settings.segmentPrice(),
-				settings.verificationAttempts());
+				settings.verificationAttempts(), this.accounts::webhookSecret);
 		this.server = new SandboxServer(
 				new SandboxRouter(json, this.accounts, this.idempotency, this.sms, this.calls, this.verifications),
 				this.faults);
@@ -109,6 +109,16 @@ public final class SandboxEngine {
 	 */
 	public List<MessageView> messages() {
 		return this.sms.messages();
+	}
+
+	/**
+	 * Return the SMS accepted with one API key, oldest first.
+	 * @param apiKey the key
+	 * @return the messages
+	 * @throws IllegalArgumentException if the sandbox accepts no such key
+	 */
+	public List<MessageView> messages(String apiKey) {
+		return this.sms.messages(this.accounts.get(apiKey).id());
 	}
 
 	/**

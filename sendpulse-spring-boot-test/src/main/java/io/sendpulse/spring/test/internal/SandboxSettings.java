@@ -35,12 +35,19 @@ public record SandboxSettings(List<Account> accounts, BigDecimal segmentPrice, D
 	 * @param balance its starting balance
 	 * @param rateLimit the calls a second it may make before it is answered 429, 0 for no
 	 * limit
+	 * @param webhookSecret the secret its SMS and verification webhooks are signed with,
+	 * or {@code null} for the sandbox's
 	 */
-	public record Account(String apiKey, BigDecimal balance, int rateLimit) {
+	public record Account(String apiKey, BigDecimal balance, int rateLimit, @Nullable String webhookSecret) {
+
+		public Account(String apiKey, BigDecimal balance, int rateLimit) {
+			this(apiKey, balance, rateLimit, null);
+		}
 
 		@Override
 		public String toString() {
-			return "Account[apiKey=(hidden), balance=" + this.balance + ", rateLimit=" + this.rateLimit + "]";
+			return "Account[apiKey=(hidden), balance=" + this.balance + ", rateLimit=" + this.rateLimit
+					+ ", webhookSecret=" + ((this.webhookSecret != null) ? "(hidden)" : "none") + "]";
 		}
 
 	}

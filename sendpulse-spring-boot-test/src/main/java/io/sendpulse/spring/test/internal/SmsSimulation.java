@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
@@ -52,8 +53,12 @@ final class SmsSimulation {
 
 	private final Map<String, String> outcomes = new ConcurrentHashMap<>();
 
+	// An account's own webhook secret, by account id.
+	private final Function<String, @Nullable String> webhookSecrets;
+
 	SmsSimulation(WireJson json, SandboxScheduler scheduler, WebhookDispatcher webhooks, BigDecimal segmentPrice,
-			Duration stepDelay) {
+			Duration stepDelay, Function<String, @Nullable String> webhookSecrets) {
+		this.webhookSecrets = webhookSecrets;
 		this.json = json;
 		this.scheduler = scheduler;
 		this.webhooks = webhooks;
@@ -127,7 +132,7 @@ final class SmsSimulation {
 		event.put("message_id", message.id);
 		event.put("to", message.to);
 		event.put("status", message.status);
-		this.webhooks.publish(message.id, message.callbackUrl, event);
+		this.webhooks.publish(message.id, message.callbackUrl, event, this.webhookSecrets.apply(message.account));
 	}
 
 	private ObjectNode json(Message message, boolean withDeliveredAt) {
@@ -148,6 +153,16 @@ final class SmsSimulation {
 		List<MessageView> snapshot = new ArrayList<>();
 		for (Message message : this.order) {
 			snapshot.add(message.view());
+		}
+		return snapshot;
+	}
+
+	List<MessageView> messages(String accountId) {
+		List<MessageView> snapshot = new ArrayList<>();
+		for (Message message : this.order) {
+			if (message.account.equals(accountId)) {
+				snapshot.add(message.view());
+			}
 		}
 		return snapshot;
 	}

@@ -88,7 +88,20 @@ final class WebhookDispatcher {
 	 * @param event the event's fields, without {@code timestamp}, which is added last
 	 */
 	void publish(String resourceId, @Nullable URI callbackUrl, ObjectNode event) {
-		String secret = this.secret.get();
+		publish(resourceId, callbackUrl, event, null);
+	}
+
+	/**
+	 * Post an event about a resource of an account with a webhook secret of its own, as
+	 * SendPulse signs each account's webhooks with that account's secret.
+	 * @param resourceId the message, call or verification the event is about; orders
+	 * delivery
+	 * @param callbackUrl the resource's own webhook URL, if it has one
+	 * @param event the event's fields, without {@code timestamp}, which is added last
+	 * @param accountSecret the account's own secret, or {@code null} for the sandbox's
+	 */
+	void publish(String resourceId, @Nullable URI callbackUrl, ObjectNode event, @Nullable String accountSecret) {
+		String secret = (accountSecret != null) ? accountSecret : this.secret.get();
 		if (secret == null || secret.isEmpty()) {
 			if (this.warnedNoSecret.compareAndSet(false, true)) {
 				logger.warn("The SendPulse sandbox posts no webhooks: it has no secret to sign them with "
