@@ -123,6 +123,18 @@ class SandboxAccountsTests extends SandboxWireTestSupport {
 	}
 
 	@Test
+	void listsTheMessagesSentWithEachApiKey() {
+		restart(SendPulseSandbox.builder().rateLimit(0).additionalAccount("second-key", BigDecimal.TEN, 0));
+		String first = this.wire.post("/v1/sms/send", SMS).text("/id");
+		String second = postAs("second-key", SMS).text("/id");
+		assertThat(this.sandbox.sentMessages(this.sandbox.apiKey())).extracting(SentMessage::id).containsExactly(first);
+		assertThat(this.sandbox.sentMessages("second-key")).extracting(SentMessage::id).containsExactly(second);
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> this.sandbox.sentMessages("third-key"))
+			.withMessageNotContaining("third-key");
+	}
+
+	@Test
 	void refusesAnApiKeyItWasNotGiven() {
 		restart(SendPulseSandbox.builder().additionalAccount("second-key", BigDecimal.TEN, 0));
 		assertThat(postAs("third-key", SMS).status()).isEqualTo(401);
