@@ -74,8 +74,9 @@ public final class SendPulseWebhookAutoConfiguration {
 		return SendPulseWebhookEndpoints.find(beanFactory);
 	}
 
-	// The top-level account's. Without its secret, endpoints of further accounts only
-	// need none: null then (no bean), and the top-level processor with it.
+	// The top-level account's. When every endpoint belongs to a further account and the
+	// top level sets no secret, there is nothing to verify with: no verifier (null), and
+	// no top-level processor either.
 	@Bean
 	@ConditionalOnMissingBean
 	@Nullable WebhookSignatureVerifier webhookSignatureVerifier(SendPulseProperties properties,
