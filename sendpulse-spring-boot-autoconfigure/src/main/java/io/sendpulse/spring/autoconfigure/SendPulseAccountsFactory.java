@@ -69,13 +69,17 @@ final class SendPulseAccountsFactory {
 		}
 		Map<String, SendPulseAccount> configured = new LinkedHashMap<>();
 		configured.put(SendPulseAccounts.DEFAULT, defaultAccount);
+		Map<String, RateLimiter> ownLimiters = new LinkedHashMap<>();
 		this.properties.getAccounts().forEach((name, account) -> {
 			AccountSettings settings = resolve(AccountNames.configured(name), account);
 			RateLimiter limiter = (settings.rateLimit() != null)
 					? this.limiters.configured(settings.apiKey(), () -> rateLimiter(settings)) : null;
+			if (limiter != null && limiter != defaultRateLimiter && !ownLimiters.containsValue(limiter)) {
+				ownLimiters.put(name, limiter);
+			}
 			configured.put(name, account(settings, limiter, "sendpulse.accounts." + name + "."));
 		});
-		return new DefaultSendPulseAccounts(configured, this::runtime);
+		return new DefaultSendPulseAccounts(configured, ownLimiters, this::runtime);
 	}
 
 	private SendPulseAccount runtime(String apiKey, String name) {

@@ -2,6 +2,7 @@ package io.sendpulse.spring.autoconfigure;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import io.github.resilience4j.micrometer.tagged.TaggedRateLimiterMetrics;
 import io.github.resilience4j.ratelimiter.RateLimiter;
@@ -14,6 +15,7 @@ import io.sendpulse.spring.accounts.SendPulseAccounts;
 import io.sendpulse.spring.internal.accounts.AccountClients;
 import io.sendpulse.spring.internal.accounts.AccountPlaceStores;
 import io.sendpulse.spring.internal.accounts.DefaultSendPulseAccount;
+import io.sendpulse.spring.internal.accounts.DefaultSendPulseAccounts;
 import io.sendpulse.spring.internal.client.SendPulseClient;
 import io.sendpulse.spring.internal.client.SendPulseResilience;
 import io.sendpulse.spring.internal.health.ObservedClientState;
@@ -314,8 +316,15 @@ public final class SendPulseAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(name = "sendPulseMetrics")
 		SendPulseMetrics sendPulseMetrics(@Qualifier("sendPulseRateLimiter") ObjectProvider<RateLimiter> rateLimiter,
-				@Qualifier("sendPulseRetry") ObjectProvider<Retry> retry) {
-			return new SendPulseMetrics(rateLimiter.getIfAvailable(), retry.getIfAvailable());
+				@Qualifier("sendPulseRetry") ObjectProvider<Retry> retry, ObjectProvider<SendPulseAccounts> accounts) {
+			// Further accounts' keys have limiters of their own, named
+			// sendpulse-<account>;
+			// asked for when the metrics are bound, not when this bean is created.
+			return new SendPulseMetrics(rateLimiter.getIfAvailable(), retry.getIfAvailable(), () -> {
+				SendPulseAccounts all = accounts.getIfAvailable();
+				return (all instanceof DefaultSendPulseAccounts defaults)
+						? List.copyOf(defaults.rateLimiters().values()) : List.of();
+			});
 		}
 
 	}

@@ -1,5 +1,10 @@
 package io.sendpulse.spring.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Supplier;
+
 import io.github.resilience4j.micrometer.tagged.RateLimiterMetricNames;
 import io.github.resilience4j.micrometer.tagged.RetryMetricNames;
 import io.github.resilience4j.micrometer.tagged.TaggedRateLimiterMetrics;
@@ -31,18 +36,37 @@ class SendPulseMetrics implements MeterBinder {
 
 	private final @Nullable Retry retry;
 
+	private final Supplier<Collection<RateLimiter>> accountRateLimiters;
+
 	SendPulseMetrics(@Nullable RateLimiter rateLimiter, @Nullable Retry retry) {
+		this(rateLimiter, retry, List::of);
+	}
+
+	/**
+	 * Metrics of the top-level limiter and retry, and of the limiters of further
+	 * accounts' keys, each under its own {@code name} tag ({@code sendpulse-<account>}).
+	 */
+	SendPulseMetrics(@Nullable RateLimiter rateLimiter, @Nullable Retry retry,
+			Supplier<Collection<RateLimiter>> accountRateLimiters) {
 		this.rateLimiter = rateLimiter;
 		this.retry = retry;
+		this.accountRateLimiters = accountRateLimiters;
 	}
 
 	@Override
 	public void bindTo(MeterRegistry meterRegistry) {
+		List<RateLimiter> limiters = new ArrayList<>();
 		if (this.rateLimiter != null) {
-			// The tagged metrics read registries: one holding just our limiter.
+			limiters.add(this.rateLimiter);
+		}
+		limiters.addAll(this.accountRateLimiters.get());
+		if (!limiters.isEmpty()) {
+			// The tagged metrics read registries: one holding just our limiters.
 			RateLimiterRegistry registry = RateLimiterRegistry.ofDefaults();
-			registry.rateLimiter(this.rateLimiter.getName());
-			registry.replace(this.rateLimiter.getName(), this.rateLimiter);
+			for (RateLimiter limiter : limiters) {
+				registry.rateLimiter(limiter.getName());
+				registry.replace(limiter.getName(), limiter);
+			}
 			TaggedRateLimiterMetrics.ofRateLimiterRegistry(RATE_LIMITER_NAMES, registry).bindTo(meterRegistry);
 		}
 		if (this.retry != null) {

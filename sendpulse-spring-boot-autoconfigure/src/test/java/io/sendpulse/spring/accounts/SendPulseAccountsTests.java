@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
@@ -238,6 +239,18 @@ class SendPulseAccountsTests {
 					.counter()
 					.count()).isEqualTo(1);
 			});
+	}
+
+	@Test
+	void reportsTheLimiterOfEachFurtherKeyUnderItsAccountsName() {
+		this.contextRunner.withPropertyValues("sendpulse.accounts.same.api-key=" + DEFAULT_KEY).run((context) -> {
+			MeterRegistry registry = new SimpleMeterRegistry();
+			context.getBean("sendPulseMetrics", MeterBinder.class).bindTo(registry);
+			assertThat(registry.find("sendpulse.ratelimiter.available.permissions").gauges())
+				.extracting((gauge) -> gauge.getId().getTag("name"))
+				// 'same' uses the top-level key: its limiter is the top-level one.
+				.containsExactlyInAnyOrder("sendpulse", "sendpulse-eu");
+		});
 	}
 
 	private static RateLimiter limiterOf(SendPulseAccount account) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.sendpulse.spring.accounts.SendPulseAccount;
 import io.sendpulse.spring.accounts.SendPulseAccounts;
 
@@ -18,6 +19,8 @@ import io.sendpulse.spring.accounts.SendPulseAccounts;
 public final class DefaultSendPulseAccounts implements SendPulseAccounts {
 
 	private final Map<String, SendPulseAccount> configured;
+
+	private final Map<String, RateLimiter> rateLimiters;
 
 	private final RuntimeAccountFactory runtimeFactory;
 
@@ -33,12 +36,26 @@ public final class DefaultSendPulseAccounts implements SendPulseAccounts {
 	 * @param runtimeFactory builds a run-time account
 	 */
 	public DefaultSendPulseAccounts(Map<String, SendPulseAccount> configured, RuntimeAccountFactory runtimeFactory) {
-		this(configured, runtimeFactory, KeyedRateLimiters.DEFAULT_RUNTIME_CAPACITY);
+		this(configured, Map.of(), runtimeFactory);
 	}
 
-	DefaultSendPulseAccounts(Map<String, SendPulseAccount> configured, RuntimeAccountFactory runtimeFactory,
-			int runtimeCapacity) {
+	/**
+	 * Create the accounts.
+	 * @param configured the configured accounts by name,
+	 * {@value SendPulseAccounts#DEFAULT} first
+	 * @param rateLimiters the rate limiters of the further configured accounts' keys, by
+	 * the name of the first account using each, for metrics
+	 * @param runtimeFactory builds a run-time account
+	 */
+	public DefaultSendPulseAccounts(Map<String, SendPulseAccount> configured, Map<String, RateLimiter> rateLimiters,
+			RuntimeAccountFactory runtimeFactory) {
+		this(configured, rateLimiters, runtimeFactory, KeyedRateLimiters.DEFAULT_RUNTIME_CAPACITY);
+	}
+
+	DefaultSendPulseAccounts(Map<String, SendPulseAccount> configured, Map<String, RateLimiter> rateLimiters,
+			RuntimeAccountFactory runtimeFactory, int runtimeCapacity) {
 		this.configured = Collections.unmodifiableMap(new LinkedHashMap<>(configured));
+		this.rateLimiters = Collections.unmodifiableMap(new LinkedHashMap<>(rateLimiters));
 		this.runtimeFactory = runtimeFactory;
 		this.runtimeCapacity = runtimeCapacity;
 	}
@@ -56,6 +73,15 @@ public final class DefaultSendPulseAccounts implements SendPulseAccounts {
 					+ "forApiKey for a key held at run time)");
 		}
 		return account;
+	}
+
+	/**
+	 * Return the rate limiters of the further configured accounts' keys (not the
+	 * top-level key's), by the name of the first account using each.
+	 * @return the limiters
+	 */
+	public Map<String, RateLimiter> rateLimiters() {
+		return this.rateLimiters;
 	}
 
 	@Override
