@@ -7,8 +7,11 @@ import java.util.concurrent.Executor;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.sendpulse.spring.autoconfigure.SendPulseAutoConfiguration;
+import io.sendpulse.spring.autoconfigure.SendPulseConnectionDetails;
 import io.sendpulse.spring.autoconfigure.SendPulseProperties;
 import io.sendpulse.spring.webhook.SendPulseWebhook;
+import io.sendpulse.spring.internal.webhook.DeliveryStore;
+import io.sendpulse.spring.internal.webhook.InMemoryDeliveryStore;
 import io.sendpulse.spring.internal.webhook.MicrometerWebhookDeliveryObserver;
 import io.sendpulse.spring.internal.webhook.WebhookDeliveryObserver;
 import io.sendpulse.spring.internal.webhook.WebhookProcessor;
@@ -22,6 +25,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -86,10 +90,23 @@ public final class SendPulseWebhookAutoConfiguration {
 	@Bean
 	WebhookProcessor webhookProcessor(WebhookSignatureVerifier webhookSignatureVerifier,
 			ApplicationEventPublisher eventPublisher, SendPulseProperties properties,
-			ObjectProvider<WebhookDeliveryObserver> deliveryObserver) {
+			ObjectProvider<WebhookDeliveryObserver> deliveryObserver, DeliveryStore sendPulseDeliveryStore,
+			ObjectProvider<SendPulseConnectionDetails> connectionDetails) {
+		// The account's deliveries: its API key's hash, or the secret's without a key.
+		SendPulseConnectionDetails account = connectionDetails.getIfAvailable();
+		String secret = properties.getWebhook().getSecret();
+		String namespace = DeliveryStore
+			.namespace((account != null) ? account.apiKey() : (secret != null) ? secret.strip() : "");
 		return new WebhookProcessor(webhookSignatureVerifier, eventPublisher,
 				properties.getWebhook().getMaxPayloadSize().toBytes(), Clock.systemUTC(),
-				deliveryObserver.getIfAvailable(() -> WebhookDeliveryObserver.NONE));
+				deliveryObserver.getIfAvailable(() -> WebhookDeliveryObserver.NONE), sendPulseDeliveryStore, namespace);
+	}
+
+	// sendpulse.store=redis has its store in SendPulseAutoConfiguration.
+	@Bean
+	@ConditionalOnProperty(name = "sendpulse.store", havingValue = "memory", matchIfMissing = true)
+	InMemoryDeliveryStore sendPulseDeliveryStore() {
+		return new InMemoryDeliveryStore();
 	}
 
 	@Configuration(proxyBeanMethods = false)
