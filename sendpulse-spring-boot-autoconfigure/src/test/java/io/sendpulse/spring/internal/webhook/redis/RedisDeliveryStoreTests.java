@@ -150,6 +150,15 @@ class RedisDeliveryStoreTests {
 			assertThat(second.claim(this.namespace, afterOutage, this.now, this.expiry).join().isOwned()).isFalse();
 		});
 		assertThat(first.unreachable()).isNull();
+		// What was published during the outage is known to the fleet again.
+		ReactiveStringRedisTemplate redis = new ReactiveStringRedisTemplate(this.connections.get(0));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> "done:200".equals(redis.opsForValue()
+				.get(RedisDeliveryStore.key(this.namespace, duringOutage))
+				.block(Duration.ofSeconds(5))));
+		Claim later = store(Duration.ofMinutes(1)).claim(this.namespace, duringOutage, this.now, this.expiry).join();
+		assertThat(later.isOwned()).isFalse();
+		assertThat(later.first()).isCompletedWithValue(true);
 		assertThat(output).contains("answers again");
 	}
 
