@@ -52,6 +52,9 @@ public final class Benchmarks {
 		if (wants(chosen, "B7")) {
 			results.addAll(BulkSend.run(settings));
 		}
+		if (wants(chosen, "B8")) {
+			results.addAll(RedisStoreCost.run(settings));
+		}
 		return results;
 	}
 

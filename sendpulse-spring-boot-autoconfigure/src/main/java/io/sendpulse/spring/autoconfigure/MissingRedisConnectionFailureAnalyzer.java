@@ -13,7 +13,7 @@ class MissingRedisConnectionFailureAnalyzer extends AbstractFailureAnalyzer<Miss
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, MissingRedisConnectionException cause) {
 		String description = MissingRedisConnectionException.PROPERTY
-				+ "=redis keeps the SendPulse rate limit in Redis, shared by every instance, but "
+				+ "=redis keeps the SendPulse rate limit and webhook deliveries in Redis, shared by every instance, but "
 				+ (cause.isSpringDataRedisPresent()
 						? "there is no reactive Redis connection (no ReactiveRedisConnectionFactory bean: the Jedis "
 								+ "client has none, and Boot's Redis auto-configuration may be excluded)."
@@ -21,7 +21,7 @@ class MissingRedisConnectionFailureAnalyzer extends AbstractFailureAnalyzer<Miss
 		String action = "Add spring-boot-starter-data-redis (it brings Lettuce, whose connection is reactive) and "
 				+ "point spring.data.redis.* (for example spring.data.redis.host and spring.data.redis.port, or "
 				+ "spring.data.redis.url) at your Redis; or set " + MissingRedisConnectionException.PROPERTY
-				+ "=memory to keep the limit in each instance.";
+				+ "=memory to keep them in each instance.";
 		return new FailureAnalysis(description, action, cause);
 	}
 

@@ -32,6 +32,8 @@ import io.sendpulse.spring.internal.verify.DefaultReactiveVerifyTemplate;
 import io.sendpulse.spring.internal.verify.DefaultVerifyTemplate;
 import io.sendpulse.spring.internal.voice.DefaultReactiveVoiceTemplate;
 import io.sendpulse.spring.internal.voice.DefaultVoiceTemplate;
+import io.sendpulse.spring.internal.webhook.DeliveryStore;
+import io.sendpulse.spring.internal.webhook.redis.RedisDeliveryStore;
 import io.sendpulse.spring.observation.SendPulseClientObservationConvention;
 import io.sendpulse.spring.sms.SmsTemplate;
 import io.sendpulse.spring.verify.VerifyTemplate;
@@ -55,6 +57,7 @@ import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfigurati
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -286,6 +289,53 @@ public final class SendPulseAutoConfiguration {
 			// whole limit.
 			@Bean
 			PlaceStore sendPulsePlaceStore() {
+				throw new MissingRedisConnectionException(false);
+			}
+
+		}
+
+	}
+
+	/**
+	 * {@code sendpulse.store=redis}: the memory of webhook deliveries in Redis. Lazy:
+	 * made only when a webhook endpoint asks for it, so an application without one needs
+	 * no Redis for it.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "sendpulse.store", havingValue = "redis")
+	static class RedisDeliveryStoreConfiguration {
+
+		/** A claim whose instance died lasts this long: twice the wait of a copy. */
+		private static final Duration CLAIM_EXPIRY = Duration.ofMinutes(1);
+
+		private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(1);
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(ReactiveStringRedisTemplate.class)
+		static class SpringDataRedisConfiguration {
+
+			@Bean
+			@Lazy
+			RedisDeliveryStore sendPulseDeliveryStore(
+					ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory) {
+				ReactiveRedisConnectionFactory factory = connectionFactory.getIfAvailable();
+				if (factory == null) {
+					throw new MissingRedisConnectionException(true);
+				}
+				return new RedisDeliveryStore(new ReactiveStringRedisTemplate(factory), CLAIM_EXPIRY, COMMAND_TIMEOUT);
+			}
+
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnMissingClass("org.springframework.data.redis.core.ReactiveStringRedisTemplate")
+		static class NoSpringDataRedisConfiguration {
+
+			// Fail rather than fall back to memory, where each instance would publish
+			// every delivery it gets.
+			@Bean
+			@Lazy
+			DeliveryStore sendPulseDeliveryStore() {
 				throw new MissingRedisConnectionException(false);
 			}
 

@@ -9,9 +9,12 @@ import java.util.concurrent.Executor;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.sendpulse.spring.autoconfigure.SendPulseAutoConfiguration;
+import io.sendpulse.spring.autoconfigure.SendPulseConnectionDetails;
 import io.sendpulse.spring.autoconfigure.SendPulseProperties;
 import io.sendpulse.spring.webhook.SendPulseEvent;
 import io.sendpulse.spring.webhook.SendPulseWebhook;
+import io.sendpulse.spring.internal.webhook.DeliveryStore;
+import io.sendpulse.spring.internal.webhook.InMemoryDeliveryStore;
 import io.sendpulse.spring.internal.webhook.MicrometerWebhookDeliveryObserver;
 import io.sendpulse.spring.internal.webhook.WebhookDeliveryObserver;
 import io.sendpulse.spring.internal.webhook.WebhookProcessor;
@@ -26,6 +29,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -105,13 +109,20 @@ public final class SendPulseWebhookAutoConfiguration {
 	@Bean
 	@Nullable WebhookProcessor webhookProcessor(ObjectProvider<WebhookSignatureVerifier> webhookSignatureVerifier,
 			ApplicationEventPublisher eventPublisher, SendPulseProperties properties,
-			ObjectProvider<WebhookDeliveryObserver> deliveryObserver) {
+			ObjectProvider<WebhookDeliveryObserver> deliveryObserver, DeliveryStore sendPulseDeliveryStore,
+			ObjectProvider<SendPulseConnectionDetails> connectionDetails) {
 		WebhookSignatureVerifier verifier = webhookSignatureVerifier.getIfAvailable();
 		if (verifier == null) {
 			return null;
 		}
+		// The account's deliveries: its API key's hash, or the secret's without a key.
+		SendPulseConnectionDetails account = connectionDetails.getIfAvailable();
+		String secret = properties.getWebhook().getSecret();
+		String namespace = DeliveryStore
+			.namespace((account != null) ? account.apiKey() : (secret != null) ? secret.strip() : "");
 		return new WebhookProcessor(verifier, eventPublisher, properties.getWebhook().getMaxPayloadSize().toBytes(),
-				Clock.systemUTC(), deliveryObserver.getIfAvailable(() -> WebhookDeliveryObserver.NONE));
+				Clock.systemUTC(), deliveryObserver.getIfAvailable(() -> WebhookDeliveryObserver.NONE),
+				sendPulseDeliveryStore, namespace);
 	}
 
 	// One processor per account with an endpoint: the top-level one's is the bean above,
@@ -120,7 +131,8 @@ public final class SendPulseWebhookAutoConfiguration {
 	@Bean
 	WebhookProcessors sendPulseWebhookProcessors(SendPulseWebhookEndpoints endpoints,
 			ObjectProvider<WebhookProcessor> webhookProcessor, SendPulseProperties properties,
-			ApplicationEventPublisher eventPublisher, ObjectProvider<WebhookDeliveryObserver> deliveryObserver) {
+			ApplicationEventPublisher eventPublisher, ObjectProvider<WebhookDeliveryObserver> deliveryObserver,
+			DeliveryStore sendPulseDeliveryStore) {
 		Map<String, WebhookProcessor> byAccount = new LinkedHashMap<>();
 		for (String account : endpoints.accountNames()) {
 			if (SendPulseEvent.DEFAULT_ACCOUNT.equals(account)) {
@@ -128,7 +140,7 @@ public final class SendPulseWebhookAutoConfiguration {
 				continue;
 			}
 			byAccount.put(account, accountProcessor(account, endpoints, properties, eventPublisher,
-					deliveryObserver.getIfAvailable(() -> WebhookDeliveryObserver.NONE)));
+					deliveryObserver.getIfAvailable(() -> WebhookDeliveryObserver.NONE), sendPulseDeliveryStore));
 		}
 		Map<String, WebhookProcessor> byPath = new LinkedHashMap<>();
 		endpoints.accounts().forEach((path, account) -> byPath.put(path, byAccount.get(account)));
@@ -137,7 +149,7 @@ public final class SendPulseWebhookAutoConfiguration {
 
 	private static WebhookProcessor accountProcessor(String account, SendPulseWebhookEndpoints endpoints,
 			SendPulseProperties properties, ApplicationEventPublisher eventPublisher,
-			WebhookDeliveryObserver deliveryObserver) {
+			WebhookDeliveryObserver deliveryObserver, DeliveryStore deliveryStore) {
 		SendPulseProperties.Account settings = properties.getAccounts().get(account);
 		if (settings == null) {
 			List<String> paths = endpoints.pathsOf(account);
@@ -162,8 +174,12 @@ public final class SendPulseWebhookAutoConfiguration {
 		}
 		WebhookSignatureVerifier verifier = new WebhookSignatureVerifier(secrets, top.getTolerance(),
 				Clock.systemUTC());
+		// Each account's deliveries apart, in the shared store: its own API key's hash.
+		String apiKey = settings.getApiKey();
+		String namespace = DeliveryStore.namespace((apiKey != null) ? apiKey.strip() : secrets.get(0));
 		return new WebhookProcessor(verifier, new AccountEventPublisher(eventPublisher, account),
-				top.getMaxPayloadSize().toBytes(), Clock.systemUTC(), deliveryObserver.forAccount(account));
+				top.getMaxPayloadSize().toBytes(), Clock.systemUTC(), deliveryObserver.forAccount(account),
+				deliveryStore, namespace);
 	}
 
 	private static List<String> accountNames(SendPulseProperties properties) {
@@ -171,6 +187,13 @@ public final class SendPulseWebhookAutoConfiguration {
 		names.add(SendPulseEvent.DEFAULT_ACCOUNT);
 		names.addAll(properties.getAccounts().keySet());
 		return names;
+	}
+
+	// sendpulse.store=redis has its store in SendPulseAutoConfiguration.
+	@Bean
+	@ConditionalOnProperty(name = "sendpulse.store", havingValue = "memory", matchIfMissing = true)
+	InMemoryDeliveryStore sendPulseDeliveryStore() {
+		return new InMemoryDeliveryStore();
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,14 +1,12 @@
 package io.sendpulse.spring.internal.webhook;
 
-import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import io.sendpulse.spring.internal.webhook.DeliveryStore.Fingerprint;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,32 +25,8 @@ final class RecentDeliveries {
 	// Insertion order, so the eldest entry is the first to evict; guarded by itself.
 	private final LinkedHashMap<Fingerprint, Entry> expiries = new LinkedHashMap<>();
 
-	private final MessageDigest digest;
-
 	RecentDeliveries(int capacity) {
 		this.capacity = capacity;
-		try {
-			this.digest = MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is not available", ex);
-		}
-	}
-
-	/**
-	 * Identify a body: its SHA-256, so that an entry holds 32 bytes whatever the body's
-	 * size.
-	 */
-	Fingerprint fingerprint(byte[] body) {
-		byte[] hash;
-		try {
-			hash = ((MessageDigest) this.digest.clone()).digest(body);
-		}
-		catch (CloneNotSupportedException ex) {
-			throw new IllegalStateException(ex);
-		}
-		ByteBuffer buffer = ByteBuffer.wrap(hash);
-		return new Fingerprint(buffer.getLong(), buffer.getLong(), buffer.getLong(), buffer.getLong());
 	}
 
 	/**
@@ -103,10 +77,6 @@ final class RecentDeliveries {
 		while (entries.hasNext() && !entries.next().getValue().expiry.isAfter(now)) {
 			entries.remove();
 		}
-	}
-
-	record Fingerprint(long first, long second, long third, long fourth) {
-
 	}
 
 	/**

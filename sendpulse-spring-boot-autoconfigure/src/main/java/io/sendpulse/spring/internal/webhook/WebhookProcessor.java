@@ -9,8 +9,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import io.sendpulse.spring.internal.webhook.RecentDeliveries.Entry;
-import io.sendpulse.spring.internal.webhook.RecentDeliveries.Fingerprint;
+import io.sendpulse.spring.internal.webhook.DeliveryStore.Claim;
+import io.sendpulse.spring.internal.webhook.DeliveryStore.Fingerprint;
 import io.sendpulse.spring.webhook.SendPulseEvent;
 import io.sendpulse.spring.webhook.WebhookSignatureVerifier;
 import io.sendpulse.spring.webhook.WebhookVerificationException;
@@ -31,7 +31,9 @@ import org.springframework.util.Assert;
  * answers what it answers, so that no copy is acknowledged before the event was handled.
  * A delivery once claimed is always either published or forgotten, whatever becomes of
  * the request that brought it, so that a redelivery is never stuck behind a claim nobody
- * completes. The Spring MVC and WebFlux endpoints are thin adapters around it.
+ * completes. The memory of deliveries is a {@link DeliveryStore}: this JVM's by default,
+ * or one shared by every instance, where a copy arriving at another instance gets the
+ * same answers. The Spring MVC and WebFlux endpoints are thin adapters around it.
  * Thread-safe.
  */
 public final class WebhookProcessor {
@@ -49,7 +51,9 @@ public final class WebhookProcessor {
 
 	private final long maxPayloadSize;
 
-	private final RecentDeliveries recentDeliveries;
+	private final DeliveryStore deliveryStore;
+
+	private final String namespace;
 
 	private final Clock clock;
 
@@ -81,24 +85,44 @@ public final class WebhookProcessor {
 	 */
 	public WebhookProcessor(WebhookSignatureVerifier verifier, ApplicationEventPublisher publisher, long maxPayloadSize,
 			Clock clock, WebhookDeliveryObserver observer) {
-		this(verifier, publisher, maxPayloadSize, clock, RecentDeliveries.DEFAULT_CAPACITY, DEFAULT_COPY_WAIT,
-				observer);
+		this(verifier, publisher, maxPayloadSize, clock, observer, new InMemoryDeliveryStore(), "default");
+	}
+
+	/**
+	 * Create a processor whose deliveries are observed and remembered in the given store,
+	 * which other processors may share.
+	 * @param verifier the verifier of signatures and timestamps
+	 * @param publisher where events are published
+	 * @param maxPayloadSize the largest accepted body, in bytes
+	 * @param clock the clock the verifier checks timestamps with, which also dates the
+	 * memory of deliveries
+	 * @param observer what observes each delivery
+	 * @param deliveryStore where deliveries are remembered
+	 * @param namespace this processor's part of the store: its account's
+	 * {@link DeliveryStore#namespace(String) namespace}
+	 */
+	public WebhookProcessor(WebhookSignatureVerifier verifier, ApplicationEventPublisher publisher, long maxPayloadSize,
+			Clock clock, WebhookDeliveryObserver observer, DeliveryStore deliveryStore, String namespace) {
+		this(verifier, publisher, maxPayloadSize, clock, deliveryStore, namespace, DEFAULT_COPY_WAIT, observer);
 	}
 
 	WebhookProcessor(WebhookSignatureVerifier verifier, ApplicationEventPublisher publisher, long maxPayloadSize,
 			Clock clock, int capacity, Duration copyWait) {
-		this(verifier, publisher, maxPayloadSize, clock, capacity, copyWait, WebhookDeliveryObserver.NONE);
+		this(verifier, publisher, maxPayloadSize, clock, new InMemoryDeliveryStore(capacity), "default", copyWait,
+				WebhookDeliveryObserver.NONE);
 	}
 
 	WebhookProcessor(WebhookSignatureVerifier verifier, ApplicationEventPublisher publisher, long maxPayloadSize,
-			Clock clock, int capacity, Duration copyWait, WebhookDeliveryObserver observer) {
+			Clock clock, DeliveryStore deliveryStore, String namespace, Duration copyWait,
+			WebhookDeliveryObserver observer) {
 		Assert.isTrue(maxPayloadSize > 0, "maxPayloadSize must be positive");
 		Assert.isTrue(!copyWait.isNegative() && !copyWait.isZero(), "copyWait must be positive");
 		this.verifier = verifier;
 		this.clock = clock;
 		this.publisher = publisher;
 		this.maxPayloadSize = maxPayloadSize;
-		this.recentDeliveries = new RecentDeliveries(capacity);
+		this.deliveryStore = deliveryStore;
+		this.namespace = namespace;
 		this.copyWait = copyWait;
 		this.observer = observer;
 	}
@@ -138,9 +162,15 @@ public final class WebhookProcessor {
 	 * @return the outcome, whose {@link WebhookOutcome#status() status} to answer
 	 */
 	public WebhookOutcome process(byte[] body, @Nullable String signature) {
+		WebhookDeliveryObserver.Observed observed = this.observer.start();
 		try {
-			// Bounded: a copy's outcome times out to IN_PROGRESS by itself.
-			return process(body, signature, CALLING_THREAD).get();
+			// The claim awaited here, so that the listeners run on this thread, not on
+			// the thread of a shared store's connection. Bounded: a store answers or
+			// falls back within its command timeout, a copy's outcome times out to
+			// IN_PROGRESS by itself.
+			CompletableFuture<Delivery> delivery = receiveAsync(body, signature);
+			delivery.join();
+			return handle(delivery, CALLING_THREAD, observed).get();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -166,11 +196,26 @@ public final class WebhookProcessor {
 	 */
 	public CompletableFuture<WebhookOutcome> process(byte[] body, @Nullable String signature,
 			Executor listenerExecutor) {
-		WebhookDeliveryObserver.Observed observed = this.observer.start();
-		Delivery delivery = receive(body, signature);
-		CompletableFuture<WebhookOutcome> outcome = publish(delivery, listenerExecutor);
-		outcome.whenComplete((result, ex) -> observed.stop(delivery.eventFamily,
-				(result != null) ? result : WebhookOutcome.LISTENER_FAILED));
+		return handle(receiveAsync(body, signature), listenerExecutor, this.observer.start());
+	}
+
+	// Not thenCompose: a future cancelled by the caller would skip the publication of a
+	// delivery claimed after that, leaving the claim to nobody.
+	private CompletableFuture<WebhookOutcome> handle(CompletableFuture<Delivery> claimed, Executor listenerExecutor,
+			WebhookDeliveryObserver.Observed observed) {
+		CompletableFuture<WebhookOutcome> outcome = new CompletableFuture<>();
+		claimed.whenComplete((delivery, failure) -> {
+			if (delivery == null) {
+				observed.stop("none", WebhookOutcome.IN_PROGRESS);
+				outcome.completeExceptionally(failure);
+				return;
+			}
+			publish(delivery, listenerExecutor).whenComplete((result, ex) -> {
+				WebhookOutcome answer = (result != null) ? result : WebhookOutcome.LISTENER_FAILED;
+				observed.stop(delivery.eventFamily, answer);
+				outcome.complete(answer);
+			});
+		});
 		return outcome;
 	}
 
@@ -200,34 +245,49 @@ public final class WebhookProcessor {
 	}
 
 	/**
-	 * Check a delivery and claim it if it is new, without publishing it yet.
+	 * Check a delivery and claim it if it is new, without publishing it yet, waiting for
+	 * the store.
 	 */
 	Delivery receive(byte[] body, @Nullable String signature) {
+		return receiveAsync(body, signature).join();
+	}
+
+	/**
+	 * Check a delivery on the calling thread and claim it if it is new, without
+	 * publishing it yet; completes when the store answered.
+	 */
+	CompletableFuture<Delivery> receiveAsync(byte[] body, @Nullable String signature) {
 		if (body.length > this.maxPayloadSize) {
-			return Delivery.answered(WebhookOutcome.TOO_LARGE);
+			return CompletableFuture.completedFuture(Delivery.answered(WebhookOutcome.TOO_LARGE));
 		}
 		SendPulseEvent event;
 		try {
 			event = this.verifier.verify(body, signature);
 		}
 		catch (WebhookVerificationException ex) {
-			return Delivery.answered(rejected(ex, body));
+			return CompletableFuture.completedFuture(Delivery.answered(rejected(ex, body)));
 		}
-		Fingerprint fingerprint = this.recentDeliveries.fingerprint(body);
+		Fingerprint fingerprint = Fingerprint.of(body);
 		Instant now = this.clock.instant();
 		// Remembered while the body could still pass the timestamp check, and no longer.
-		Entry entry = new Entry(event.timestamp().plus(this.verifier.getTolerance()));
-		Entry first = this.recentDeliveries.claim(fingerprint, entry, now);
-		if (first == null) {
-			return new Delivery(event, fingerprint, entry);
+		Instant expiry = event.timestamp().plus(this.verifier.getTolerance());
+		return this.deliveryStore.claim(this.namespace, fingerprint, now, expiry)
+			.thenApply((claim) -> claimed(event, claim));
+	}
+
+	private Delivery claimed(SendPulseEvent event, Claim claim) {
+		if (claim.isOwned()) {
+			return new Delivery(event, claim);
 		}
 		if (logger.isDebugEnabled()) {
 			logger.debug("Acknowledging a redelivered SendPulse " + Delivery.typeForLog(event)
 					+ " event without publishing it");
 		}
+		// A store that cannot tell how the first ends: 503, so that SendPulse asks again.
 		return Delivery.answered(event,
-				first.published
-					.thenApply((published) -> published ? WebhookOutcome.DUPLICATE : WebhookOutcome.LISTENER_FAILED)
+				claim.first()
+					.handle((published, ex) -> (ex != null) ? WebhookOutcome.IN_PROGRESS
+							: published ? WebhookOutcome.DUPLICATE : WebhookOutcome.LISTENER_FAILED)
 					.completeOnTimeout(WebhookOutcome.IN_PROGRESS, this.copyWait.toMillis(), TimeUnit.MILLISECONDS));
 	}
 
@@ -284,20 +344,17 @@ public final class WebhookProcessor {
 				forget(delivery);
 			}
 			else {
-				delivery.entry().published.complete(true);
+				delivery.claim().published();
 			}
 		}
 	}
 
-	// Forgotten first, so that no later copy is taken for a duplicate of a failure.
 	private void forget(Delivery delivery) {
-		Entry entry = delivery.entry();
-		this.recentDeliveries.remove(delivery.fingerprint(), entry);
-		entry.published.complete(false);
+		delivery.claim().failed();
 	}
 
 	int rememberedDeliveries() {
-		return this.recentDeliveries.size();
+		return ((InMemoryDeliveryStore) this.deliveryStore).size();
 	}
 
 	/**
@@ -310,25 +367,21 @@ public final class WebhookProcessor {
 
 		private final @Nullable SendPulseEvent event;
 
-		private final @Nullable Fingerprint fingerprint;
-
-		private final @Nullable Entry entry;
+		private final @Nullable Claim claim;
 
 		private final String eventFamily;
 
-		private Delivery(SendPulseEvent event, Fingerprint fingerprint, Entry entry) {
+		private Delivery(SendPulseEvent event, Claim claim) {
 			this.outcome = CompletableFuture.completedFuture(WebhookOutcome.PUBLISHED);
 			this.event = event;
-			this.fingerprint = fingerprint;
-			this.entry = entry;
+			this.claim = claim;
 			this.eventFamily = family(event);
 		}
 
 		private Delivery(@Nullable SendPulseEvent copyOf, CompletableFuture<WebhookOutcome> outcome) {
 			this.outcome = outcome;
 			this.event = null;
-			this.fingerprint = null;
-			this.entry = null;
+			this.claim = null;
 			this.eventFamily = (copyOf != null) ? family(copyOf) : "none";
 		}
 
@@ -365,14 +418,9 @@ public final class WebhookProcessor {
 			return this.outcome.copy();
 		}
 
-		private Fingerprint fingerprint() {
-			Assert.state(this.fingerprint != null, "delivery is not to publish");
-			return this.fingerprint;
-		}
-
-		private Entry entry() {
-			Assert.state(this.entry != null, "delivery is not to publish");
-			return this.entry;
+		private Claim claim() {
+			Assert.state(this.claim != null, "delivery is not to publish");
+			return this.claim;
 		}
 
 		private String typeForLog() {

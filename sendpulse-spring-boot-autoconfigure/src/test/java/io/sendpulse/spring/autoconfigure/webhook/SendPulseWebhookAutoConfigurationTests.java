@@ -9,7 +9,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.sendpulse.spring.autoconfigure.SendPulseAutoConfiguration;
 import io.sendpulse.spring.webhook.SendPulseWebhook;
+import io.sendpulse.spring.internal.webhook.DeliveryStore;
+import io.sendpulse.spring.internal.webhook.InMemoryDeliveryStore;
 import io.sendpulse.spring.internal.webhook.WebhookDeliveryObserver;
+import io.sendpulse.spring.internal.webhook.redis.RedisDeliveryStore;
 import io.sendpulse.spring.internal.webhook.WebhookProcessor;
 import io.sendpulse.spring.webhook.WebhookSignatureVerifier;
 import io.sendpulse.spring.webhook.WebhookSigner;
@@ -21,6 +24,8 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -72,6 +77,48 @@ class SendPulseWebhookAutoConfigurationTests {
 				assertThat(context)
 					.hasSingleBean(org.springframework.web.reactive.function.server.RouterFunction.class);
 				assertThat(context).doesNotHaveBean(org.springframework.web.servlet.function.RouterFunction.class);
+			});
+	}
+
+	@Test
+	void remembersDeliveriesInThisInstanceByDefault() {
+		this.reactive.withUserConfiguration(Receipts.class)
+			.withPropertyValues("sendpulse.webhook.secret=whsec_test")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(DeliveryStore.class);
+				assertThat(context).hasSingleBean(InMemoryDeliveryStore.class);
+			});
+	}
+
+	@Test
+	void remembersDeliveriesInRedisWithTheRedisStore() {
+		this.reactive
+			.withConfiguration(
+					AutoConfigurations.of(DataRedisAutoConfiguration.class, DataRedisReactiveAutoConfiguration.class))
+			.withUserConfiguration(Receipts.class)
+			.withPropertyValues("sendpulse.webhook.secret=whsec_test", "sendpulse.store=redis")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(DeliveryStore.class);
+				assertThat(context).hasSingleBean(RedisDeliveryStore.class);
+			});
+	}
+
+	@Test
+	void stopsStartupWithTheRedisStoreWithoutARedisConnection() {
+		this.servlet.withUserConfiguration(Receipts.class)
+			.withPropertyValues("sendpulse.webhook.secret=whsec_test", "sendpulse.store=redis")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessageContaining("sendpulse.store=redis needs a reactive Redis connection");
+			});
+		this.servlet.withUserConfiguration(Receipts.class)
+			.withClassLoader(new FilteredClassLoader("org.springframework.data.redis"))
+			.withPropertyValues("sendpulse.webhook.secret=whsec_test", "sendpulse.store=redis")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessageContaining("no Spring Data Redis on the classpath");
 			});
 	}
 

@@ -176,6 +176,44 @@ class WebhookProcessorTests {
 	}
 
 	@Test
+	void publishesADeliveryWhoseClaimASharedStoreConfirmedAfterTheClientHungUp() {
+		// A store that answers later, as Redis does: the memory store, one claim behind.
+		Queue<Runnable> answers = new ConcurrentLinkedQueue<>();
+		InMemoryDeliveryStore memory = new InMemoryDeliveryStore();
+		DeliveryStore later = (namespace, fingerprint, now, expiry) -> {
+			CompletableFuture<DeliveryStore.Claim> claim = new CompletableFuture<>();
+			answers.add(() -> claim.complete(memory.claimNow(namespace, fingerprint, now, expiry)));
+			return claim;
+		};
+		WebhookProcessor processor = new WebhookProcessor(this.verifier, this.publisher, 1024, this.clock,
+				WebhookDeliveryObserver.NONE, later, DeliveryStore.namespace("sk-test"));
+		byte[] body = sms("msg_1", this.clock.instant());
+		CompletableFuture<WebhookOutcome> answer = processor.process(body, sign(body), Runnable::run);
+		assertThat(answer).isNotDone();
+		answer.cancel(false);
+		answers.poll().run();
+		assertThat(this.published).hasSize(1);
+		CompletableFuture<WebhookOutcome> copy = processor.process(body, sign(body), Runnable::run);
+		answers.poll().run();
+		assertThat(copy).isCompletedWithValue(WebhookOutcome.DUPLICATE);
+		assertThat(this.published).hasSize(1);
+	}
+
+	@Test
+	void keepsTheDeliveriesOfEachAccountApartInOneSharedStore() {
+		InMemoryDeliveryStore shared = new InMemoryDeliveryStore();
+		WebhookProcessor first = new WebhookProcessor(this.verifier, this.publisher, 1024, this.clock,
+				WebhookDeliveryObserver.NONE, shared, DeliveryStore.namespace("sk-first"));
+		WebhookProcessor second = new WebhookProcessor(this.verifier, this.publisher, 1024, this.clock,
+				WebhookDeliveryObserver.NONE, shared, DeliveryStore.namespace("sk-second"));
+		byte[] body = sms("msg_1", this.clock.instant());
+		assertThat(first.process(body, sign(body))).isEqualTo(WebhookOutcome.PUBLISHED);
+		assertThat(second.process(body, sign(body))).isEqualTo(WebhookOutcome.PUBLISHED);
+		assertThat(first.process(body, sign(body))).isEqualTo(WebhookOutcome.DUPLICATE);
+		assertThat(this.published).hasSize(2);
+	}
+
+	@Test
 	void forgetsADeliveryWhenNoThreadIsFreeToPublishItSoThatItsRedeliveryIsPublished() {
 		byte[] body = sms("msg_1", this.clock.instant());
 		CompletableFuture<WebhookOutcome> answer = this.processor.process(body, sign(body), (task) -> {
