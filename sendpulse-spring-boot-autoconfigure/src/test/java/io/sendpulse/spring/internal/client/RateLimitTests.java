@@ -110,6 +110,9 @@ class RateLimitTests {
 
 	@Test
 	void aBurstOfTheLimitArrivesAtOnceWhenTheWindowIsEmpty() {
+		// A long period, so that a limiter spacing the burst out (limit 2: one second
+		// apart) is told from a loaded machine delivering it unevenly.
+		Duration period = Duration.ofSeconds(2);
 		for (int limit : new int[] { 1, 2, 5, 20, 200 }) {
 			Server server = server((n) -> 0, (n) -> 0, (n) -> 200);
 			// The same burst without a limiter first: it opens the connections, and says
@@ -118,10 +121,10 @@ class RateLimitTests {
 			server.arrivals.clear();
 
 			Duration limited = burstSpread(server,
-					sms(client(server, limiter(limit, PERIOD, Duration.ofSeconds(5)), null), 4), limit);
+					sms(client(server, limiter(limit, period, Duration.ofSeconds(5)), null), 4), limit);
 
 			assertThat(limited).as("spread of a burst of %d (%s without a limiter)", limit, unlimited)
-				.isLessThan(max(Duration.ofMillis(100), unlimited.multipliedBy(2)));
+				.isLessThan(max(Duration.ofMillis(400), unlimited.multipliedBy(2)));
 		}
 	}
 
