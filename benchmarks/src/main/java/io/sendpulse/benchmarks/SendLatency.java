@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import io.sendpulse.spring.autoconfigure.SendPulseProperties;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -41,28 +42,32 @@ final class SendLatency {
 			List<Supplier<Mono<?>>> sides = List.of(() -> starter.sms().reactive().send(ClientBench.REQUEST),
 					plain::send, sameTimeouts::send);
 			List<Histogram> totals = new ArrayList<>();
+			int[] failures = new int[sides.size()];
 			for (Supplier<Mono<?>> side : sides) {
-				openLoop(side, round);
+				// Compiled code first (closed loop), then one unmeasured open-loop round.
+				Flux.range(0, settings.smoke() ? 100 : 20_000).flatMap((i) -> side.get(), 16).blockLast();
+				openLoop(side, round, new int[1]);
 				totals.add(new Histogram(3));
 			}
 			for (int i = 0; i < rounds; i++) {
 				for (int j = 0; j < sides.size(); j++) {
 					int side = (i + j) % sides.size();
-					totals.get(side).add(openLoop(sides.get(side), round));
+					totals.get(side).add(openLoop(sides.get(side), round, failures));
 				}
 			}
-			return List.of(row("starter, auto-configured", totals.get(0)),
-					row("raw WebClient, same timeouts", totals.get(2)),
-					row("default WebClient.builder()", totals.get(1)));
+			return List.of(row("starter, auto-configured", totals.get(0), failures[0]),
+					row("raw WebClient, same timeouts", totals.get(2), failures[2]),
+					row("default WebClient.builder()", totals.get(1), failures[1]));
 		}
 	}
 
-	private static Result row(String who, Histogram histogram) {
+	private static Result row(String who, Histogram histogram, int failures) {
 		return new Result("B1-latency", "one reactive send at 1,000/s open loop, " + who,
 				String.format("p50 %s, p99 %s, p99.9 %s", millis(histogram.getValueAtPercentile(50)),
 						millis(histogram.getValueAtPercentile(99)), millis(histogram.getValueAtPercentile(99.9))),
-				String.format("max %s, %,d sends", millis(histogram.getMaxValue()), histogram.getTotalCount()),
-				"reported", true);
+				String.format("max %s, %,d sends, %d failed", millis(histogram.getMaxValue()),
+						histogram.getTotalCount(), failures),
+				"reported; none failed", failures == 0);
 	}
 
 	private static String millis(long nanos) {
@@ -70,7 +75,7 @@ final class SendLatency {
 	}
 
 	/** The latencies, in nanoseconds, of sends started {@link #RATE} a second. */
-	private static Histogram openLoop(Supplier<Mono<?>> send, Duration duration) {
+	private static Histogram openLoop(Supplier<Mono<?>> send, Duration duration, int[] failed) {
 		Recorder recorder = new Recorder(3);
 		long interval = TimeUnit.SECONDS.toNanos(1) / RATE;
 		int count = (int) (duration.toNanos() / interval);
@@ -94,9 +99,12 @@ final class SendLatency {
 			});
 		}
 		try {
-			if (!done.await(1, TimeUnit.MINUTES) || failures.get() > 0) {
-				throw new IllegalStateException(failures.get() + " sends failed or did not finish", firstFailure.get());
+			if (!done.await(1, TimeUnit.MINUTES)) {
+				throw new IllegalStateException("Sends did not finish", firstFailure.get());
 			}
+			// Counted, not thrown: a machine stalled by other work can back sends up
+			// beyond the connection pool's queue, and the run should still report.
+			failed[0] += failures.get();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
