@@ -37,6 +37,9 @@ public final class Benchmarks {
 		if (wants(chosen, "B1", "B2")) {
 			results.addAll(ClientOverhead.run(settings));
 		}
+		if (wants(chosen, "B1", "B1-latency")) {
+			results.addAll(SendLatency.run(settings));
+		}
 		if (wants(chosen, "B3")) {
 			results.addAll(RateFidelity.run(settings));
 		}

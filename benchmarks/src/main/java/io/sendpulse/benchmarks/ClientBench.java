@@ -10,6 +10,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.sendpulse.spring.autoconfigure.SendPulseWebClientCustomizer;
 import io.sendpulse.spring.sms.SmsRequest;
 import io.sendpulse.spring.sms.SmsTemplate;
@@ -160,9 +164,28 @@ final class ClientBench implements AutoCloseable {
 					HttpClient.create(ConnectionProvider.builder("bench").maxConnections(512).build()));
 		}
 
+		// Not where the starter is measured as users get it (B1, B2): there it builds its
+		// own connector, with its timeouts.
 		@Bean
+		@ConditionalOnBooleanProperty(name = "bench.own-connector", matchIfMissing = true)
 		SendPulseWebClientCustomizer benchConnectorCustomizer(ReactorClientHttpConnector benchConnector) {
 			return (builder) -> builder.clientConnector(benchConnector);
+		}
+
+		// Only where asked for (B1, B2 observed): what Boot's actuator sets up, a meter
+		// registry and an observation registry that times each observation with it.
+		@Bean
+		@ConditionalOnBooleanProperty("bench.observations")
+		SimpleMeterRegistry benchMeterRegistry() {
+			return new SimpleMeterRegistry();
+		}
+
+		@Bean
+		@ConditionalOnBooleanProperty("bench.observations")
+		ObservationRegistry benchObservationRegistry(MeterRegistry meterRegistry) {
+			ObservationRegistry registry = ObservationRegistry.create();
+			registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(meterRegistry));
+			return registry;
 		}
 
 		// Only where asked for (B7): counting costs a little on every request.

@@ -30,6 +30,27 @@ record Rounds(double[] candidate, double[] baseline) {
 		return new Rounds(c, b);
 	}
 
+	/**
+	 * Alternating measured rounds of several sides: the order rotates each round so that
+	 * no side always runs first or last.
+	 * @return per side, its rounds' figures
+	 */
+	static double[][] rotate(int warmups, int rounds, DoubleSupplier... sides) {
+		for (int i = 0; i < warmups; i++) {
+			for (DoubleSupplier side : sides) {
+				side.getAsDouble();
+			}
+		}
+		double[][] figures = new double[sides.length][rounds];
+		for (int i = 0; i < rounds; i++) {
+			for (int j = 0; j < sides.length; j++) {
+				int side = (i + j) % sides.length;
+				figures[side][i] = sides[side].getAsDouble();
+			}
+		}
+		return figures;
+	}
+
 	double[] ratios() {
 		double[] ratios = new double[this.candidate.length];
 		for (int i = 0; i < ratios.length; i++) {

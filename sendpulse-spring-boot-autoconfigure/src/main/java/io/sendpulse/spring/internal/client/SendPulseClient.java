@@ -62,6 +62,9 @@ public final class SendPulseClient {
 
 	private final String apiKey;
 
+	/** The {@code Authorization} header's value, made once. */
+	private final String authorization;
+
 	private final URI baseUrl;
 
 	private final Duration attemptTimeout;
@@ -85,12 +88,8 @@ public final class SendPulseClient {
 	private SendPulseClient(Builder builder) {
 		this.webClient = observed(builder.webClientBuilder.clone(), builder.observationRegistry)
 			.baseUrl(builder.baseUrl.toString())
-			.defaultHeaders((headers) -> {
-				headers.setBearerAuth(builder.apiKey);
-				headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON));
-				headers.set(HttpHeaders.USER_AGENT, StarterVersion.userAgent());
-			})
 			.build();
+		this.authorization = "Bearer " + builder.apiKey;
 		this.apiKey = builder.apiKey;
 		this.baseUrl = builder.baseUrl;
 		this.attemptTimeout = builder.attemptTimeout;
@@ -139,8 +138,9 @@ public final class SendPulseClient {
 	 */
 	public <T> Mono<T> get(String operation, Class<T> type, String uriTemplate, Object... uriVariables) {
 		return call(operation, HttpMethod.GET, uriTemplate, type,
-				(attempt) -> exchange(this.webClient.get().uri(uriTemplate, uriVariables), HttpMethod.GET, uriTemplate,
-						type, attempt));
+				(attempt) -> exchange(
+						this.webClient.get().uri(uriTemplate, uriVariables).headers((headers) -> common(headers)),
+						HttpMethod.GET, uriTemplate, type, attempt));
 	}
 
 	/**
@@ -159,12 +159,23 @@ public final class SendPulseClient {
 			byte[] json = this.json.write(body);
 			String idempotencyKey = IdempotencyKeys.next();
 			return call(operation, HttpMethod.POST, uri, type,
-					(attempt) -> exchange(this.webClient.post()
-						.uri(uri)
-						.header(IDEMPOTENCY_KEY, idempotencyKey)
-						.contentType(MediaType.APPLICATION_JSON)
-						.bodyValue(json), HttpMethod.POST, uri, type, attempt));
+					(attempt) -> exchange(this.webClient.post().uri(uri).headers((headers) -> {
+						common(headers);
+						headers.set(IDEMPOTENCY_KEY, idempotencyKey);
+						headers.set(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE);
+					}).bodyValue(json), HttpMethod.POST, uri, type, attempt));
 		});
+	}
+
+	/**
+	 * The headers of every request, set on the request rather than as the
+	 * {@code WebClient}'s default headers: a request with headers of its own (the
+	 * {@code Idempotency-Key}) would otherwise get a merged copy of both on every call.
+	 */
+	private void common(HttpHeaders headers) {
+		headers.set(HttpHeaders.AUTHORIZATION, this.authorization);
+		headers.set(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
+		headers.set(HttpHeaders.USER_AGENT, StarterVersion.userAgent());
 	}
 
 	private <T> Mono<T> call(String operation, HttpMethod method, String uriTemplate, Class<T> type,
@@ -225,12 +236,11 @@ public final class SendPulseClient {
 			.onStatus((status) -> !status.is2xxSuccessful(),
 					(response) -> failure(response, method, uriTemplate, attempt))
 			.toEntity(byte[].class)
-			// The connector's read timeout is idle time between reads: only a deadline
-			// ends a
-			// response that trickles in, or a connector set up without timeouts.
-			.timeout(this.attemptTimeout)
 			.map((entity) -> readBody((entity.getBody() != null) ? entity.getBody() : EMPTY, type, method, uriTemplate,
 					entity.getStatusCode().value(), attempt));
+		// The connector's read timeout is idle time between reads: only a deadline ends a
+		// response that trickles in, or a connector set up without timeouts.
+		result = AttemptDeadline.within(result, this.attemptTimeout);
 		ClientListener listener = this.listener;
 		return (listener != null) ? result.doOnSuccess((body) -> listener.succeeded()).doOnError(listener::failed)
 				: result;
