@@ -23,6 +23,7 @@ import io.sendpulse.spring.internal.health.SendPulseHealthIndicator;
 import io.sendpulse.spring.internal.ratelimit.InMemoryPlaceStore;
 import io.sendpulse.spring.internal.ratelimit.PlaceStore;
 import io.sendpulse.spring.internal.ratelimit.SlidingWindowRateLimiter;
+import io.sendpulse.spring.internal.ratelimit.redis.RedisConnectionWarmUp;
 import io.sendpulse.spring.internal.ratelimit.redis.RedisPlaceStore;
 import io.sendpulse.spring.internal.sms.DefaultReactiveSmsTemplate;
 import io.sendpulse.spring.internal.sms.DefaultSmsTemplate;
@@ -231,6 +232,8 @@ public final class SendPulseAutoConfiguration {
 
 		private static final Duration SHORTEST_COMMAND = Duration.ofMillis(100);
 
+		private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(5);
+
 		@Configuration(proxyBeanMethods = false)
 		@ConditionalOnClass(ReactiveStringRedisTemplate.class)
 		static class SpringDataRedisConfiguration {
@@ -255,6 +258,18 @@ public final class SendPulseAutoConfiguration {
 				commandTimeout = (commandTimeout.compareTo(SHORTEST_COMMAND) < 0) ? SHORTEST_COMMAND : commandTimeout;
 				return new RedisPlaceStore(new ReactiveStringRedisTemplate(factory), connectionDetails.apiKey(),
 						inFlightBound, rateLimit.getRefreshPeriod(), commandTimeout);
+			}
+
+			// Connected while the application starts, so that a short rate-limit timeout
+			// does not fail the first sends of a cold JVM.
+			@Bean
+			RedisConnectionWarmUp sendPulseRedisConnectionWarmUp(
+					ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory) {
+				ReactiveRedisConnectionFactory factory = connectionFactory.getIfAvailable();
+				if (factory == null) {
+					throw new MissingRedisConnectionException(true);
+				}
+				return new RedisConnectionWarmUp(factory, WARM_UP_TIMEOUT);
 			}
 
 			// Each further account's key: its places under its own key's hash, on the

@@ -34,8 +34,9 @@ import org.springframework.data.redis.core.script.RedisScript;
  * its score, and the keys themselves once nobody uses them. An instance that has taken
  * places before and finds the place numbers gone knows Redis lost its state (a restart
  * without persistence) and with it the holds of the last period: it holds every place for
- * one period before any is taken again, so the loss cannot let twice the limit through.
- * The keys derive from a SHA-256 hash of the API key, never the key itself.
+ * one period before any is taken again (one fence entry, whatever the limit, so a large
+ * limit costs Redis nothing), so the loss cannot let twice the limit through. The keys
+ * derive from a SHA-256 hash of the API key, never the key itself.
  * <p>
  * Commands that Redis does not answer within the command timeout fail with a
  * {@link RedisStoreUnavailableException}, which the limiter treats as "no place": nothing
@@ -50,15 +51,17 @@ public final class RedisPlaceStore implements PlaceStore {
 			local t = redis.call('TIME')
 			local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 			if tonumber(ARGV[4]) > 0 and redis.call('EXISTS', KEYS[2]) == 0 then
-				local limit = tonumber(ARGV[1])
-				local fence = now + tonumber(ARGV[5])
-				for i = 1, limit do
-					redis.call('ZADD', KEYS[1], fence, 'fence:' .. i)
-				end
+				redis.call('ZADD', KEYS[1], now + tonumber(ARGV[5]), 'fence')
 				redis.call('SET', KEYS[2], 0, 'PX', tonumber(ARGV[3]))
-				redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[5]) + 1000)
+				if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[5]) + 1000 then
+					redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[5]) + 1000)
+				end
 			end
 			redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+			local fence = redis.call('ZSCORE', KEYS[1], 'fence')
+			if fence then
+				return 'full ' .. (tonumber(fence) - now) .. ' ' .. ARGV[1]
+			end
 			local held = redis.call('ZCARD', KEYS[1])
 			if held < tonumber(ARGV[1]) then
 				local bound = tonumber(ARGV[2])

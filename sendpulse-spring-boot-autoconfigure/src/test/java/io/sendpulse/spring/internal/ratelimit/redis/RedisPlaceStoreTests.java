@@ -108,6 +108,23 @@ class RedisPlaceStoreTests {
 	}
 
 	@Test
+	void theFenceAfterALossIsOneEntryWhateverTheLimit() {
+		int limit = 10_000_000;
+		RedisPlaceStore store = store(Duration.ofSeconds(30));
+		Take taken = store.take(limit).block();
+		store.release(taken.place(), Duration.ZERO).block();
+		flush();
+
+		Take afterLoss = store.take(limit).block();
+
+		assertThat(afterLoss.taken()).isFalse();
+		assertThat(redis.opsForZSet().size(RedisPlaceStore.keyPrefix(API_KEY) + ":places").block())
+			.as("entries Redis holds for a fence of %d places", limit)
+			.isEqualTo(1);
+		await().atMost(Duration.ofSeconds(5)).until(() -> store.take(limit).block().taken());
+	}
+
+	@Test
 	void aFreshStoreLetsTheFirstRequestsGoAtOnce() {
 		assertThat(store(Duration.ofSeconds(30)).take(1).block().taken()).isTrue();
 	}
