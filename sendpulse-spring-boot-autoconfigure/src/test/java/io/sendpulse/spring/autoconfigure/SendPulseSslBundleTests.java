@@ -82,7 +82,9 @@ class SendPulseSslBundleTests {
 
 	@AfterEach
 	void stop() {
-		this.server.disposeNow();
+		// A connection the client gave up on may take a moment to close on a busy
+		// machine.
+		this.server.disposeNow(Duration.ofSeconds(15));
 	}
 
 	@Test
