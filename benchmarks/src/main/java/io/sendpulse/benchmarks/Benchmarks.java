@@ -52,6 +52,9 @@ public final class Benchmarks {
 		if (wants(chosen, "B7")) {
 			results.addAll(BulkSend.run(settings));
 		}
+		if (wants(chosen, "B9", "B10", "B11", "B12")) {
+			results.addAll(Faults.run(settings, chosen));
+		}
 		return results;
 	}
 
