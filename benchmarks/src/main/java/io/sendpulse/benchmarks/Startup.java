@@ -55,6 +55,8 @@ final class Startup {
 	/** The benchmarks' own classes, where the application is. */
 	private static final String APPLICATION = "benchmarks";
 
+	private static final Pattern CPU = Pattern.compile(" cpu=(\\d+) ");
+
 	private static final Pattern JAR = Pattern.compile("(.+?)-\\d[^/]*\\.jar");
 
 	private Startup() {
@@ -75,9 +77,12 @@ final class Startup {
 		Set<String> application = web ? union(CORE, WEB_MVC) : CORE;
 		String with = select(classPath, union(application, STARTER));
 		String without = select(classPath, application);
-		List<Double> uptimes = new ArrayList<>();
-		Rounds rounds = Rounds.alternate(warmups, starts, () -> start(with, web, true, uptimes),
-				() -> start(without, web, false, null));
+		List<Double> withCpu = new ArrayList<>();
+		List<Double> withoutCpu = new ArrayList<>();
+		Rounds rounds = Rounds.alternate(warmups, starts, () -> start(with, web, true, withCpu),
+				() -> start(without, web, false, withoutCpu));
+		double cpuWith = Rounds.median(measured(withCpu, warmups));
+		double cpuWithout = Rounds.median(measured(withoutCpu, warmups));
 		double[] added = new double[starts];
 		for (int i = 0; i < starts; i++) {
 			added[i] = rounds.candidate()[i] - rounds.baseline()[i];
@@ -87,8 +92,11 @@ final class Startup {
 		double median = candidate - baseline;
 		return new Result("B6", "cold start (a fresh JVM each), " + what + ", with the starter vs without",
 				String.format("%+.0f ms (%.0f vs %.0f ms)", median, candidate, baseline),
-				String.format("per pair %+.0f to %+.0f ms (median %+.0f); %d starts each, alternating, after %d",
-						Rounds.min(added), Rounds.max(added), Rounds.median(added), starts, warmups),
+				String.format(
+						"per pair %+.0f to %+.0f ms (median %+.0f); CPU time to ready %+.0f ms (%.0f vs %.0f ms); "
+								+ "%d starts each, alternating, after %d",
+						Rounds.min(added), Rounds.max(added), Rounds.median(added), cpuWith - cpuWithout, cpuWith,
+						cpuWithout, starts, warmups),
 				"≤ +50 ms", median <= 50);
 	}
 
@@ -96,7 +104,7 @@ final class Startup {
 	 * Milliseconds from launching a JVM with the given class path to the application's
 	 * ready marker.
 	 */
-	private static double start(String classPath, boolean web, boolean withStarter, List<Double> uptimes) {
+	private static double start(String classPath, boolean web, boolean withStarter, List<Double> cpuMillis) {
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classPath,
 						StartupApplication.class.getName(), web ? "web" : "non-web", "--spring.main.banner-mode=off",
@@ -119,6 +127,10 @@ final class Startup {
 						if (!line.endsWith(expected)) {
 							throw new IllegalStateException("expected " + expected + ", the application said: " + line);
 						}
+						Matcher cpu = CPU.matcher(line);
+						if (cpu.find()) {
+							cpuMillis.add(Double.parseDouble(cpu.group(1)));
+						}
 						reader.transferTo(java.io.Writer.nullWriter());
 						process.waitFor();
 						return millis;
@@ -136,6 +148,10 @@ final class Startup {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private static double[] measured(List<Double> values, int warmups) {
+		return values.subList(warmups, values.size()).stream().mapToDouble(Double::doubleValue).toArray();
 	}
 
 	/** This JVM's class path entries (the test class path under Surefire). */

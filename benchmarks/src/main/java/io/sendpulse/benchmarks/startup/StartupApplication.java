@@ -16,10 +16,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * A small application as users write one: {@code main} runs {@link SpringApplication},
  * and a listener prints {@value #READY} when the application is ready, with the JVM's
- * uptime and what the starter contributed (a bean named {@code smsTemplate}, a bean of
- * {@link Webhooks}), then the JVM exits. {@code web} as the first argument starts it on
- * Tomcat (Spring MVC) with the endpoint of package {@code web}; otherwise it is a non-web
- * application.
+ * uptime, the CPU time it used and what the starter contributed (a bean named
+ * {@code smsTemplate}, a bean of {@link Webhooks}), then the JVM exits. {@code web} as
+ * the first argument starts it on Tomcat (Spring MVC) with the endpoint of package
+ * {@code web}; otherwise it is a non-web application.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -36,8 +36,13 @@ public class StartupApplication {
 		application.addListeners((ApplicationListener<ApplicationReadyEvent>) (event) -> {
 			ConfigurableApplicationContext context = event.getApplicationContext();
 			long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
-			System.out.println(READY + " uptime=" + uptime + " smsTemplate=" + context.containsBean("smsTemplate")
-					+ " webhooks=" + context.getBeanNamesForType(Webhooks.class).length);
+			// CPU time (every thread, JIT and GC included) says how much work the start
+			// was, whatever else the machine was doing.
+			long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+				.getProcessCpuTime() / 1_000_000;
+			System.out.println(
+					READY + " uptime=" + uptime + " cpu=" + cpu + " smsTemplate=" + context.containsBean("smsTemplate")
+							+ " webhooks=" + context.getBeanNamesForType(Webhooks.class).length);
 			System.out.flush();
 			System.exit(SpringApplication.exit(context));
 		});
