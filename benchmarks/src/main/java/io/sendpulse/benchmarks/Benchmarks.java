@@ -58,6 +58,9 @@ public final class Benchmarks {
 		if (wants(chosen, "B8")) {
 			results.addAll(RedisStoreCost.run(settings));
 		}
+		if (wants(chosen, "B9", "B10", "B11", "B12")) {
+			results.addAll(Faults.run(settings, chosen));
+		}
 		return results;
 	}
 

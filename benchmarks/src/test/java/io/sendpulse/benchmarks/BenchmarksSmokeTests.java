@@ -20,8 +20,21 @@ class BenchmarksSmokeTests {
 
 		assertThat(results).extracting(Result::id)
 			.containsExactly("B1", "B1", "B1-observed", "B2", "B2", "B2-observed", "B1-latency", "B1-latency",
-					"B1-latency", "B3", "B4", "B4", "B4", "B5", "B6", "B7", "B8", "B8", "B8");
+					"B1-latency", "B3", "B4", "B4", "B4", "B5", "B6", "B6", "B7", "B8", "B8", "B8", "B9", "B10", "B11",
+					"B12");
 		assertThat(results).allSatisfy((result) -> assertThat(result.figure()).isNotBlank());
+	}
+
+	@Test
+	void namesTheArtifactOfEachClassPathEntry() {
+		assertThat(Startup.artifact("/m2/io/netty/netty-codec-native-quic-4.2.15.Final-linux-x86_64.jar"))
+			.isEqualTo("netty-codec-native-quic");
+		assertThat(Startup.artifact("/m2/org/slf4j/jul-to-slf4j-2.0.18.jar")).isEqualTo("jul-to-slf4j");
+		assertThat(Startup.artifact("/work/sendpulse-spring-boot-autoconfigure/target/classes"))
+			.isEqualTo("sendpulse-spring-boot-autoconfigure");
+		assertThat(Startup.artifact(
+				"/work/sendpulse-spring-boot-autoconfigure/target/sendpulse-spring-boot-autoconfigure-0.1.0-SNAPSHOT.jar"))
+			.isEqualTo("sendpulse-spring-boot-autoconfigure");
 	}
 
 	@Test
