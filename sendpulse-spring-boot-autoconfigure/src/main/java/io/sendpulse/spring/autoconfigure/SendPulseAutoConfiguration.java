@@ -242,22 +242,9 @@ public final class SendPulseAutoConfiguration {
 			@ConditionalOnMissingBean(PlaceStore.class)
 			RedisPlaceStore sendPulsePlaceStore(ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory,
 					SendPulseConnectionDetails connectionDetails, SendPulseProperties properties) {
-				ReactiveRedisConnectionFactory factory = connectionFactory.getIfAvailable();
-				if (factory == null) {
-					throw new MissingRedisConnectionException(true);
-				}
 				SendPulseProperties.RateLimit rateLimit = properties.getRateLimit();
-				// A place whose instance died mid-request: its request reached the API
-				// within the attempt timeout, if at all, and counts one period more.
-				Duration inFlightBound = properties.getAttemptTimeout()
-					.plus(rateLimit.getRefreshPeriod())
-					.plusSeconds(1);
-				// A caller waits for Redis no longer than for a place, within limits.
-				Duration commandTimeout = rateLimit.getTimeout();
-				commandTimeout = (commandTimeout.compareTo(LONGEST_COMMAND) > 0) ? LONGEST_COMMAND : commandTimeout;
-				commandTimeout = (commandTimeout.compareTo(SHORTEST_COMMAND) < 0) ? SHORTEST_COMMAND : commandTimeout;
-				return new RedisPlaceStore(new ReactiveStringRedisTemplate(factory), connectionDetails.apiKey(),
-						inFlightBound, rateLimit.getRefreshPeriod(), commandTimeout);
+				return placeStore(connectionFactory, connectionDetails.apiKey(), properties.getAttemptTimeout(),
+						rateLimit.getRefreshPeriod(), rateLimit.getTimeout());
 			}
 
 			// Connected while the application starts, so that a short rate-limit timeout
@@ -277,21 +264,25 @@ public final class SendPulseAutoConfiguration {
 			@Bean
 			AccountPlaceStores sendPulseAccountPlaceStores(
 					ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory, SendPulseProperties properties) {
-				return (apiKey, rateLimit) -> {
-					ReactiveRedisConnectionFactory factory = connectionFactory.getIfAvailable();
-					if (factory == null) {
-						throw new MissingRedisConnectionException(true);
-					}
-					Duration inFlightBound = properties.getAttemptTimeout()
-						.plus(rateLimit.refreshPeriod())
-						.plusSeconds(1);
-					Duration commandTimeout = rateLimit.timeout();
-					commandTimeout = (commandTimeout.compareTo(LONGEST_COMMAND) > 0) ? LONGEST_COMMAND : commandTimeout;
-					commandTimeout = (commandTimeout.compareTo(SHORTEST_COMMAND) < 0) ? SHORTEST_COMMAND
-							: commandTimeout;
-					return new RedisPlaceStore(new ReactiveStringRedisTemplate(factory), apiKey, inFlightBound,
-							rateLimit.refreshPeriod(), commandTimeout);
-				};
+				return (apiKey, rateLimit) -> placeStore(connectionFactory, apiKey, properties.getAttemptTimeout(),
+						rateLimit.refreshPeriod(), rateLimit.timeout());
+			}
+
+			private static RedisPlaceStore placeStore(ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory,
+					String apiKey, Duration attemptTimeout, Duration refreshPeriod, Duration rateLimitTimeout) {
+				ReactiveRedisConnectionFactory factory = connectionFactory.getIfAvailable();
+				if (factory == null) {
+					throw new MissingRedisConnectionException(true);
+				}
+				// A place whose instance died mid-request: its request reached the API
+				// within the attempt timeout, if at all, and counts one period more.
+				Duration inFlightBound = attemptTimeout.plus(refreshPeriod).plusSeconds(1);
+				// A caller waits for Redis no longer than for a place, within limits.
+				Duration commandTimeout = rateLimitTimeout;
+				commandTimeout = (commandTimeout.compareTo(LONGEST_COMMAND) > 0) ? LONGEST_COMMAND : commandTimeout;
+				commandTimeout = (commandTimeout.compareTo(SHORTEST_COMMAND) < 0) ? SHORTEST_COMMAND : commandTimeout;
+				return new RedisPlaceStore(new ReactiveStringRedisTemplate(factory), apiKey, inFlightBound,
+						refreshPeriod, commandTimeout);
 			}
 
 		}
