@@ -14,17 +14,16 @@ import java.time.Duration;
  * @param fidelityDuration how long B3 runs
  * @param bulkRecipients recipients of B7
  * @param bulkLimit the rate limit of B7, per second
- * @param startups measured startups per side in B6
  */
 record Settings(boolean smoke, int warmups, int rounds, int requests, int fidelityLimit, Duration fidelityDuration,
-		int bulkRecipients, int bulkLimit, int startups) {
+		int bulkRecipients, int bulkLimit) {
 
 	static Settings fullRun() {
-		return new Settings(false, 5, 15, 40_000, 200, Duration.ofSeconds(10), 10_000, 1_000, 10);
+		return new Settings(false, 5, 15, 40_000, 200, Duration.ofSeconds(10), 10_000, 1_000);
 	}
 
 	static Settings smokeRun() {
-		return new Settings(true, 1, 1, 200, 50, Duration.ofSeconds(1), 100, 1_000, 1);
+		return new Settings(true, 1, 1, 200, 50, Duration.ofSeconds(1), 100, 1_000);
 	}
 
 }
