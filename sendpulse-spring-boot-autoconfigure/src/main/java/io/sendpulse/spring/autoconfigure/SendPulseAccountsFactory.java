@@ -1,8 +1,10 @@
 package io.sendpulse.spring.autoconfigure;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
@@ -70,8 +72,11 @@ final class SendPulseAccountsFactory {
 		Map<String, SendPulseAccount> configured = new LinkedHashMap<>();
 		configured.put(SendPulseAccounts.DEFAULT, defaultAccount);
 		Map<String, RateLimiter> ownLimiters = new LinkedHashMap<>();
+		Set<String> keys = new HashSet<>();
+		keys.add(defaultApiKey);
 		this.properties.getAccounts().forEach((name, account) -> {
 			AccountSettings settings = resolve(AccountNames.configured(name), account);
+			keys.add(settings.apiKey());
 			RateLimiter limiter = (settings.rateLimit() != null)
 					? this.limiters.configured(settings.apiKey(), () -> rateLimiter(settings)) : null;
 			if (limiter != null && limiter != defaultRateLimiter && !ownLimiters.containsValue(limiter)) {
@@ -79,7 +84,7 @@ final class SendPulseAccountsFactory {
 			}
 			configured.put(name, account(settings, limiter, "sendpulse.accounts." + name + "."));
 		});
-		return new DefaultSendPulseAccounts(configured, ownLimiters, this::runtime);
+		return new DefaultSendPulseAccounts(configured, ownLimiters, keys, this::runtime);
 	}
 
 	private SendPulseAccount runtime(String apiKey, String name) {

@@ -114,6 +114,9 @@ class SendPulseAccountsTests {
 			assertThatIllegalArgumentException().isThrownBy(() -> accounts.account(EU_KEY + " "))
 				.withMessageNotContaining(EU_KEY)
 				.withMessageContaining("[default, eu]");
+			assertThatIllegalArgumentException().isThrownBy(() -> accounts.account(EU_KEY))
+				.withMessageNotContaining(EU_KEY)
+				.withMessageContaining("[default, eu]");
 		});
 	}
 

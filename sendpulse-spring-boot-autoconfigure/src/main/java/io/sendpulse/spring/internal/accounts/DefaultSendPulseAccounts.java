@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.sendpulse.spring.accounts.SendPulseAccount;
@@ -26,6 +27,9 @@ public final class DefaultSendPulseAccounts implements SendPulseAccounts {
 
 	private final int runtimeCapacity;
 
+	/** The hashes of the configured accounts' keys, to tell a key passed as a name. */
+	private final Set<String> configuredKeyHashes;
+
 	// Access order: the eldest is the least recently used.
 	private final LinkedHashMap<String, SendPulseAccount> runtime = new LinkedHashMap<>(16, 0.75f, true);
 
@@ -36,7 +40,7 @@ public final class DefaultSendPulseAccounts implements SendPulseAccounts {
 	 * @param runtimeFactory builds a run-time account
 	 */
 	public DefaultSendPulseAccounts(Map<String, SendPulseAccount> configured, RuntimeAccountFactory runtimeFactory) {
-		this(configured, Map.of(), runtimeFactory);
+		this(configured, Map.of(), Set.of(), runtimeFactory);
 	}
 
 	/**
@@ -45,19 +49,25 @@ public final class DefaultSendPulseAccounts implements SendPulseAccounts {
 	 * {@value SendPulseAccounts#DEFAULT} first
 	 * @param rateLimiters the rate limiters of the further configured accounts' keys, by
 	 * the name of the first account using each, for metrics
+	 * @param configuredKeys the configured accounts' API keys, never shown, so that one
+	 * passed in place of a name is not echoed in the error
 	 * @param runtimeFactory builds a run-time account
 	 */
 	public DefaultSendPulseAccounts(Map<String, SendPulseAccount> configured, Map<String, RateLimiter> rateLimiters,
-			RuntimeAccountFactory runtimeFactory) {
-		this(configured, rateLimiters, runtimeFactory, KeyedRateLimiters.DEFAULT_RUNTIME_CAPACITY);
+			Set<String> configuredKeys, RuntimeAccountFactory runtimeFactory) {
+		this(configured, rateLimiters, configuredKeys, runtimeFactory, KeyedRateLimiters.DEFAULT_RUNTIME_CAPACITY);
 	}
 
 	DefaultSendPulseAccounts(Map<String, SendPulseAccount> configured, Map<String, RateLimiter> rateLimiters,
-			RuntimeAccountFactory runtimeFactory, int runtimeCapacity) {
+			Set<String> configuredKeys, RuntimeAccountFactory runtimeFactory, int runtimeCapacity) {
 		this.configured = Collections.unmodifiableMap(new LinkedHashMap<>(configured));
 		this.rateLimiters = Collections.unmodifiableMap(new LinkedHashMap<>(rateLimiters));
 		this.runtimeFactory = runtimeFactory;
 		this.runtimeCapacity = runtimeCapacity;
+		this.configuredKeyHashes = configuredKeys.stream()
+			.map(String::strip)
+			.map(ApiKeys::hash)
+			.collect(Collectors.toUnmodifiableSet());
 	}
 
 	@Override
@@ -66,13 +76,23 @@ public final class DefaultSendPulseAccounts implements SendPulseAccounts {
 		if (account == null) {
 			// The name is echoed only when it could be one: it may be a key passed in
 			// its place.
-			String what = (name != null && name.matches("[A-Za-z0-9_-]{1,64}")) ? "'" + name + "'"
+			String what = (name != null && name.matches("[A-Za-z0-9_-]{1,64}") && !isKnownKey(name)) ? "'" + name + "'"
 					: "of that form (names hold letters, digits, '-' and '_')";
 			throw new IllegalArgumentException("There is no SendPulse account named " + what + "; the accounts are "
 					+ this.configured.keySet() + " (configure one under sendpulse.accounts.<name>.api-key, or use "
 					+ "forApiKey for a key held at run time)");
 		}
 		return account;
+	}
+
+	private boolean isKnownKey(String candidate) {
+		String hash = ApiKeys.hash(candidate.strip());
+		if (this.configuredKeyHashes.contains(hash)) {
+			return true;
+		}
+		synchronized (this.runtime) {
+			return this.runtime.keySet().stream().anyMatch((id) -> id.startsWith(hash + "/"));
+		}
 	}
 
 	/**
