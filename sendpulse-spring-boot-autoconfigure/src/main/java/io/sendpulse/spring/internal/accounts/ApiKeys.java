@@ -1,15 +1,9 @@
 package io.sendpulse.spring.internal.accounts;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 import org.jspecify.annotations.Nullable;
 
 /**
- * The rules of an API key the application hands over, and the hash that stands for it
- * wherever a key would otherwise be held as a name. No message here ever shows a key.
+ * The rules of an API key the application hands over. No message here ever shows a key.
  */
 public final class ApiKeys {
 
@@ -38,21 +32,6 @@ public final class ApiKeys {
 			}
 		}
 		return stripped;
-	}
-
-	/**
-	 * Return the SHA-256 of a key, in hex: a name for the key that does not reveal it.
-	 * @param apiKey the key
-	 * @return the hash
-	 */
-	public static String hash(String apiKey) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(apiKey.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
-		}
 	}
 
 }

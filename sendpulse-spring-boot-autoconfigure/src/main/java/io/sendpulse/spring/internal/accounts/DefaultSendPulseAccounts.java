@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.sendpulse.spring.accounts.SendPulseAccount;
 import io.sendpulse.spring.accounts.SendPulseAccounts;
+import io.sendpulse.spring.internal.ApiKeyHash;
 
 /**
  * The {@link SendPulseAccounts}: the configured accounts, built at startup, and run-time
@@ -66,7 +67,7 @@ public final class DefaultSendPulseAccounts implements SendPulseAccounts {
 		this.runtimeCapacity = runtimeCapacity;
 		this.configuredKeyHashes = configuredKeys.stream()
 			.map(String::strip)
-			.map(ApiKeys::hash)
+			.map(ApiKeyHash::of)
 			.collect(Collectors.toUnmodifiableSet());
 	}
 
@@ -86,7 +87,7 @@ public final class DefaultSendPulseAccounts implements SendPulseAccounts {
 	}
 
 	private boolean isKnownKey(String candidate) {
-		String hash = ApiKeys.hash(candidate.strip());
+		String hash = ApiKeyHash.of(candidate.strip());
 		if (this.configuredKeyHashes.contains(hash)) {
 			return true;
 		}
@@ -126,7 +127,7 @@ public final class DefaultSendPulseAccounts implements SendPulseAccounts {
 	}
 
 	private SendPulseAccount runtime(String apiKey, String name) {
-		String id = ApiKeys.hash(apiKey) + "/" + name;
+		String id = ApiKeyHash.of(apiKey) + "/" + name;
 		synchronized (this.runtime) {
 			SendPulseAccount account = this.runtime.get(id);
 			if (account == null) {

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.sendpulse.spring.internal.ApiKeyHash;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,7 +47,7 @@ public final class KeyedRateLimiters {
 	 * @return the key's limiter
 	 */
 	public RateLimiter configured(String apiKey, Supplier<RateLimiter> create) {
-		return this.configured.computeIfAbsent(ApiKeys.hash(apiKey), (hash) -> create.get());
+		return this.configured.computeIfAbsent(ApiKeyHash.of(apiKey), (hash) -> create.get());
 	}
 
 	/**
@@ -55,7 +56,7 @@ public final class KeyedRateLimiters {
 	 * @param limiter its limiter
 	 */
 	public void register(String apiKey, RateLimiter limiter) {
-		this.configured.putIfAbsent(ApiKeys.hash(apiKey), limiter);
+		this.configured.putIfAbsent(ApiKeyHash.of(apiKey), limiter);
 	}
 
 	/**
@@ -66,7 +67,7 @@ public final class KeyedRateLimiters {
 	 * @return the key's limiter
 	 */
 	public RateLimiter runtime(String apiKey, Supplier<RateLimiter> create) {
-		String hash = ApiKeys.hash(apiKey);
+		String hash = ApiKeyHash.of(apiKey);
 		RateLimiter configured = this.configured.get(hash);
 		if (configured != null) {
 			return configured;
@@ -88,7 +89,7 @@ public final class KeyedRateLimiters {
 	 * @return its limiter, or {@code null}
 	 */
 	public @Nullable RateLimiter find(String apiKey) {
-		String hash = ApiKeys.hash(apiKey);
+		String hash = ApiKeyHash.of(apiKey);
 		RateLimiter configured = this.configured.get(hash);
 		if (configured != null) {
 			return configured;

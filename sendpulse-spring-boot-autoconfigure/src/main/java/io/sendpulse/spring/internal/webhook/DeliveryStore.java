@@ -1,13 +1,13 @@
 package io.sendpulse.spring.internal.webhook;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 
+import io.sendpulse.spring.internal.ApiKeyHash;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -43,7 +43,7 @@ public interface DeliveryStore {
 	 * @return the namespace
 	 */
 	static String namespace(String apiKey) {
-		return HexFormat.of().formatHex(sha256(apiKey.getBytes(StandardCharsets.UTF_8)));
+		return ApiKeyHash.of(apiKey);
 	}
 
 	private static byte[] sha256(byte[] bytes) {

@@ -1,10 +1,6 @@
 package io.sendpulse.spring.internal.ratelimit.redis;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -12,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
+import io.sendpulse.spring.internal.ApiKeyHash;
 import io.sendpulse.spring.internal.ratelimit.PlaceStore;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
@@ -155,13 +152,7 @@ public final class RedisPlaceStore implements PlaceStore {
 	 * @return the prefix
 	 */
 	public static String keyPrefix(String apiKey) {
-		try {
-			byte[] hash = MessageDigest.getInstance("SHA-256").digest(apiKey.getBytes(StandardCharsets.UTF_8));
-			return "sendpulse:ratelimit:{" + HexFormat.of().formatHex(hash) + "}";
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
-		}
+		return "sendpulse:ratelimit:{" + ApiKeyHash.of(apiKey) + "}";
 	}
 
 	@Override
