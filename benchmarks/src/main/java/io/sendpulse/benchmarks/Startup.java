@@ -41,16 +41,14 @@ final class Startup {
 			"spring-boot-webmvc", "spring-boot-servlet", "spring-webmvc", "spring-boot-web-server");
 
 	/**
-	 * What {@code sendpulse-spring-boot-starter} brings (./mvnw dependency:tree -pl
+	 * What {@code sendpulse-spring-boot-starter} brings (./mvnw dependency:tree -am -pl
 	 * sendpulse-spring-boot-starter), and every {@code netty-*}.
 	 */
 	private static final Set<String> STARTER = Set.of("sendpulse-spring-boot-starter",
-			"sendpulse-spring-boot-autoconfigure", "spring-boot-starter-webclient", "spring-boot-webclient",
-			"spring-boot-http-client", "spring-web", "spring-boot-http-converter", "spring-webflux",
-			"spring-boot-http-codec", "spring-boot-starter-jackson", "spring-boot-jackson", "jackson-databind",
-			"jackson-annotations", "jackson-core", "resilience4j-ratelimiter", "resilience4j-core",
-			"resilience4j-retry", "slf4j-api", "spring-boot-reactor", "reactor-core", "reactive-streams",
-			"reactor-netty-http", "reactor-netty-core");
+			"sendpulse-spring-boot-autoconfigure", "spring-boot-webclient", "spring-boot-http-client", "spring-web",
+			"spring-webflux", "spring-boot-http-codec", "jackson-databind", "jackson-annotations", "jackson-core",
+			"resilience4j-ratelimiter", "resilience4j-core", "resilience4j-retry", "slf4j-api", "reactor-core",
+			"reactive-streams", "reactor-netty-http", "reactor-netty-core");
 
 	/** The benchmarks' own classes, where the application is. */
 	private static final String APPLICATION = "benchmarks";
@@ -105,10 +103,44 @@ final class Startup {
 	 * ready marker.
 	 */
 	private static double start(String classPath, boolean web, boolean withStarter, List<Double> cpuMillis) {
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classPath,
-						StartupApplication.class.getName(), web ? "web" : "non-web", "--spring.main.banner-mode=off",
-						"--sendpulse.api-key=bench-key", "--sendpulse.sms.from=Bench"));
+		return start(classPath, web, withStarter, cpuMillis, List.of());
+	}
+
+	/**
+	 * The classes one start with the starter loads until the application is ready, from
+	 * the JVM's class-load log.
+	 * @param web whether to start the Spring MVC application
+	 * @return the loaded classes' names
+	 */
+	static List<String> classesLoadedWithTheStarter(boolean web) {
+		Set<String> application = web ? union(CORE, WEB_MVC) : CORE;
+		try {
+			Path log = java.nio.file.Files.createTempFile("b6-class-load", ".log");
+			try {
+				start(select(classPath(), union(application, STARTER)), web, true, new ArrayList<>(),
+						List.of("-Xlog:class+load=info:file=" + log));
+				return java.nio.file.Files.readAllLines(log)
+					.stream()
+					// [uptime][level][tags] name source: ...
+					.map((line) -> line.substring(line.lastIndexOf("] ") + 2).split(" ")[0])
+					.toList();
+			}
+			finally {
+				java.nio.file.Files.deleteIfExists(log);
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static double start(String classPath, boolean web, boolean withStarter, List<Double> cpuMillis,
+			List<String> jvmOptions) {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-cp", classPath, StartupApplication.class.getName(), web ? "web" : "non-web",
+				"--spring.main.banner-mode=off", "--sendpulse.api-key=bench-key", "--sendpulse.sms.from=Bench"));
 		if (web) {
 			command.addAll(List.of("--server.port=0", "--sendpulse.webhook.secret=bench-secret"));
 		}

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +25,28 @@ class BenchmarksSmokeTests {
 					"B1-latency", "B3", "B4", "B4", "B4", "B5", "B6", "B6", "B7", "B8", "B8", "B8", "B9", "B10", "B11",
 					"B12");
 		assertThat(results).allSatisfy((result) -> assertThat(result.figure()).isNotBlank());
+	}
+
+	/**
+	 * What keeps B6 down: an application's start with the starter makes no connector, no
+	 * event loop, no Reactor scheduler and no codecs (nor, in a non-web application, any
+	 * Jackson mapper); the client builds them at its first call.
+	 */
+	@ParameterizedTest
+	@ValueSource(booleans = { false, true })
+	void theStarterLoadsNoHttpStackNorJacksonMapperWhileTheApplicationStarts(boolean web) {
+		List<String> loaded = Startup.classesLoadedWithTheStarter(web);
+
+		assertThat(loaded).contains("io.sendpulse.spring.internal.client.SendPulseClient")
+			.noneMatch((name) -> name.startsWith("io.netty.channel."))
+			.noneMatch((name) -> name.startsWith("reactor.netty.resources.DefaultLoopResources"))
+			.noneMatch((name) -> name.startsWith("org.springframework.http.codec.json."))
+			.doesNotContain("reactor.core.scheduler.ParallelScheduler",
+					"org.springframework.web.reactive.function.client.DefaultWebClient");
+		if (!web) {
+			// Spring MVC makes its own for its message converters.
+			assertThat(loaded).noneMatch((name) -> name.startsWith("tools.jackson.databind.ser."));
+		}
 	}
 
 	@Test

@@ -16,6 +16,7 @@ import io.sendpulse.spring.internal.accounts.AccountClients;
 import io.sendpulse.spring.internal.accounts.AccountPlaceStores;
 import io.sendpulse.spring.internal.accounts.DefaultSendPulseAccount;
 import io.sendpulse.spring.internal.accounts.DefaultSendPulseAccounts;
+import io.sendpulse.spring.internal.client.ClientWarmUp;
 import io.sendpulse.spring.internal.client.SendPulseClient;
 import io.sendpulse.spring.internal.client.SendPulseResilience;
 import io.sendpulse.spring.internal.health.ObservedClientState;
@@ -63,6 +64,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.util.StringUtils;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -133,31 +135,39 @@ public final class SendPulseAutoConfiguration {
 		@Bean
 		AccountClients sendPulseAccountClients(SendPulseProperties properties,
 				SendPulseConnectionDetails connectionDetails, ObjectProvider<WebClient.Builder> webClientBuilder,
-				ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
+				ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilders,
 				ObjectProvider<HttpClientSettings> httpClientSettings,
 				ObjectProvider<SendPulseWebClientCustomizer> customizers,
 				@Qualifier("sendPulseRetry") ObjectProvider<Retry> retry,
 				ObjectProvider<ObservationRegistry> observationRegistry,
 				ObjectProvider<SendPulseClientObservationConvention> observationConvention,
 				ObjectProvider<ObservedClientState> clientState, ObjectProvider<SslBundles> sslBundles) {
-			WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).clone();
 			// Our own connector, so that our timeouts do not change the application's
-			// clients.
+			// clients. Its settings are checked now (an unknown SSL bundle, a proxy the
+			// connector cannot take fail the start); the connector and the WebClient are
+			// built at the first call: building them loads the HTTP stack and its codecs,
+			// which would otherwise lengthen the start of every application.
 			HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
 				.withTimeouts(properties.getConnectTimeout(), properties.getReadTimeout());
 			String sslBundle = properties.getSsl().getBundle();
 			if (sslBundle != null) {
 				settings = settings.withSslBundle(sslBundles.getObject().getBundle(sslBundle));
 			}
-			ClientHttpConnectorBuilder<?> connector = connectorBuilder
+			ClientHttpConnectorBuilder<?> connectorBuilder = connectorBuilders
 				.getIfAvailable(ClientHttpConnectorBuilder::detect);
 			if (StringUtils.hasText(properties.getProxy().getHost())) {
 				// Only then: SendPulseProxy needs Reactor Netty, which the application
 				// may have left out.
-				connector = SendPulseProxy.apply(connector, properties.getProxy());
+				connectorBuilder = SendPulseProxy.apply(connectorBuilder, properties.getProxy());
 			}
-			builder.clientConnector(connector.build(settings));
-			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+			ClientHttpConnectorBuilder<?> connector = connectorBuilder;
+			HttpClientSettings connectorSettings = settings;
+			SingletonSupplier<WebClient.Builder> builder = SingletonSupplier.of(() -> {
+				WebClient.Builder prepared = webClientBuilder.getIfAvailable(WebClient::builder).clone();
+				prepared.clientConnector(connector.build(connectorSettings));
+				customizers.orderedStream().forEach((customizer) -> customizer.customize(prepared));
+				return prepared;
+			});
 			return new AccountClients(builder, connectionDetails.baseUrl(), properties.getAttemptTimeout(),
 					retry.getIfAvailable(), observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
 					observationConvention.getIfAvailable(), clientState.getIfAvailable());
@@ -170,6 +180,13 @@ public final class SendPulseAutoConfiguration {
 				@Qualifier("sendPulseRateLimiter") ObjectProvider<RateLimiter> rateLimiter) {
 			return sendPulseAccountClients.create(connectionDetails.apiKey(), rateLimiter.getIfAvailable(),
 					SendPulseAccounts.DEFAULT);
+		}
+
+		// The client's parts, which its first call would build, built on a thread of
+		// their own once the application is ready.
+		@Bean
+		ClientWarmUp sendPulseClientWarmUp(SendPulseClient sendPulseClient) {
+			return new ClientWarmUp(sendPulseClient);
 		}
 
 		@Bean

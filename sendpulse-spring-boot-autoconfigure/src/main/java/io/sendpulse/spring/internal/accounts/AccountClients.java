@@ -2,6 +2,7 @@ package io.sendpulse.spring.internal.accounts;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.retry.Retry;
@@ -16,10 +17,12 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Builds the {@link SendPulseClient} of each account on what they all share: one
  * {@code WebClient.Builder} whose connector (and so connection pool, timeouts, TLS and
- * proxy) is set once, the base URL, the retry and the observation set-up. Only the key,
- * the key's rate limiter and the account's name differ.
+ * proxy) is set once, when the first call of any account asks for it, the base URL, the
+ * retry and the observation set-up. Only the key, the key's rate limiter and the
+ * account's name differ.
  *
- * @param webClientBuilder the prepared builder, its connector set
+ * @param webClientBuilder gives the prepared builder, its connector set; asked for at
+ * each client's first call, so it must give the same builder each time
  * @param baseUrl the API's base URL
  * @param attemptTimeout the deadline of each attempt
  * @param retry the retry, or {@code null} for none
@@ -27,7 +30,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * @param observationConvention the convention, or {@code null} for the default
  * @param listener told what each attempt came to, or {@code null}
  */
-public record AccountClients(WebClient.Builder webClientBuilder, URI baseUrl, Duration attemptTimeout,
+public record AccountClients(Supplier<WebClient.Builder> webClientBuilder, URI baseUrl, Duration attemptTimeout,
 		@Nullable Retry retry, ObservationRegistry observationRegistry,
 		@Nullable SendPulseClientObservationConvention observationConvention, @Nullable ClientListener listener) {
 

@@ -1,6 +1,7 @@
 package io.sendpulse.spring.internal.client;
 
 import java.time.Duration;
+import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.sendpulse.spring.ApiError;
@@ -18,24 +19,22 @@ import tools.jackson.databind.module.SimpleModule;
  * The client's own JSON: snake_case, nulls left out, unknown fields ignored. Deliberately
  * not the application's mapper, so that an application's global Jackson settings never
  * change the wire format. Durations go on the wire as whole seconds, as the API counts
- * them.
+ * them. The mapper is made at the first call and shared by every client: made with the
+ * client, it would load Jackson while the application starts.
  */
 final class JsonCodec {
 
-	private final JsonMapper mapper = JsonMapper.builder()
-		.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-		.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
-		.addModule(new SimpleModule("sendpulse").addSerializer(Duration.class, new SecondsSerializer()))
-		.build();
+	/** Make the mapper now rather than at the first call. */
+	void prepare() {
+		Objects.requireNonNull(Mapper.INSTANCE);
+	}
 
 	byte[] write(Object value) {
-		return this.mapper.writeValueAsBytes(value);
+		return Mapper.INSTANCE.writeValueAsBytes(value);
 	}
 
 	<T> T read(byte[] json, Class<T> type) {
-		T value = this.mapper.readValue(json, type);
+		T value = Mapper.INSTANCE.readValue(json, type);
 		// A JSON null is no answer either; left through, it would surface as a connection
 		// failure.
 		if (value == null) {
@@ -53,7 +52,7 @@ final class JsonCodec {
 			return null;
 		}
 		try {
-			JsonNode error = this.mapper.readTree(body).path("error");
+			JsonNode error = Mapper.INSTANCE.readTree(body).path("error");
 			if (!error.isObject()) {
 				return null;
 			}
@@ -74,6 +73,22 @@ final class JsonCodec {
 		@Override
 		public void serialize(Duration value, JsonGenerator generator, SerializationContext context) {
 			generator.writeNumber(value.getSeconds());
+		}
+
+	}
+
+	/** Holds the mapper, made when a call first asks for it. */
+	private static final class Mapper {
+
+		static final JsonMapper INSTANCE = JsonMapper.builder()
+			.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+			.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+			.addModule(new SimpleModule("sendpulse").addSerializer(Duration.class, new SecondsSerializer()))
+			.build();
+
+		private Mapper() {
 		}
 
 	}

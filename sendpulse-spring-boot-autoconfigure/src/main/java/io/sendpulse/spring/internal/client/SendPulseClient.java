@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
@@ -32,6 +33,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.util.Assert;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -58,7 +60,11 @@ public final class SendPulseClient {
 
 	private static final byte[] EMPTY = new byte[0];
 
-	private final WebClient webClient;
+	/**
+	 * Built at the first call rather than with the client: building it loads the
+	 * connector and its codecs, which would otherwise lengthen every application's start.
+	 */
+	private final SingletonSupplier<WebClient> webClient;
 
 	private final String apiKey;
 
@@ -86,9 +92,11 @@ public final class SendPulseClient {
 	private static final Log logger = LogFactory.getLog(SendPulseClient.class);
 
 	private SendPulseClient(Builder builder) {
-		this.webClient = observed(builder.webClientBuilder.clone(), builder.observationRegistry)
-			.baseUrl(builder.baseUrl.toString())
-			.build();
+		Supplier<WebClient.Builder> webClientBuilder = builder.webClientBuilder;
+		ObservationRegistry observationRegistry = builder.observationRegistry;
+		String baseUrl = builder.baseUrl.toString();
+		this.webClient = SingletonSupplier
+			.of(() -> observed(webClientBuilder.get().clone(), observationRegistry).baseUrl(baseUrl).build());
 		this.authorization = "Bearer " + builder.apiKey;
 		this.apiKey = builder.apiKey;
 		this.baseUrl = builder.baseUrl;
@@ -122,6 +130,16 @@ public final class SendPulseClient {
 	 * @return a builder
 	 */
 	public static Builder builder(WebClient.Builder webClientBuilder) {
+		return new Builder(() -> webClientBuilder);
+	}
+
+	/**
+	 * Start building a client whose {@code WebClient} is built at its first call.
+	 * @param webClientBuilder gives the builder to start from (it is cloned, never
+	 * changed), asked once
+	 * @return a builder
+	 */
+	public static Builder builder(Supplier<WebClient.Builder> webClientBuilder) {
 		return new Builder(webClientBuilder);
 	}
 
@@ -137,10 +155,9 @@ public final class SendPulseClient {
 	 * @return the response, or an error that is a {@link SendPulseException}
 	 */
 	public <T> Mono<T> get(String operation, Class<T> type, String uriTemplate, Object... uriVariables) {
-		return call(operation, HttpMethod.GET, uriTemplate, type,
-				(attempt) -> exchange(
-						this.webClient.get().uri(uriTemplate, uriVariables).headers((headers) -> common(headers)),
-						HttpMethod.GET, uriTemplate, type, attempt));
+		return call(operation, HttpMethod.GET, uriTemplate, type, (attempt) -> exchange(
+				this.webClient.obtain().get().uri(uriTemplate, uriVariables).headers((headers) -> common(headers)),
+				HttpMethod.GET, uriTemplate, type, attempt));
 	}
 
 	/**
@@ -159,7 +176,7 @@ public final class SendPulseClient {
 			byte[] json = this.json.write(body);
 			String idempotencyKey = IdempotencyKeys.next();
 			return call(operation, HttpMethod.POST, uri, type,
-					(attempt) -> exchange(this.webClient.post().uri(uri).headers((headers) -> {
+					(attempt) -> exchange(this.webClient.obtain().post().uri(uri).headers((headers) -> {
 						common(headers);
 						headers.set(IDEMPOTENCY_KEY, idempotencyKey);
 						headers.set(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE);
@@ -384,6 +401,15 @@ public final class SendPulseClient {
 		});
 	}
 
+	/**
+	 * Build what the first call would otherwise build: the {@code WebClient} (and so the
+	 * shared connector) and the JSON mapper.
+	 */
+	void prepare() {
+		this.webClient.obtain();
+		this.json.prepare();
+	}
+
 	@Override
 	public String toString() {
 		return "SendPulseClient[baseUrl=" + this.baseUrl + ", apiKey=(hidden)]";
@@ -394,7 +420,7 @@ public final class SendPulseClient {
 	 */
 	public static final class Builder {
 
-		private final WebClient.Builder webClientBuilder;
+		private final Supplier<WebClient.Builder> webClientBuilder;
 
 		private @Nullable String apiKey;
 
@@ -414,7 +440,7 @@ public final class SendPulseClient {
 
 		private String account = SendPulseClientObservationContext.DEFAULT_ACCOUNT;
 
-		private Builder(WebClient.Builder webClientBuilder) {
+		private Builder(Supplier<WebClient.Builder> webClientBuilder) {
 			this.webClientBuilder = webClientBuilder;
 		}
 

@@ -68,7 +68,8 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
 
 	private final PlaceStore store;
 
-	private final Scheduler scheduler;
+	/** {@code null} for Reactor's parallel one, looked up when first needed. */
+	private final @Nullable Scheduler scheduler;
 
 	private final LongSupplier nanoClock;
 
@@ -87,13 +88,15 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
 	private @Nullable Disposable wakeUp;
 
 	/**
-	 * Create a limiter on Reactor's parallel scheduler and {@link System#nanoTime()}.
+	 * Create a limiter on Reactor's parallel scheduler and {@link System#nanoTime()}. The
+	 * scheduler is looked up at the first wake-up, not here: creating it would start
+	 * Reactor while the application starts.
 	 * @param name the name, for metrics and events
 	 * @param config the limit, period and timeout
 	 * @param store where the places live
 	 */
 	public SlidingWindowRateLimiter(String name, RateLimiterConfig config, PlaceStore store) {
-		this(name, config, store, Schedulers.parallel(), System::nanoTime);
+		this(name, config, store, null, System::nanoTime);
 	}
 
 	/**
@@ -101,11 +104,12 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
 	 * @param name the name, for metrics and events
 	 * @param config the limit, period and timeout
 	 * @param store where the places live
-	 * @param scheduler the scheduler of wake-ups
+	 * @param scheduler the scheduler of wake-ups, or {@code null} for Reactor's parallel
+	 * one
 	 * @param nanoClock the clock of callers' deadlines, in nanoseconds
 	 */
-	public SlidingWindowRateLimiter(String name, RateLimiterConfig config, PlaceStore store, Scheduler scheduler,
-			LongSupplier nanoClock) {
+	public SlidingWindowRateLimiter(String name, RateLimiterConfig config, PlaceStore store,
+			@Nullable Scheduler scheduler, LongSupplier nanoClock) {
 		this.name = name;
 		this.tags = Map.of();
 		this.config = config;
@@ -286,7 +290,8 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
 		if (this.wakeUp != null) {
 			this.wakeUp.dispose();
 		}
-		this.wakeUp = this.scheduler.schedule(this::drain, Math.max(delay, 0), TimeUnit.NANOSECONDS);
+		Scheduler scheduler = (this.scheduler != null) ? this.scheduler : Schedulers.parallel();
+		this.wakeUp = scheduler.schedule(this::drain, Math.max(delay, 0), TimeUnit.NANOSECONDS);
 	}
 
 	private static long saturatedNanos(Duration duration) {

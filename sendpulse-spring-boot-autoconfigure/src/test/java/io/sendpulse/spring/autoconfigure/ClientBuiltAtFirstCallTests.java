@@ -1,0 +1,147 @@
+package io.sendpulse.spring.autoconfigure;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.sendpulse.spring.accounts.SendPulseAccounts;
+import io.sendpulse.spring.sms.SmsRequest;
+import io.sendpulse.spring.sms.SmsTemplate;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * The client's connector and {@code WebClient} are built at the first call, or by the
+ * warm-up once the application is ready, not while it starts (benchmark B6: building them
+ * loads the HTTP stack), once for every account; what can be wrong in their settings
+ * still fails the start.
+ */
+class ClientBuiltAtFirstCallTests {
+
+	@StartStop
+	private final MockWebServer server = new MockWebServer();
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ReactiveHttpClientAutoConfiguration.class,
+				WebClientAutoConfiguration.class, SendPulseAutoConfiguration.class))
+		.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=0s", "sendpulse.api-key=sk-default",
+				"sendpulse.sms.from=Acme", "sendpulse.retry.enabled=false");
+
+	@Test
+	void theWebClientIsBuiltAtTheFirstSendOnceForEveryAccount() {
+		this.contextRunner.withUserConfiguration(CountingCustomizer.class)
+			.withPropertyValues("sendpulse.base-url=" + this.server.url("/"), "sendpulse.accounts.eu.api-key=sk-eu")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				AtomicInteger builds = context.getBean(CountingCustomizer.class).builds;
+				assertThat(builds).as("WebClients built while the application started").hasValue(0);
+				this.server.enqueue(queued());
+				context.getBean(SmsTemplate.class).send(sms("Hello"));
+				assertThat(builds).hasValue(1);
+				this.server.enqueue(queued());
+				this.server.enqueue(queued());
+				SendPulseAccounts accounts = context.getBean(SendPulseAccounts.class);
+				accounts.sms("eu").send(sms("Hallo"));
+				accounts.forApiKey("sk-runtime").sms().send(sms("Hi"));
+				assertThat(builds).as("one connector and pool, shared by every account").hasValue(1);
+				assertThat(this.server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer sk-default");
+				assertThat(this.server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer sk-eu");
+				assertThat(this.server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer sk-runtime");
+			});
+	}
+
+	@Test
+	void aReadyApplicationBuildsTheWebClientBeforeItsFirstSend() {
+		SpringApplication application = new SpringApplication(WarmedUpApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		try (ConfigurableApplicationContext context = application.run("--spring.main.banner-mode=off",
+				"--spring.reactor.netty.shutdown-quiet-period=0s", "--sendpulse.api-key=sk-default")) {
+			AtomicInteger builds = context.getBean(CountingCustomizer.class).builds;
+			await().atMost(Duration.ofSeconds(30)).untilAtomic(builds, equalTo(1));
+		}
+	}
+
+	@Test
+	void anUnknownSslBundleStillFailsTheStart() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class))
+			.withPropertyValues("sendpulse.ssl.bundle=missing")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context).getFailure().rootCause().isInstanceOf(NoSuchSslBundleException.class);
+			});
+	}
+
+	@Test
+	void aProxyTheConnectorCannotTakeStillFailsTheStart() {
+		this.contextRunner.withUserConfiguration(JdkConnector.class)
+			.withPropertyValues("sendpulse.proxy.host=proxy.internal", "sendpulse.proxy.port=3128")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context).getFailure()
+					.rootCause()
+					.hasMessageContaining("sendpulse.proxy.host needs the Reactor Netty HTTP connector");
+			});
+	}
+
+	private static SmsRequest sms(String text) {
+		return SmsRequest.builder().to("+14155550123").text(text).build();
+	}
+
+	private static MockResponse queued() {
+		return new MockResponse.Builder().code(200)
+			.addHeader("Content-Type", "application/json")
+			.body("{\"id\":\"msg_1\",\"to\":\"+14155550123\",\"status\":\"queued\",\"segments\":1,\"cost\":0.0075}")
+			.build();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CountingCustomizer {
+
+		final AtomicInteger builds = new AtomicInteger();
+
+		@Bean
+		SendPulseWebClientCustomizer countingCustomizer() {
+			return (builder) -> this.builds.incrementAndGet();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
+			SendPulseAutoConfiguration.class })
+	@Import(CountingCustomizer.class)
+	static class WarmedUpApplication {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class JdkConnector {
+
+		@Bean
+		ClientHttpConnectorBuilder<?> jdkConnectorBuilder() {
+			return ClientHttpConnectorBuilder.jdk();
+		}
+
+	}
+
+}

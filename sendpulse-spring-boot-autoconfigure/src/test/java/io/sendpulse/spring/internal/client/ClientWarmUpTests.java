@@ -1,0 +1,80 @@
+package io.sendpulse.spring.internal.client;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link ClientWarmUp}.
+ */
+class ClientWarmUpTests {
+
+	private final AtomicInteger builds = new AtomicInteger();
+
+	private final AtomicInteger tasks = new AtomicInteger();
+
+	private final SendPulseClient client = SendPulseClient.builder(() -> {
+		this.builds.incrementAndGet();
+		return WebClient.builder();
+	}).apiKey("sk-warm-up").build();
+
+	private final ClientWarmUp warmUp = new ClientWarmUp(this.client, (task) -> {
+		this.tasks.incrementAndGet();
+		task.run();
+	});
+
+	@AfterEach
+	void clearSwitch() {
+		System.clearProperty(ClientWarmUp.IGNORE_PROPERTY);
+	}
+
+	@Test
+	void buildsTheWebClientOnceTheApplicationIsReady() {
+		assertThat(this.builds).as("built with the client").hasValue(0);
+
+		this.warmUp.onApplicationEvent(ready());
+
+		assertThat(this.builds).hasValue(1);
+		this.client.prepare();
+		assertThat(this.builds).as("built once").hasValue(1);
+	}
+
+	@Test
+	void isOffWithBootsSwitchForBackgroundPreinitialization() {
+		System.setProperty(ClientWarmUp.IGNORE_PROPERTY, "true");
+
+		this.warmUp.onApplicationEvent(ready());
+
+		assertThat(this.tasks).hasValue(0);
+		assertThat(this.builds).hasValue(0);
+	}
+
+	@Test
+	void aFailedWarmUpLeavesTheBuildToTheFirstCall() {
+		AtomicInteger attempts = new AtomicInteger();
+		SendPulseClient failing = SendPulseClient.builder(() -> {
+			if (attempts.incrementAndGet() == 1) {
+				throw new IllegalStateException("context closed");
+			}
+			return WebClient.builder();
+		}).apiKey("sk-warm-up").build();
+
+		new ClientWarmUp(failing, Runnable::run).onApplicationEvent(ready());
+		failing.prepare();
+
+		assertThat(attempts).hasValue(2);
+	}
+
+	private static ApplicationReadyEvent ready() {
+		return new ApplicationReadyEvent(new SpringApplication(), new String[0], new GenericApplicationContext(), null);
+	}
+
+}
