@@ -50,6 +50,12 @@ final class Startup {
 			"resilience4j-ratelimiter", "resilience4j-core", "resilience4j-retry", "slf4j-api", "reactor-core",
 			"reactive-streams", "reactor-netty-http", "reactor-netty-core");
 
+	/** Leaves the starter's jars in place but none of its auto-configurations. */
+	private static final String EXCLUDE_STARTER = "--spring.autoconfigure.exclude="
+			+ "io.sendpulse.spring.autoconfigure.SendPulseAutoConfiguration,"
+			+ "io.sendpulse.spring.autoconfigure.webhook.SendPulseWebhookAutoConfiguration,"
+			+ "io.sendpulse.spring.autoconfigure.actuate.SendPulseActuatorAutoConfiguration";
+
 	/** The benchmarks' own classes, where the application is. */
 	private static final String APPLICATION = "benchmarks";
 
@@ -65,47 +71,69 @@ final class Startup {
 		int starts = settings.smoke() ? 1 : 11;
 		List<String> classPath = classPath();
 		List<Result> results = new ArrayList<>();
-		results.add(measure("non-web application, sendpulse.api-key set", false, classPath, warmups, starts));
-		results.add(measure("Spring MVC (Tomcat) application, one @SendPulseWebhook endpoint", true, classPath, warmups,
-				starts));
+		results.addAll(measure("non-web application, sendpulse.api-key set", false, classPath, warmups, starts));
+		results.addAll(measure("Spring MVC (Tomcat) application, one @SendPulseWebhook endpoint", true, classPath,
+				warmups, starts));
 		return results;
 	}
 
-	private static Result measure(String what, boolean web, List<String> classPath, int warmups, int starts) {
+	/**
+	 * Three sides, rotating: with the starter; with its jars but its auto-configurations
+	 * excluded (what the jars cost by being there: the JVM opening and searching them,
+	 * and the Spring Boot auto-configurations they switch on); without it.
+	 */
+	private static List<Result> measure(String what, boolean web, List<String> classPath, int warmups, int starts) {
 		Set<String> application = web ? union(CORE, WEB_MVC) : CORE;
 		String with = select(classPath, union(application, STARTER));
 		String without = select(classPath, application);
 		List<Double> withCpu = new ArrayList<>();
+		List<Double> jarsCpu = new ArrayList<>();
 		List<Double> withoutCpu = new ArrayList<>();
-		Rounds rounds = Rounds.alternate(warmups, starts, () -> start(with, web, true, withCpu),
-				() -> start(without, web, false, withoutCpu));
+		double[][] sides = Rounds.rotate(warmups, starts,
+				() -> start(with, web, expected(true, web), withCpu, List.of(), List.of()),
+				// The endpoint's class is there, and a component of the scanned package.
+				() -> start(with, web, expected(false, web), jarsCpu, List.of(), List.of(EXCLUDE_STARTER)),
+				() -> start(without, web, expected(false, false), withoutCpu, List.of(), List.of()));
+		double withMedian = Rounds.median(sides[0]);
+		double jarsMedian = Rounds.median(sides[1]);
+		double withoutMedian = Rounds.median(sides[2]);
 		double cpuWith = Rounds.median(measured(withCpu, warmups));
+		double cpuJars = Rounds.median(measured(jarsCpu, warmups));
 		double cpuWithout = Rounds.median(measured(withoutCpu, warmups));
-		double[] added = new double[starts];
-		for (int i = 0; i < starts; i++) {
-			added[i] = rounds.candidate()[i] - rounds.baseline()[i];
-		}
-		double candidate = Rounds.median(rounds.candidate());
-		double baseline = Rounds.median(rounds.baseline());
-		double median = candidate - baseline;
-		return new Result("B6", "cold start (a fresh JVM each), " + what + ", with the starter vs without",
-				String.format("%+.0f ms (%.0f vs %.0f ms)", median, candidate, baseline),
-				String.format(
-						"per pair %+.0f to %+.0f ms (median %+.0f); CPU time to ready %+.0f ms (%.0f vs %.0f ms); "
-								+ "%d starts each, alternating, after %d",
-						Rounds.min(added), Rounds.max(added), Rounds.median(added), cpuWith - cpuWithout, cpuWith,
+		double[] added = differences(sides[0], sides[2]);
+		double[] own = differences(sides[0], sides[1]);
+		double median = withMedian - withoutMedian;
+		double ownMedian = withMedian - jarsMedian;
+		Result total = new Result("B6", "cold start (a fresh JVM each), " + what + ", with the starter vs without",
+				String.format("%+.0f ms (%.0f vs %.0f ms)", median, withMedian, withoutMedian),
+				String.format("per round %+.0f to %+.0f ms (median %+.0f); of it the jars being there %+.0f ms, the "
+						+ "starter's auto-configuration %+.0f ms; CPU time to ready %+.0f ms (%.0f vs %.0f ms); "
+						+ "%d starts each side, rotating, after %d", Rounds.min(added), Rounds.max(added),
+						Rounds.median(added), jarsMedian - withoutMedian, ownMedian, cpuWith - cpuWithout, cpuWith,
 						cpuWithout, starts, warmups),
 				"≤ +50 ms", median <= 50);
+		Result starter = new Result("B6-own", "cold start, " + what
+				+ ": the starter's auto-configuration, with the starter vs its jars with its auto-configurations excluded",
+				String.format("%+.0f ms (%.0f vs %.0f ms)", ownMedian, withMedian, jarsMedian),
+				String.format(
+						"per round %+.0f to %+.0f ms (median %+.0f); CPU time to ready %+.0f ms (%.0f vs %.0f ms)",
+						Rounds.min(own), Rounds.max(own), Rounds.median(own), cpuWith - cpuJars, cpuWith, cpuJars),
+				"≤ +50 ms", ownMedian <= 50);
+		return List.of(total, starter);
+	}
+
+	private static double[] differences(double[] minuend, double[] subtrahend) {
+		double[] differences = new double[minuend.length];
+		for (int i = 0; i < minuend.length; i++) {
+			differences[i] = minuend[i] - subtrahend[i];
+		}
+		return differences;
 	}
 
 	/**
 	 * Milliseconds from launching a JVM with the given class path to the application's
 	 * ready marker.
 	 */
-	private static double start(String classPath, boolean web, boolean withStarter, List<Double> cpuMillis) {
-		return start(classPath, web, withStarter, cpuMillis, List.of());
-	}
-
 	/**
 	 * The classes one start with the starter loads until the application is ready, from
 	 * the JVM's class-load log.
@@ -117,8 +145,8 @@ final class Startup {
 		try {
 			Path log = java.nio.file.Files.createTempFile("b6-class-load", ".log");
 			try {
-				start(select(classPath(), union(application, STARTER)), web, true, new ArrayList<>(),
-						List.of("-Xlog:class+load=info:file=" + log));
+				start(select(classPath(), union(application, STARTER)), web, expected(true, web), new ArrayList<>(),
+						List.of("-Xlog:class+load=info:file=" + log), List.of());
 				return java.nio.file.Files.readAllLines(log)
 					.stream()
 					// [uptime][level][tags] name source: ...
@@ -134,13 +162,18 @@ final class Startup {
 		}
 	}
 
-	private static double start(String classPath, boolean web, boolean withStarter, List<Double> cpuMillis,
-			List<String> jvmOptions) {
+	private static String expected(boolean smsTemplate, boolean webhooks) {
+		return "smsTemplate=" + smsTemplate + " webhooks=" + (webhooks ? 1 : 0);
+	}
+
+	private static double start(String classPath, boolean web, String expected, List<Double> cpuMillis,
+			List<String> jvmOptions, List<String> arguments) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(jvmOptions);
 		command.addAll(List.of("-cp", classPath, StartupApplication.class.getName(), web ? "web" : "non-web",
 				"--spring.main.banner-mode=off", "--sendpulse.api-key=bench-key", "--sendpulse.sms.from=Bench"));
+		command.addAll(arguments);
 		if (web) {
 			command.addAll(List.of("--server.port=0", "--sendpulse.webhook.secret=bench-secret"));
 		}
@@ -155,7 +188,6 @@ final class Startup {
 				while ((line = reader.readLine()) != null) {
 					if (line.startsWith(StartupApplication.READY)) {
 						double millis = (System.nanoTime() - start) / 1e6;
-						String expected = "smsTemplate=" + withStarter + " webhooks=" + ((web && withStarter) ? 1 : 0);
 						if (!line.endsWith(expected)) {
 							throw new IllegalStateException("expected " + expected + ", the application said: " + line);
 						}
