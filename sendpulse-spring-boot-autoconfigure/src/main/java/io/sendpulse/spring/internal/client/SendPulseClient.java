@@ -130,7 +130,8 @@ public final class SendPulseClient {
 	 * @return a builder
 	 */
 	public static Builder builder(WebClient.Builder webClientBuilder) {
-		return new Builder(() -> webClientBuilder);
+		WebClient.Builder copy = webClientBuilder.clone();
+		return new Builder(() -> copy);
 	}
 
 	/**
