@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Operators;
 import reactor.core.scheduler.Schedulers;
@@ -43,11 +44,36 @@ final class AttemptDeadline {
 	private AttemptDeadline() {
 	}
 
+	/**
+	 * Whether the task that checks deadlines is scheduled: only while attempts are
+	 * pending, so an idle application has no timer waking up.
+	 * @return whether deadlines are being checked
+	 */
+	static boolean checking() {
+		return deadlines.ticking.get();
+	}
+
 	static <T> Mono<T> within(Mono<T> attempt, Duration deadline) {
-		long nanos = deadline.toNanos();
-		return attempt
-			.transform(Operators.<T, T>lift((scannable, actual) -> new DeadlineSubscriber<>(actual, nanos, deadlines)))
-			.as(Mono::from);
+		return new Within<>(attempt, deadline.toNanos());
+	}
+
+	/** The attempt under its deadline; a Mono of its own rather than a lift per call. */
+	private static final class Within<T> extends Mono<T> {
+
+		private final Mono<T> attempt;
+
+		private final long nanos;
+
+		Within(Mono<T> attempt, long nanos) {
+			this.attempt = attempt;
+			this.nanos = nanos;
+		}
+
+		@Override
+		public void subscribe(CoreSubscriber<? super T> actual) {
+			this.attempt.subscribe(new DeadlineSubscriber<>(actual, this.nanos, deadlines));
+		}
+
 	}
 
 	/**
@@ -93,7 +119,7 @@ final class AttemptDeadline {
 					continue;
 				}
 				if (attempt.deadline - now <= 0) {
-					attempt.expire();
+					expire(attempt);
 					continue;
 				}
 				this.pending.set(kept++, attempt);
@@ -107,6 +133,25 @@ final class AttemptDeadline {
 				}
 			}
 			tickLater();
+		}
+
+		/**
+		 * Fail an attempt; whatever its subscribers throw must not stop the others'
+		 * checks.
+		 */
+		private static void expire(DeadlineSubscriber<?> attempt) {
+			try {
+				attempt.expire();
+			}
+			catch (Throwable ex) {
+				Exceptions.throwIfJvmFatal(ex);
+				try {
+					Operators.onErrorDropped(ex, attempt.currentContext());
+				}
+				catch (Throwable dropped) {
+					Exceptions.throwIfJvmFatal(dropped);
+				}
+			}
 		}
 
 		private void tickLater() {
