@@ -3,7 +3,7 @@ package io.sendpulse.spring.internal.client;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,7 +16,7 @@ import reactor.core.CoreSubscriber;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Operators;
-import reactor.core.scheduler.Schedulers;
+import reactor.core.scheduler.NonBlocking;
 import reactor.util.context.Context;
 
 /**
@@ -28,11 +28,11 @@ import reactor.util.context.Context;
  * and sets a timer on Reactor's parallel scheduler from the caller's thread and cancels
  * it from the event loop: each a trip through the lock of a worker's delay queue, which
  * 64 blocking callers and the event loops contend for (B2 in docs/benchmarks.md). Here an
- * attempt only joins a lock-free stack of pending deadlines, and one task on the parallel
- * scheduler looks at that list every {@link #TICK_MILLIS} ms while anything is pending,
- * dropping attempts that ended and failing those whose deadline passed: an attempt fails
- * at its deadline or at most one tick (plus the scheduler's own delay) after it, never
- * before.
+ * attempt only joins a lock-free stack of pending deadlines (allocating nothing), and one
+ * task on a thread of its own looks at them every {@link #TICK_MILLIS} ms while anything
+ * is pending, dropping attempts that ended and failing those whose deadline passed: an
+ * attempt fails at its deadline or at most one tick (plus the thread's wake-up) after it,
+ * never before. The thread exists only while attempts are under way, and 30 s after.
  */
 final class AttemptDeadline {
 
@@ -87,6 +87,20 @@ final class AttemptDeadline {
 		private final AtomicReference<@Nullable DeadlineSubscriber<?>> joined = new AtomicReference<>();
 
 		private final AtomicBoolean ticking = new AtomicBoolean();
+
+		/**
+		 * The task's own thread, not a Reactor scheduler: a scheduler that the
+		 * application swaps (a test's virtual time) or shuts down would drop the task and
+		 * with it every deadline after. The thread ends when no attempt has been under
+		 * way for a while.
+		 */
+		private final ScheduledThreadPoolExecutor timer;
+
+		Deadlines() {
+			this.timer = new ScheduledThreadPoolExecutor(1, DeadlineThread::new);
+			this.timer.setKeepAliveTime(30, TimeUnit.SECONDS);
+			this.timer.allowCoreThreadTimeOut(true);
+		}
 
 		/** Touched by the task only (one run at a time). */
 		private final List<DeadlineSubscriber<?>> pending = new ArrayList<>();
@@ -155,14 +169,21 @@ final class AttemptDeadline {
 		}
 
 		private void tickLater() {
-			try {
-				Schedulers.parallel().schedule(this, TICK_MILLIS, TimeUnit.MILLISECONDS);
-			}
-			catch (RejectedExecutionException ex) {
-				// The parallel scheduler was shut down: the next attempt starts a new
-				// one.
-				this.ticking.set(false);
-			}
+			this.timer.schedule(this, TICK_MILLIS, TimeUnit.MILLISECONDS);
+		}
+
+	}
+
+	/**
+	 * The thread that fails attempts at their deadline: a daemon, and non-blocking, as
+	 * Reactor's parallel threads are, so that blocking on it fails instead of holding up
+	 * every other deadline.
+	 */
+	private static final class DeadlineThread extends Thread implements NonBlocking {
+
+		DeadlineThread(Runnable task) {
+			super(task, "sendpulse-attempt-deadlines");
+			setDaemon(true);
 		}
 
 	}

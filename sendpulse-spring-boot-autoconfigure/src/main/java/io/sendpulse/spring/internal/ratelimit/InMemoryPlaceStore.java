@@ -25,6 +25,9 @@ import reactor.core.publisher.Mono;
  */
 public final class InMemoryPlaceStore implements PlaceStore {
 
+	/** What {@link #takeNow(int, boolean)} answers when every place is held. */
+	static final long FULL = 0;
+
 	private final LongSupplier nanoClock;
 
 	/** Places taken and not yet freed: in flight, or released and in their hold. */
@@ -52,9 +55,6 @@ public final class InMemoryPlaceStore implements PlaceStore {
 	public InMemoryPlaceStore(LongSupplier nanoClock) {
 		this.nanoClock = nanoClock;
 	}
-
-	/** What {@link #takeNow(int, boolean)} answers when every place is held. */
-	static final long FULL = 0;
 
 	@Override
 	public Mono<Take> take(int limit) {

@@ -10,6 +10,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -90,6 +91,22 @@ class AttemptDeadlineTests {
 
 		await().atMost(Duration.ofSeconds(5)).until(() -> !AttemptDeadline.checking());
 		// And the next attempt still gets its deadline.
+		StepVerifier.create(AttemptDeadline.within(Mono.<Long>never(), Duration.ofMillis(20)))
+			.expectError(TimeoutException.class)
+			.verify(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void aDeadlineFiresWhileAnApplicationRunsOnVirtualTime() {
+		VirtualTimeScheduler.getOrSet();
+		try {
+			StepVerifier.create(AttemptDeadline.within(Mono.<Long>never(), Duration.ofMillis(20)))
+				.expectError(TimeoutException.class)
+				.verify(Duration.ofSeconds(5));
+		}
+		finally {
+			VirtualTimeScheduler.reset();
+		}
 		StepVerifier.create(AttemptDeadline.within(Mono.<Long>never(), Duration.ofMillis(20)))
 			.expectError(TimeoutException.class)
 			.verify(Duration.ofSeconds(5));
