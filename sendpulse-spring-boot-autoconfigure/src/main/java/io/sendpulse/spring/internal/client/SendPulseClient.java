@@ -200,22 +200,18 @@ public final class SendPulseClient {
 			IntFunction<Mono<T>> exchange) {
 		return Mono.defer(() -> {
 			AtomicInteger attempts = new AtomicInteger();
-			Mono<T> attempt = Mono.defer(() -> {
-				Mono<T> request = Mono.defer(() -> exchange.apply(attempts.incrementAndGet()))
-					.onErrorMap((ex) -> !(ex instanceof SendPulseException),
-							(ex) -> connectionFailure(method, uriTemplate, ex, attempts.get()));
-				RateLimiter limiter = this.rateLimiter;
-				if (limiter == null) {
-					return request;
-				}
+			// Built once per call: each (re)subscription is one attempt.
+			Mono<T> attempt = Mono.defer(() -> exchange.apply(attempts.incrementAndGet()))
+				.onErrorMap((ex) -> !(ex instanceof SendPulseException),
+						(ex) -> connectionFailure(method, uriTemplate, ex, attempts.get()));
+			RateLimiter limiter = this.rateLimiter;
+			if (limiter != null) {
 				// A place per attempt, retries included: the API counts every request. It
 				// is held until the response or failure arrives (or the caller cancels),
 				// and then one more period: see SlidingWindowRateLimiter.
-				return SlidingWindowRateLimiter.placeUnder(limiter)
-					.onErrorMap(NoPlaceException.class,
-							(ex) -> notPermitted(limiter, method, uriTemplate, attempts, ex))
-					.flatMap((place) -> request.doOnEach((signal) -> place.release()).doOnCancel(place::release));
-			});
+				attempt = SlidingWindowRateLimiter.holding(limiter, attempt,
+						(ex) -> notPermitted(limiter, method, uriTemplate, attempts, ex));
+			}
 			if (this.retry != null) {
 				attempt = withRetry(attempt, this.retry);
 			}

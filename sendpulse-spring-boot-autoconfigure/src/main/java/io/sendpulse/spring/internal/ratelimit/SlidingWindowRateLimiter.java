@@ -8,6 +8,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
@@ -141,6 +142,39 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
 	}
 
 	/**
+	 * Run {@code request} holding a place under any limiter (see
+	 * {@link #placeUnder(RateLimiter)}): subscribed to once a place is had, the place
+	 * released when the request answers, fails or is cancelled. When this limiter's
+	 * places are in this JVM, nobody waits and a place is free, the place is taken at
+	 * subscription, with no operator of its own on the way.
+	 * @param <T> the request's result
+	 * @param limiter the limiter
+	 * @param request the request, sent under the place
+	 * @param refusal what to fail with when no place came in time
+	 * @return the request, held under a place
+	 */
+	public static <T> Mono<T> holding(RateLimiter limiter, Mono<T> request,
+			Function<NoPlaceException, ? extends Throwable> refusal) {
+		return new HoldingPlace<>(limiter, request, refusal);
+	}
+
+	/**
+	 * Take a place at once, without a {@link Mono}, when the store is in this JVM, nobody
+	 * waits (they come first) and a place is free.
+	 * @return the place, or {@code null} when the caller must wait in the queue
+	 */
+	@Nullable Place placeNow() {
+		if (this.store instanceof InMemoryPlaceStore memory && this.queue.isEmpty()) {
+			long place = memory.takeNow(this.config.getLimitForPeriod(), false);
+			if (place != InMemoryPlaceStore.FULL) {
+				publish(new RateLimiterOnSuccessEvent(this.name, 1));
+				return new Place(this, place);
+			}
+		}
+		return null;
+	}
+
+	/**
 	 * Wait for a place, without a thread, up to the configured timeout. Cancelling leaves
 	 * the queue; a place granted to a caller that cancelled meanwhile is given back.
 	 * @return the place, to release when the request is over, or a
@@ -148,14 +182,11 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
 	 */
 	public Mono<Place> acquire() {
 		return Mono.<Place>create((sink) -> {
-			if (this.queue.isEmpty() && this.store instanceof InMemoryPlaceStore memory) {
-				// Nobody waiting and a store that answers at once: no queue, no drain.
-				PlaceStore.Take take = memory.takeNow(this.config.getLimitForPeriod());
-				if (take.taken()) {
-					publish(new RateLimiterOnSuccessEvent(this.name, 1));
-					sink.success(new Place(this, take.place()));
-					return;
-				}
+			// Nobody waiting and a store that answers at once: no queue, no drain.
+			Place now = placeNow();
+			if (now != null) {
+				sink.success(now);
+				return;
 			}
 			Waiter waiter = new Waiter(sink,
 					this.nanoClock.getAsLong() + saturatedNanos(this.config.getTimeoutDuration()));
@@ -168,6 +199,15 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
 
 	void release(long place, boolean mayHaveBeenSent) {
 		Duration holdFor = mayHaveBeenSent ? this.config.getLimitRefreshPeriod() : Duration.ZERO;
+		if (this.store instanceof InMemoryPlaceStore memory) {
+			memory.releaseNow(holdFor);
+			// A waiter queues before it takes: either it is seen here, or its take sees
+			// this release.
+			if (!this.queue.isEmpty()) {
+				drain();
+			}
+			return;
+		}
 		// The place is freed (or its hold set) either way; waiters then look again.
 		this.store.release(place, holdFor).subscribe(null, (ex) -> drain(), this::drain);
 	}

@@ -6,8 +6,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.event.RateLimiterEvent;
 import org.junit.jupiter.api.Test;
@@ -16,9 +18,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The algorithm on a clock the tests move: places held from the moment they are given
@@ -208,6 +212,80 @@ class SlidingWindowRateLimiterTests {
 		// Released at 9,010 to 9,990 ms: the one released at 9,000 ms freed up at 10,000.
 		assertThat(store.held()).isEqualTo(99);
 		assertThat(store.take(99).block().freesIn()).isEqualTo(Duration.ofMillis(10));
+	}
+
+	@Test
+	void aRequestHoldsItsPlaceFromSubscriptionUntilOnePeriodAfterItsAnswer() {
+		SlidingWindowRateLimiter limiter = limiter(1, Duration.ZERO);
+		Sinks.One<String> answer = Sinks.one();
+		AtomicReference<String> result = new AtomicReference<>();
+		SlidingWindowRateLimiter.holding(limiter, answer.asMono(), (ex) -> ex).subscribe(result::set);
+		assertThat(limiter.getMetrics().getAvailablePermissions()).isZero();
+		advance(5000);
+		assertThat(limiter.getMetrics().getAvailablePermissions()).as("in flight").isZero();
+
+		answer.tryEmitValue("answer");
+		assertThat(result).hasValue("answer");
+		advance(999);
+		assertThat(limiter.getMetrics().getAvailablePermissions()).isZero();
+		advance(1);
+		assertThat(limiter.getMetrics().getAvailablePermissions()).isOne();
+	}
+
+	@Test
+	void aRequestThatFailsOrIsCancelledStillHoldsItsPlaceOnePeriod() {
+		SlidingWindowRateLimiter limiter = limiter(2, Duration.ZERO);
+		AtomicReference<Throwable> failure = new AtomicReference<>();
+		SlidingWindowRateLimiter.holding(limiter, Mono.error(new IllegalStateException("reset")), (ex) -> ex)
+			.subscribe(null, failure::set);
+		Disposable cancelled = SlidingWindowRateLimiter.holding(limiter, Mono.never(), (ex) -> ex).subscribe();
+		cancelled.dispose();
+
+		assertThat(failure.get()).hasMessage("reset");
+		assertThat(limiter.getMetrics().getAvailablePermissions()).isZero();
+		advance(1000);
+		assertThat(limiter.getMetrics().getAvailablePermissions()).isEqualTo(2);
+	}
+
+	@Test
+	void aRequestWithNoPlaceFreeWaitsItsTurnAndIsRefusedAsTheCallerSays() {
+		SlidingWindowRateLimiter limiter = limiter(1, Duration.ofMillis(1500));
+		AtomicReference<String> first = new AtomicReference<>();
+		SlidingWindowRateLimiter.holding(limiter, Mono.just("first"), (ex) -> ex).subscribe(first::set);
+		AtomicReference<String> second = new AtomicReference<>();
+		AtomicInteger subscribed = new AtomicInteger();
+		SlidingWindowRateLimiter
+			.holding(limiter, Mono.fromSupplier(() -> "second").doOnSubscribe((s) -> subscribed.incrementAndGet()),
+					(ex) -> ex)
+			.subscribe(second::set);
+		AtomicReference<Throwable> third = new AtomicReference<>();
+		SlidingWindowRateLimiter.holding(limiter, Mono.just("third"), (ex) -> new IllegalStateException("mapped", ex))
+			.subscribe(null, third::set);
+
+		assertThat(first).hasValue("first");
+		assertThat(subscribed).hasValue(0);
+		advance(1000);
+		assertThat(second).hasValue("second");
+		assertThat(subscribed).hasValue(1);
+		advance(500);
+		assertThat(third.get()).hasMessage("mapped").hasCauseInstanceOf(NoPlaceException.class);
+	}
+
+	@Test
+	void aPlainResilience4jLimiterGivesItsPermitToTheRequest() {
+		RateLimiter plain = RateLimiter.of("plain",
+				RateLimiterConfig.custom()
+					.limitForPeriod(1)
+					.limitRefreshPeriod(Duration.ofMinutes(1))
+					.timeoutDuration(Duration.ZERO)
+					.build());
+
+		assertThat(SlidingWindowRateLimiter.holding(plain, Mono.just("sent"), (ex) -> ex).block()).isEqualTo("sent");
+		assertThatExceptionOfType(IllegalStateException.class)
+			.isThrownBy(() -> SlidingWindowRateLimiter
+				.holding(plain, Mono.just("sent"), (ex) -> new IllegalStateException("no permit", ex))
+				.block())
+			.withMessage("no permit");
 	}
 
 	/** The most arrivals in any window (two pointers over the sorted times). */
