@@ -109,9 +109,11 @@ class RedisWebhookFleetTests {
 
 	@AfterAll
 	void stopFleet() {
+		// The API first: it runs on Reactor Netty's global event loops, which closing the
+		// instances shuts down; and a loaded machine gets time to close its connections.
+		this.api.disposeNow(Duration.ofSeconds(15));
 		this.instances.forEach(ConfigurableApplicationContext::close);
 		this.connections.disposeLater().block(Duration.ofSeconds(10));
-		this.api.disposeNow();
 		this.redis.close();
 	}
 
