@@ -391,8 +391,9 @@ public final class SendPulseAutoConfiguration {
 		SendPulseMetrics sendPulseMetrics(@Qualifier("sendPulseRateLimiter") ObjectProvider<RateLimiter> rateLimiter,
 				@Qualifier("sendPulseRetry") ObjectProvider<Retry> retry, ObjectProvider<SendPulseAccounts> accounts) {
 			// Further accounts' keys have limiters of their own, named
-			// sendpulse-<account>;
-			// asked for when the metrics are bound, not when this bean is created.
+			// sendpulse-<account>, asked for when the metrics are bound, not when this
+			// bean
+			// is created.
 			return new SendPulseMetrics(rateLimiter.getIfAvailable(), retry.getIfAvailable(), () -> {
 				SendPulseAccounts all = accounts.getIfAvailable();
 				return (all instanceof DefaultSendPulseAccounts defaults)

@@ -170,8 +170,7 @@ public class SendPulseProperties {
 	}
 
 	// Setter failures reach the user through Boot's bind failure analysis, which names
-	// only
-	// the last segment of the property: the message names it in full.
+	// only the last segment of the property: the message names it in full.
 	static Duration positive(String property, Duration duration) {
 		if (duration.isNegative() || duration.isZero()) {
 			throw new IllegalArgumentException(property + " must be a positive duration");

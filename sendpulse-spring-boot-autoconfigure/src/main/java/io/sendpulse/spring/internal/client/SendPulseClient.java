@@ -378,8 +378,7 @@ public final class SendPulseClient {
 					this.observationConvention, DEFAULT_OBSERVATION_CONVENTION, () -> context,
 					this.observationRegistry);
 			// A reactive caller's observation is in the Reactor context, a blocking one's
-			// on
-			// its thread.
+			// on its thread.
 			Observation parent = reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY,
 					this.observationRegistry.getCurrentObservation());
 			observation.parentObservation(parent).start();

@@ -93,8 +93,7 @@ public final class InMemoryPlaceStore implements PlaceStore {
 					return FULL;
 				}
 				// Full as far as this thread can see: make sure, waiting for the lock
-				// this
-				// time, that no hold that has ended still counts.
+				// this time, that no hold that has ended still counts.
 				expire(now, true);
 				if (this.held.get() < limit) {
 					continue;

@@ -209,9 +209,8 @@ public final class RedisPlaceStore implements PlaceStore {
 			return Take.taken(place);
 		}
 		// The earliest score is a hold that ends (a released place) or the bound of a
-		// place
-		// in flight, which frees up one period after its response at the soonest: that is
-		// when to look again, whoever releases it.
+		// place in flight, which frees up one period after its response at the soonest:
+		// that is when to look again, whoever releases it.
 		Duration freesIn = Duration.ofMillis(Math.max(Long.parseLong(parts[1]), 1));
 		return Take.full((freesIn.compareTo(this.pollAtMost) < 0) ? freesIn : this.pollAtMost);
 	}
