@@ -5,6 +5,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -143,18 +144,18 @@ final class Startup {
 	static List<String> classesLoadedWithTheStarter(boolean web) {
 		Set<String> application = web ? union(CORE, WEB_MVC) : CORE;
 		try {
-			Path log = java.nio.file.Files.createTempFile("b6-class-load", ".log");
+			Path log = Files.createTempFile("b6-class-load", ".log");
 			try {
 				start(select(classPath(), union(application, STARTER)), web, expected(true, web), new ArrayList<>(),
 						List.of("-Xlog:class+load=info:file=" + log), List.of());
-				return java.nio.file.Files.readAllLines(log)
+				return Files.readAllLines(log)
 					.stream()
 					// [uptime][level][tags] name source: ...
 					.map((line) -> line.substring(line.lastIndexOf("] ") + 2).split(" ")[0])
 					.toList();
 			}
 			finally {
-				java.nio.file.Files.deleteIfExists(log);
+				Files.deleteIfExists(log);
 			}
 		}
 		catch (IOException ex) {
