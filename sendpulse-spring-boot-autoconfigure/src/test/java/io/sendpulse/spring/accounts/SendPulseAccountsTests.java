@@ -45,7 +45,7 @@ class SendPulseAccountsTests {
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ReactiveHttpClientAutoConfiguration.class,
 				WebClientAutoConfiguration.class, SendPulseAutoConfiguration.class))
-		.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=0s", "sendpulse.api-key=" + DEFAULT_KEY,
+		.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=20ms", "sendpulse.api-key=" + DEFAULT_KEY,
 				"sendpulse.sms.from=Default", "sendpulse.accounts.eu.api-key=" + EU_KEY,
 				"sendpulse.accounts.eu.sms.from=EuShop");
 

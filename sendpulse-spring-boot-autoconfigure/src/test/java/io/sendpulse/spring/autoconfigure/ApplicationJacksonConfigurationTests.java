@@ -59,8 +59,8 @@ class ApplicationJacksonConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
 				ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
 				SendPulseAutoConfiguration.class))
-		// Close each context at once: Reactor Netty otherwise waits 2 s for quiet loops.
-		.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=0s")
+		// Close each context quickly (see TemplateContexts).
+		.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=20ms")
 		.withPropertyValues("sendpulse.api-key=sk-test-secret", "sendpulse.sms.from=Acme",
 				"sendpulse.voice.from=+15005550006", "sendpulse.retry.enabled=false",
 				"sendpulse.rate-limit.enabled=false");

@@ -45,7 +45,7 @@ class AttemptTimeoutTests {
 		this.contextRunner = new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(ReactiveHttpClientAutoConfiguration.class,
 					WebClientAutoConfiguration.class, SendPulseAutoConfiguration.class))
-			.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=0s", "sendpulse.api-key=sk-test",
+			.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=20ms", "sendpulse.api-key=sk-test",
 					"sendpulse.sms.from=MyShop", "sendpulse.retry.enabled=false",
 					"sendpulse.base-url=http://127.0.0.1:" + this.server.port(), "sendpulse.attempt-timeout=500ms");
 	}

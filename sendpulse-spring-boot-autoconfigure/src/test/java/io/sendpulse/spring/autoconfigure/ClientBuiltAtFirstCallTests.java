@@ -44,7 +44,7 @@ class ClientBuiltAtFirstCallTests {
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ReactiveHttpClientAutoConfiguration.class,
 				WebClientAutoConfiguration.class, SendPulseAutoConfiguration.class))
-		.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=0s", "sendpulse.api-key=sk-default",
+		.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=20ms", "sendpulse.api-key=sk-default",
 				"sendpulse.sms.from=Acme", "sendpulse.retry.enabled=false");
 
 	@Test
@@ -75,7 +75,7 @@ class ClientBuiltAtFirstCallTests {
 		SpringApplication application = new SpringApplication(WarmedUpApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		try (ConfigurableApplicationContext context = application.run("--spring.main.banner-mode=off",
-				"--spring.reactor.netty.shutdown-quiet-period=0s", "--sendpulse.api-key=sk-default")) {
+				"--spring.reactor.netty.shutdown-quiet-period=20ms", "--sendpulse.api-key=sk-default")) {
 			AtomicInteger builds = context.getBean(CountingCustomizer.class).builds;
 			await().atMost(Duration.ofSeconds(30)).untilAtomic(builds, equalTo(1));
 		}

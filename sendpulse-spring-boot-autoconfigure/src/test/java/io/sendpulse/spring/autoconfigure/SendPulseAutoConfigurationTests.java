@@ -71,8 +71,8 @@ class SendPulseAutoConfigurationTests {
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ReactiveHttpClientAutoConfiguration.class,
 				WebClientAutoConfiguration.class, SendPulseAutoConfiguration.class))
-		// Close each context at once: Reactor Netty otherwise waits 2 s for quiet loops.
-		.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=0s");
+		// Close each context quickly (see TemplateContexts).
+		.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=20ms");
 
 	@Test
 	void noTemplatesWithoutAnApiKey() {

@@ -41,7 +41,7 @@ class SendPulseOptionalDependenciesTests {
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AUTO_CONFIGURATIONS)
 		.withPropertyValues("sendpulse.api-key=sk-test", "sendpulse.sms.from=MyShop",
-				"spring.reactor.netty.shutdown-quiet-period=0s");
+				"spring.reactor.netty.shutdown-quiet-period=20ms");
 
 	@Test
 	void sendsThroughTheJdkHttpClientWhenReactorNettyIsAbsent() {

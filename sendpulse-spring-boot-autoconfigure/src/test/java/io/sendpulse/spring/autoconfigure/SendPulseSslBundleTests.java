@@ -52,7 +52,7 @@ class SendPulseSslBundleTests {
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
 				WebClientAutoConfiguration.class, SendPulseAutoConfiguration.class))
-		.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=0s", "sendpulse.api-key=sk-test",
+		.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=20ms", "sendpulse.api-key=sk-test",
 				"sendpulse.retry.enabled=false");
 
 	@BeforeEach

@@ -47,7 +47,7 @@ class RedisStoreHealthTests {
 				.withPropertyValues("sendpulse.api-key=sk-health", "sendpulse.sms.from=MyShop", "sendpulse.store=redis",
 						"sendpulse.retry.enabled=false", "sendpulse.rate-limit.timeout=1s",
 						"sendpulse.base-url=" + this.api.url("/"), "spring.data.redis.url=" + redis.url(),
-						"spring.data.redis.timeout=500ms", "spring.reactor.netty.shutdown-quiet-period=0s")
+						"spring.data.redis.timeout=500ms", "spring.reactor.netty.shutdown-quiet-period=20ms")
 				.run((context) -> {
 					SmsTemplate sms = context.getBean(SmsTemplate.class);
 					HealthIndicator health = context.getBean("sendpulseHealthContributor", HealthIndicator.class);

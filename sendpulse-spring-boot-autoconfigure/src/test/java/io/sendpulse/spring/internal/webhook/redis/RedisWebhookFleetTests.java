@@ -102,7 +102,7 @@ class RedisWebhookFleetTests {
 							"sendpulse.rate-limit.refresh-period=" + PERIOD.toMillis() + "ms",
 							"sendpulse.rate-limit.timeout=1s", "sendpulse.webhook.secret=" + SECRET,
 							"spring.data.redis.url=" + this.redis.url(), "spring.data.redis.timeout=2s",
-							"spring.reactor.netty.shutdown-quiet-period=0s")
+							"spring.reactor.netty.shutdown-quiet-period=20ms")
 						.run());
 		}
 	}
