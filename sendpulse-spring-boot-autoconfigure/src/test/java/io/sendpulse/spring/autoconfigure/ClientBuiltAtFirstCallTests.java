@@ -4,12 +4,16 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.sendpulse.spring.accounts.SendPulseAccounts;
+import io.sendpulse.spring.sms.SmsMessage;
 import io.sendpulse.spring.sms.SmsRequest;
 import io.sendpulse.spring.sms.SmsTemplate;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.test.StepVerifier;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -79,6 +83,34 @@ class ClientBuiltAtFirstCallTests {
 			AtomicInteger builds = context.getBean(CountingCustomizer.class).builds;
 			await().atMost(Duration.ofSeconds(30)).untilAtomic(builds, equalTo(1));
 		}
+	}
+
+	@Test
+	void aFirstCallOnANonBlockingThreadBuildsTheClientWithoutBlocking() {
+		// A WebFlux handler's first send builds the connector on an event loop: building
+		// it (and warming it up) must not block there.
+		this.contextRunner.withPropertyValues("sendpulse.base-url=" + this.server.url("/")).run((context) -> {
+			this.server.enqueue(queued());
+			Mono<SmsMessage> send = context.getBean(SmsTemplate.class)
+				.reactive()
+				.send(sms("Hello"))
+				.subscribeOn(Schedulers.parallel());
+			StepVerifier.create(send)
+				.assertNext((message) -> assertThat(message.id()).isEqualTo("msg_1"))
+				.expectComplete()
+				.verify(Duration.ofSeconds(10));
+		});
+	}
+
+	@Test
+	void anotherConnectorIsUsedAsItIs() {
+		// Only Reactor Netty's connector is warmed up.
+		this.contextRunner.withUserConfiguration(JdkConnector.class)
+			.withPropertyValues("sendpulse.base-url=" + this.server.url("/"))
+			.run((context) -> {
+				this.server.enqueue(queued());
+				assertThat(context.getBean(SmsTemplate.class).send(sms("Hello")).id()).isEqualTo("msg_1");
+			});
 	}
 
 	@Test
