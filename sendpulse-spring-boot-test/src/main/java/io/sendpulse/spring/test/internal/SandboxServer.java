@@ -11,6 +11,7 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.resources.LoopResources;
 
 /**
  * The sandbox's HTTP side: a Reactor Netty server on loopback that applies the scripted
@@ -28,13 +29,25 @@ final class SandboxServer {
 
 	private @Nullable DisposableServer server;
 
+	private @Nullable LoopResources loops;
+
 	SandboxServer(SandboxRouter router, FaultQueue faults) {
 		this.router = router;
 		this.faults = faults;
 	}
 
 	int start(String host, int port) {
-		this.server = HttpServer.create().host(host).port(port).handle(this::handle).bindNow(Duration.ofSeconds(10));
+		// Event loops of its own, not Reactor Netty's global ones: a closing application
+		// context disposes those (Spring's ReactorResourceFactory does), which would stop
+		// the sandbox of every other context in the JVM.
+		LoopResources loops = LoopResources.create("sendpulse-sandbox");
+		this.loops = loops;
+		this.server = HttpServer.create()
+			.host(host)
+			.port(port)
+			.runOn(loops)
+			.handle(this::handle)
+			.bindNow(Duration.ofSeconds(10));
 		return this.server.port();
 	}
 
@@ -42,6 +55,13 @@ final class SandboxServer {
 		if (this.server != null) {
 			this.server.disposeNow(Duration.ofSeconds(5));
 			this.server = null;
+		}
+		if (this.loops != null) {
+			// A short quiet period, not none: loops that stop at once can drop the close
+			// of
+			// a connection (netty/netty#9603).
+			this.loops.disposeLater(Duration.ofMillis(20), Duration.ofSeconds(5)).block(Duration.ofSeconds(10));
+			this.loops = null;
 		}
 	}
 

@@ -1,0 +1,53 @@
+package io.sendpulse.spring.test;
+
+import java.time.Duration;
+
+import io.sendpulse.spring.autoconfigure.SendPulseAutoConfiguration;
+import io.sendpulse.spring.sms.SmsRequest;
+import io.sendpulse.spring.sms.SmsStatus;
+import io.sendpulse.spring.sms.SmsTemplate;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.http.client.ReactorResourceFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A sandbox keeps serving while other application contexts come and go. A closing context
+ * with a {@link ReactorResourceFactory} (every WebFlux application has Spring Boot's)
+ * disposes Reactor Netty's global resources, as a test class with {@code @DirtiesContext}
+ * ends or the context cache evicts a context: a sandbox on those would stop answering
+ * every other context's tests.
+ */
+class SandboxOutlivesOtherContextsTests {
+
+	private static final SmsRequest SMS = SmsRequest.builder().to("+14155550123").text("Your code is 1234").build();
+
+	private static ReactorResourceFactory globalResources() {
+		ReactorResourceFactory factory = new ReactorResourceFactory();
+		factory.setShutdownQuietPeriod(Duration.ofMillis(20));
+		return factory;
+	}
+
+	@Test
+	void aSandboxAnswersAfterAnotherContextClosed() {
+		try (SendPulseSandbox sandbox = SendPulseSandbox.builder().build().start()) {
+			ApplicationContextRunner contexts = new ApplicationContextRunner()
+				.withConfiguration(AutoConfigurations.of(ReactiveHttpClientAutoConfiguration.class,
+						WebClientAutoConfiguration.class, SendPulseAutoConfiguration.class))
+				.withBean(ReactorResourceFactory.class, SandboxOutlivesOtherContextsTests::globalResources)
+				.withPropertyValues("sendpulse.api-key=" + sandbox.apiKey(), "sendpulse.base-url=" + sandbox.baseUrl(),
+						"sendpulse.sms.from=MyApp", "sendpulse.retry.enabled=false");
+			for (int i = 0; i < 2; i++) {
+				contexts.run((context) -> assertThat(context.getBean(SmsTemplate.class).send(SMS).status())
+					.isEqualTo(SmsStatus.QUEUED));
+			}
+			assertThat(sandbox.sentMessages()).hasSize(2);
+		}
+	}
+
+}
