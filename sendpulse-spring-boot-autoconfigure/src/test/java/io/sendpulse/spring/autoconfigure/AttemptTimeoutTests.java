@@ -3,6 +3,7 @@ package io.sendpulse.spring.autoconfigure;
 import java.time.Duration;
 
 import io.sendpulse.spring.SendPulseConnectionException;
+import io.sendpulse.spring.TestServerLoops;
 import io.sendpulse.spring.sms.SmsRequest;
 import io.sendpulse.spring.sms.SmsTemplate;
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +37,7 @@ class AttemptTimeoutTests {
 		// A response whose body never ends: a space every 50 ms, so no read is ever idle
 		// for long.
 		this.server = HttpServer.create()
+			.runOn(TestServerLoops.LOOPS)
 			.host("127.0.0.1")
 			.port(0)
 			.route((routes) -> routes.post("/v1/sms/send",

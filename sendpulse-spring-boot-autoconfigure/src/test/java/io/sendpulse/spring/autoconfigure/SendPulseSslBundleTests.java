@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 
 import io.sendpulse.spring.SendPulseConnectionException;
+import io.sendpulse.spring.TestServerLoops;
 import io.sendpulse.spring.sms.SmsMessage;
 import io.sendpulse.spring.sms.SmsRequest;
 import io.sendpulse.spring.sms.SmsTemplate;
@@ -67,6 +68,7 @@ class SendPulseSslBundleTests {
 		KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
 		keyManagers.init(store, PASSWORD.toCharArray());
 		this.server = HttpServer.create()
+			.runOn(TestServerLoops.LOOPS)
 			.host("127.0.0.1")
 			.port(0)
 			.secure((spec) -> spec.sslContext(Http11SslContextSpec.forServer(keyManagers)))

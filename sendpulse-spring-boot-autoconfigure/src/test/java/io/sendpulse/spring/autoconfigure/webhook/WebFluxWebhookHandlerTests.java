@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.sendpulse.spring.TestServerLoops;
 import io.sendpulse.spring.internal.webhook.WebhookProcessor;
 import io.sendpulse.spring.webhook.SmsStatusEvent;
 import io.sendpulse.spring.webhook.WebhookSignatureVerifier;
@@ -64,6 +65,7 @@ class WebFluxWebhookHandlerTests {
 		HttpHandler watched = (request, response) -> routes.handle(request, response)
 			.doOnCancel(this.cancelled::countDown);
 		this.server = HttpServer.create()
+			.runOn(TestServerLoops.LOOPS)
 			.host("localhost")
 			.port(0)
 			.handle(new ReactorHttpHandlerAdapter(watched))

@@ -15,6 +15,7 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.retry.Retry;
 import io.sendpulse.spring.SendPulseConnectionException;
 import io.sendpulse.spring.SendPulseRateLimitException;
+import io.sendpulse.spring.TestServerLoops;
 import io.sendpulse.spring.internal.sms.DefaultReactiveSmsTemplate;
 import io.sendpulse.spring.internal.sms.DefaultSmsTemplate;
 import io.sendpulse.spring.internal.verify.DefaultReactiveVerifyTemplate;
@@ -350,27 +351,32 @@ class RateLimitTests {
 		private final DisposableServer server;
 
 		Server(IntFunction<Integer> inboundMillis, IntFunction<Integer> outboundMillis, IntFunction<Integer> status) {
-			this.server = HttpServer.create().host("127.0.0.1").port(0).handle((request, response) -> {
-				int n = this.requests.incrementAndGet();
-				String body = request.uri().startsWith("/v1/verify") ? """
-						{"request_id":"vrf_1","to":"+14155550123","channel":"sms","status":"pending"}""" : """
-						{"id":"msg_1","to":"+14155550123","status":"queued","segments":1,"cost":0.0075}""";
-				return request.receive()
-					.then()
-					.then(Mono.delay(Duration.ofMillis(inboundMillis.apply(n))))
-					.doOnNext((tick) -> {
-						this.arrivals.add(System.nanoTime());
-						this.mostInFlight.accumulateAndGet(this.inFlight.incrementAndGet(), Math::max);
-					})
-					.then(Mono.delay(Duration.ofMillis(outboundMillis.apply(n))))
-					.then(Mono.defer(() -> {
-						this.inFlight.decrementAndGet();
-						return response.status(status.apply(n))
-							.header("Content-Type", "application/json")
-							.sendString(Mono.just(body))
-							.then();
-					}));
-			}).bindNow();
+			this.server = HttpServer.create()
+				.runOn(TestServerLoops.LOOPS)
+				.host("127.0.0.1")
+				.port(0)
+				.handle((request, response) -> {
+					int n = this.requests.incrementAndGet();
+					String body = request.uri().startsWith("/v1/verify") ? """
+							{"request_id":"vrf_1","to":"+14155550123","channel":"sms","status":"pending"}""" : """
+							{"id":"msg_1","to":"+14155550123","status":"queued","segments":1,"cost":0.0075}""";
+					return request.receive()
+						.then()
+						.then(Mono.delay(Duration.ofMillis(inboundMillis.apply(n))))
+						.doOnNext((tick) -> {
+							this.arrivals.add(System.nanoTime());
+							this.mostInFlight.accumulateAndGet(this.inFlight.incrementAndGet(), Math::max);
+						})
+						.then(Mono.delay(Duration.ofMillis(outboundMillis.apply(n))))
+						.then(Mono.defer(() -> {
+							this.inFlight.decrementAndGet();
+							return response.status(status.apply(n))
+								.header("Content-Type", "application/json")
+								.sendString(Mono.just(body))
+								.then();
+						}));
+				})
+				.bindNow();
 		}
 
 		String baseUrl() {

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.sendpulse.spring.SendPulseRateLimitException;
+import io.sendpulse.spring.TestServerLoops;
 import io.sendpulse.spring.accounts.SendPulseAccounts;
 import io.sendpulse.spring.autoconfigure.SendPulseAutoConfiguration;
 import io.sendpulse.spring.sms.SmsRequest;
@@ -50,13 +51,18 @@ class RedisAccountsTests {
 
 	private final Map<String, AtomicInteger> arrivalsByKey = new ConcurrentHashMap<>();
 
-	private final DisposableServer api = HttpServer.create().host("127.0.0.1").port(0).handle((request, response) -> {
-		String authorization = request.requestHeaders().get("Authorization");
-		this.arrivalsByKey.computeIfAbsent(String.valueOf(authorization), (key) -> new AtomicInteger())
-			.incrementAndGet();
-		return response.header("Content-Type", "application/json").sendString(Mono.just("""
-				{"id":"msg_1","to":"+14155550123","status":"queued","segments":1,"cost":0.0075}""")).then();
-	}).bindNow();
+	private final DisposableServer api = HttpServer.create()
+		.runOn(TestServerLoops.LOOPS)
+		.host("127.0.0.1")
+		.port(0)
+		.handle((request, response) -> {
+			String authorization = request.requestHeaders().get("Authorization");
+			this.arrivalsByKey.computeIfAbsent(String.valueOf(authorization), (key) -> new AtomicInteger())
+				.incrementAndGet();
+			return response.header("Content-Type", "application/json").sendString(Mono.just("""
+					{"id":"msg_1","to":"+14155550123","status":"queued","segments":1,"cost":0.0075}""")).then();
+		})
+		.bindNow();
 
 	private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
 

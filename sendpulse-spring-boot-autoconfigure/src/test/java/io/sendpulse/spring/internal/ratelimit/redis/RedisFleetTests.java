@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.sendpulse.spring.SendPulseRateLimitException;
+import io.sendpulse.spring.TestServerLoops;
 import io.sendpulse.spring.autoconfigure.SendPulseAutoConfiguration;
 import io.sendpulse.spring.sms.SmsRequest;
 import io.sendpulse.spring.sms.SmsTemplate;
@@ -49,13 +50,18 @@ class RedisFleetTests {
 
 	private final ConcurrentLinkedQueue<Long> arrivals = new ConcurrentLinkedQueue<>();
 
-	private final DisposableServer api = HttpServer.create().host("127.0.0.1").port(0).handle((request, response) -> {
-		this.arrivals.add(System.nanoTime());
-		return response.header("Content-Type", "application/json")
-			.sendString(Mono.delay(Duration.ofMillis(ThreadLocalRandom.current().nextInt(51))).thenReturn("""
-					{"id":"msg_1","to":"+14155550123","status":"queued","segments":1,"cost":0.0075}"""))
-			.then();
-	}).bindNow();
+	private final DisposableServer api = HttpServer.create()
+		.runOn(TestServerLoops.LOOPS)
+		.host("127.0.0.1")
+		.port(0)
+		.handle((request, response) -> {
+			this.arrivals.add(System.nanoTime());
+			return response.header("Content-Type", "application/json")
+				.sendString(Mono.delay(Duration.ofMillis(ThreadLocalRandom.current().nextInt(51))).thenReturn("""
+						{"id":"msg_1","to":"+14155550123","status":"queued","segments":1,"cost":0.0075}"""))
+				.then();
+		})
+		.bindNow();
 
 	private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
 

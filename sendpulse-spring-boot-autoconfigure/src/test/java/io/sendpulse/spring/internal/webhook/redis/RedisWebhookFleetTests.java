@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.sendpulse.spring.TestServerLoops;
 import io.sendpulse.spring.internal.ratelimit.redis.RedisTestServer;
 import io.sendpulse.spring.sms.SmsRequest;
 import io.sendpulse.spring.sms.SmsTemplate;
@@ -28,8 +29,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -74,13 +75,18 @@ class RedisWebhookFleetTests {
 
 	private final ConcurrentLinkedQueue<Long> arrivals = new ConcurrentLinkedQueue<>();
 
-	private final DisposableServer api = HttpServer.create().host("127.0.0.1").port(0).handle((request, response) -> {
-		this.arrivals.add(System.nanoTime());
-		return response.header("Content-Type", "application/json")
-			.sendString(Mono.delay(Duration.ofMillis(ThreadLocalRandom.current().nextInt(21))).thenReturn("""
-					{"id":"msg_1","to":"+14155550123","status":"queued","segments":1,"cost":0.0075}"""))
-			.then();
-	}).bindNow();
+	private final DisposableServer api = HttpServer.create()
+		.runOn(TestServerLoops.LOOPS)
+		.host("127.0.0.1")
+		.port(0)
+		.handle((request, response) -> {
+			this.arrivals.add(System.nanoTime());
+			return response.header("Content-Type", "application/json")
+				.sendString(Mono.delay(Duration.ofMillis(ThreadLocalRandom.current().nextInt(21))).thenReturn("""
+						{"id":"msg_1","to":"+14155550123","status":"queued","segments":1,"cost":0.0075}"""))
+				.then();
+		})
+		.bindNow();
 
 	private final ConnectionProvider connections = ConnectionProvider.create("fleet", 256);
 
