@@ -9,7 +9,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 
 /**
- * Builds the client's {@code WebClient} and JSON mapper on a thread of its own once the
+ * Builds the client's {@code WebClient} (and so its connector, which with Reactor Netty
+ * makes its event loops as it is built) and JSON mapper on a thread of its own once the
  * application is ready, as Boot's background pre-initializer warms up what it knows of:
  * the client builds them at its first call rather than while the application starts
  * (benchmark B6), and this spares that first call the wait in most applications. Off with
