@@ -50,4 +50,22 @@ class SandboxOutlivesOtherContextsTests {
 		}
 	}
 
+	@Test
+	void anOpenContextsClientAndSandboxWorkAfterAnotherContextClosed() {
+		try (SendPulseSandbox sandbox = SendPulseSandbox.builder().build().start()) {
+			ApplicationContextRunner contexts = new ApplicationContextRunner()
+				.withConfiguration(AutoConfigurations.of(ReactiveHttpClientAutoConfiguration.class,
+						WebClientAutoConfiguration.class, SendPulseAutoConfiguration.class))
+				.withBean(ReactorResourceFactory.class, SandboxOutlivesOtherContextsTests::globalResources)
+				.withPropertyValues("sendpulse.api-key=" + sandbox.apiKey(), "sendpulse.base-url=" + sandbox.baseUrl(),
+						"sendpulse.sms.from=MyApp", "sendpulse.retry.enabled=false");
+			contexts.run((open) -> {
+				assertThat(open.getBean(SmsTemplate.class).send(SMS).status()).isEqualTo(SmsStatus.QUEUED);
+				contexts.run((other) -> assertThat(other.getBean(SmsTemplate.class).send(SMS).status())
+					.isEqualTo(SmsStatus.QUEUED));
+				assertThat(open.getBean(SmsTemplate.class).send(SMS).status()).isEqualTo(SmsStatus.QUEUED);
+			});
+		}
+	}
+
 }
