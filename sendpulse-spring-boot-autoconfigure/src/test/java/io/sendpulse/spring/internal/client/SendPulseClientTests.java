@@ -271,12 +271,13 @@ class SendPulseClientTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "<html>OK</html>", "", "{\"value\":", "null", "[]", "{\"value\":{\"nested\":1}}" })
 	void successfulStatusWithABodyThatIsNotTheExpectedJsonRaisesWithTheStatus(String body) {
-		this.server.enqueue(new MockResponse.Builder().code(200).body(body).build());
+		// 202 rather than 200: the error names the status the answer had.
+		this.server.enqueue(new MockResponse.Builder().code(202).body(body).build());
 		assertThatExceptionOfType(SendPulseException.class)
 			.isThrownBy(() -> Blocking.block(client().get("thing.get", Thing.class, "/v1/things/1")))
 			.satisfies((ex) -> {
 				assertThat(ex).isExactlyInstanceOf(SendPulseException.class);
-				assertThat(ex.getStatusCode()).isEqualTo(200);
+				assertThat(ex.getStatusCode()).isEqualTo(202);
 				assertThat(ex.isRetryable()).isFalse();
 				assertThat(ex.getMessage()).contains("not the expected JSON");
 			});
