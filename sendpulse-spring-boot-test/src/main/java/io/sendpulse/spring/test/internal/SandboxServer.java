@@ -41,13 +41,19 @@ final class SandboxServer {
 		// context disposes those (Spring's ReactorResourceFactory does), which would stop
 		// the sandbox of every other context in the JVM.
 		LoopResources loops = LoopResources.create("sendpulse-sandbox");
+		try {
+			this.server = HttpServer.create()
+				.host(host)
+				.port(port)
+				.runOn(loops)
+				.handle(this::handle)
+				.bindNow(Duration.ofSeconds(10));
+		}
+		catch (RuntimeException ex) {
+			loops.dispose();
+			throw ex;
+		}
 		this.loops = loops;
-		this.server = HttpServer.create()
-			.host(host)
-			.port(port)
-			.runOn(loops)
-			.handle(this::handle)
-			.bindNow(Duration.ofSeconds(10));
 		return this.server.port();
 	}
 
@@ -57,9 +63,8 @@ final class SandboxServer {
 			this.server = null;
 		}
 		if (this.loops != null) {
-			// A short quiet period, not none: loops that stop at once can drop the close
-			// of
-			// a connection (netty/netty#9603).
+			// A short quiet period, not none: loops that stop at once can drop a
+			// connection's close (netty/netty#9603).
 			this.loops.disposeLater(Duration.ofMillis(20), Duration.ofSeconds(5)).block(Duration.ofSeconds(10));
 			this.loops = null;
 		}
