@@ -27,6 +27,19 @@ class SandboxOutlivesOtherContextsTests {
 
 	private static final SmsRequest SMS = SmsRequest.builder().to("+14155550123").text("Your code is 1234").build();
 
+	/**
+	 * Applications with the starter pointed at the sandbox, on Reactor Netty's global
+	 * resources.
+	 */
+	private static ApplicationContextRunner contexts(SendPulseSandbox sandbox) {
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(ReactiveHttpClientAutoConfiguration.class,
+					WebClientAutoConfiguration.class, SendPulseAutoConfiguration.class))
+			.withBean(ReactorResourceFactory.class, SandboxOutlivesOtherContextsTests::globalResources)
+			.withPropertyValues("sendpulse.api-key=" + sandbox.apiKey(), "sendpulse.base-url=" + sandbox.baseUrl(),
+					"sendpulse.sms.from=MyApp", "sendpulse.retry.enabled=false");
+	}
+
 	private static ReactorResourceFactory globalResources() {
 		ReactorResourceFactory factory = new ReactorResourceFactory();
 		factory.setShutdownQuietPeriod(Duration.ofMillis(20));
@@ -36,12 +49,7 @@ class SandboxOutlivesOtherContextsTests {
 	@Test
 	void aSandboxAnswersAfterAnotherContextClosed() {
 		try (SendPulseSandbox sandbox = SendPulseSandbox.builder().build().start()) {
-			ApplicationContextRunner contexts = new ApplicationContextRunner()
-				.withConfiguration(AutoConfigurations.of(ReactiveHttpClientAutoConfiguration.class,
-						WebClientAutoConfiguration.class, SendPulseAutoConfiguration.class))
-				.withBean(ReactorResourceFactory.class, SandboxOutlivesOtherContextsTests::globalResources)
-				.withPropertyValues("sendpulse.api-key=" + sandbox.apiKey(), "sendpulse.base-url=" + sandbox.baseUrl(),
-						"sendpulse.sms.from=MyApp", "sendpulse.retry.enabled=false");
+			ApplicationContextRunner contexts = contexts(sandbox);
 			for (int i = 0; i < 2; i++) {
 				contexts.run((context) -> assertThat(context.getBean(SmsTemplate.class).send(SMS).status())
 					.isEqualTo(SmsStatus.QUEUED));
@@ -53,12 +61,7 @@ class SandboxOutlivesOtherContextsTests {
 	@Test
 	void anOpenContextsClientAndSandboxWorkAfterAnotherContextClosed() {
 		try (SendPulseSandbox sandbox = SendPulseSandbox.builder().build().start()) {
-			ApplicationContextRunner contexts = new ApplicationContextRunner()
-				.withConfiguration(AutoConfigurations.of(ReactiveHttpClientAutoConfiguration.class,
-						WebClientAutoConfiguration.class, SendPulseAutoConfiguration.class))
-				.withBean(ReactorResourceFactory.class, SandboxOutlivesOtherContextsTests::globalResources)
-				.withPropertyValues("sendpulse.api-key=" + sandbox.apiKey(), "sendpulse.base-url=" + sandbox.baseUrl(),
-						"sendpulse.sms.from=MyApp", "sendpulse.retry.enabled=false");
+			ApplicationContextRunner contexts = contexts(sandbox);
 			contexts.run((open) -> {
 				assertThat(open.getBean(SmsTemplate.class).send(SMS).status()).isEqualTo(SmsStatus.QUEUED);
 				contexts.run((other) -> assertThat(other.getBean(SmsTemplate.class).send(SMS).status())
