@@ -13,6 +13,7 @@ import java.util.stream.IntStream;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.retry.Retry;
+import io.sendpulse.spring.Arrivals;
 import io.sendpulse.spring.SendPulseConnectionException;
 import io.sendpulse.spring.SendPulseRateLimitException;
 import io.sendpulse.spring.TestServerLoops;
@@ -90,7 +91,7 @@ class RateLimitTests {
 		assertThat(sent).hasSize(limits.length);
 		for (int i = 0; i < limits.length; i++) {
 			assertThat(servers.get(i).arrivals()).hasSize(2 * limits[i] + 1);
-			assertThat(busiestWindow(servers.get(i).arrivals(), PERIOD))
+			assertThat(Arrivals.busiestWindow(servers.get(i).arrivals(), PERIOD))
 				.as("busiest window at a limit of %d", limits[i])
 				.isLessThanOrEqualTo(limits[i]);
 		}
@@ -106,7 +107,7 @@ class RateLimitTests {
 		Flux.range(0, 2).flatMap((i) -> sms.reactive().send(request())).blockLast(Duration.ofSeconds(10));
 
 		assertThat(server.arrivals()).hasSize(4);
-		assertThat(busiestWindow(server.arrivals(), PERIOD)).isOne();
+		assertThat(Arrivals.busiestWindow(server.arrivals(), PERIOD)).isOne();
 	}
 
 	@Test
@@ -258,7 +259,7 @@ class RateLimitTests {
 			.extracting(SmsFailure::exception)
 			.allSatisfy((ex) -> assertThat(ex).isInstanceOf(SendPulseRateLimitException.class)
 				.hasMessageContaining("nothing was sent"));
-		assertThat(busiestWindow(server.arrivals(), PERIOD)).isLessThanOrEqualTo(3);
+		assertThat(Arrivals.busiestWindow(server.arrivals(), PERIOD)).isLessThanOrEqualTo(3);
 	}
 
 	@Test
@@ -275,19 +276,6 @@ class RateLimitTests {
 		assertThat(result.sent()).hasSize(15);
 		assertThat(result.allSent()).isTrue();
 		assertThat(server.mostInFlight.get()).isEqualTo(3);
-	}
-
-	/** The most arrivals in any window (two pointers over the sorted times). */
-	private static int busiestWindow(List<Long> sortedArrivals, Duration window) {
-		int most = 0;
-		int first = 0;
-		for (int last = 0; last < sortedArrivals.size(); last++) {
-			while (sortedArrivals.get(last) - sortedArrivals.get(first) >= window.toNanos()) {
-				first++;
-			}
-			most = Math.max(most, last - first + 1);
-		}
-		return most;
 	}
 
 	private static int random(int maxMillis) {

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.event.RateLimiterEvent;
+import io.sendpulse.spring.Arrivals;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -171,7 +172,7 @@ class SlidingWindowRateLimiterTests {
 		advance(Duration.ofMinutes(1).toMillis());
 
 		assertThat(arrivals).hasSize(requests);
-		assertThat(busiestWindow(arrivals, PERIOD)).isLessThanOrEqualTo(limit);
+		assertThat(Arrivals.busiestWindow(arrivals, PERIOD)).isLessThanOrEqualTo(limit);
 	}
 
 	@Test
@@ -286,20 +287,6 @@ class SlidingWindowRateLimiterTests {
 				.holding(plain, Mono.just("sent"), (ex) -> new IllegalStateException("no permit", ex))
 				.block())
 			.withMessage("no permit");
-	}
-
-	/** The most arrivals in any window (two pointers over the sorted times). */
-	static int busiestWindow(List<Long> arrivals, Duration window) {
-		long[] sorted = arrivals.stream().mapToLong(Long::longValue).sorted().toArray();
-		int most = 0;
-		int first = 0;
-		for (int last = 0; last < sorted.length; last++) {
-			while (sorted[last] - sorted[first] >= window.toNanos()) {
-				first++;
-			}
-			most = Math.max(most, last - first + 1);
-		}
-		return most;
 	}
 
 	private SlidingWindowRateLimiter limiter(int limit, Duration timeout) {

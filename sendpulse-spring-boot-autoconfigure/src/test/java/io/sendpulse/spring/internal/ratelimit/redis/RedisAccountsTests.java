@@ -78,8 +78,7 @@ class RedisAccountsTests {
 
 	@AfterEach
 	void stop() {
-		// The API first: it runs on Reactor Netty's global event loops, which closing the
-		// instances shuts down; and a loaded machine gets time to close its connections.
+		// A loaded machine gets time to close its connections.
 		this.api.disposeNow(Duration.ofSeconds(15));
 		this.instances.forEach(ConfigurableApplicationContext::close);
 	}

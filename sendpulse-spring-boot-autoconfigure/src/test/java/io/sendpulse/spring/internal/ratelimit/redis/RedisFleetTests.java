@@ -4,11 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ThreadLocalRandom;
 
+import io.sendpulse.spring.Arrivals;
+import io.sendpulse.spring.QueuedApi;
 import io.sendpulse.spring.SendPulseRateLimitException;
-import io.sendpulse.spring.TestServerLoops;
 import io.sendpulse.spring.autoconfigure.SendPulseAutoConfiguration;
 import io.sendpulse.spring.sms.SmsRequest;
 import io.sendpulse.spring.sms.SmsTemplate;
@@ -17,9 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -48,20 +44,7 @@ class RedisFleetTests {
 	// A key of its own for each test, so that no test finds another's places held.
 	private final String apiKey = "sk-fleet-" + UUID.randomUUID();
 
-	private final ConcurrentLinkedQueue<Long> arrivals = new ConcurrentLinkedQueue<>();
-
-	private final DisposableServer api = HttpServer.create()
-		.runOn(TestServerLoops.LOOPS)
-		.host("127.0.0.1")
-		.port(0)
-		.handle((request, response) -> {
-			this.arrivals.add(System.nanoTime());
-			return response.header("Content-Type", "application/json")
-				.sendString(Mono.delay(Duration.ofMillis(ThreadLocalRandom.current().nextInt(51))).thenReturn("""
-						{"id":"msg_1","to":"+14155550123","status":"queued","segments":1,"cost":0.0075}"""))
-				.then();
-		})
-		.bindNow();
+	private final QueuedApi api = new QueuedApi(50);
 
 	private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
 
@@ -77,9 +60,7 @@ class RedisFleetTests {
 
 	@AfterEach
 	void stop() {
-		// The API first: it runs on Reactor Netty's global event loops, which closing the
-		// instances shuts down; and a loaded machine gets time to close its connections.
-		this.api.disposeNow(Duration.ofSeconds(15));
+		this.api.close();
 		this.instances.forEach(ConfigurableApplicationContext::close);
 	}
 
@@ -100,7 +81,7 @@ class RedisFleetTests {
 			.flatMap((sms) -> Flux.range(0, 6).flatMap((i) -> sms.reactive().send(request())))
 			.blockLast(Duration.ofSeconds(30));
 		await().atMost(Duration.ofSeconds(30)).until(() -> placesHeld() == 0);
-		this.arrivals.clear();
+		this.api.clearArrivals();
 
 		// Forty callers on each instance, sending over and over for three periods and a
 		// half.
@@ -109,8 +90,8 @@ class RedisFleetTests {
 			.take(period.multipliedBy(7).dividedBy(2))
 			.blockLast(Duration.ofSeconds(60));
 
-		List<Long> times = sortedArrivals();
-		assertThat(busiestWindow(times, period)).as("busiest window of %s", period).isLessThanOrEqualTo(limit);
+		List<Long> times = this.api.sortedArrivals();
+		assertThat(Arrivals.busiestWindow(times, period)).as("busiest window of %s", period).isLessThanOrEqualTo(limit);
 		// Each place serves one request per period plus a round trip: three periods from
 		// the first arrival hold three rounds of the limit, unless round trips are slow.
 		long inThreePeriods = times.stream().filter((time) -> time - times.get(0) < 3 * period.toNanos()).count();
@@ -123,7 +104,7 @@ class RedisFleetTests {
 		SmsTemplate sms = start("sendpulse.rate-limit.limit-for-period=5", "sendpulse.rate-limit.timeout=1s")
 			.getBean(SmsTemplate.class);
 		sms.send(request());
-		assertThat(this.arrivals).hasSize(1);
+		assertThat(this.api.sortedArrivals()).hasSize(1);
 
 		redis.stop();
 		try {
@@ -136,21 +117,21 @@ class RedisFleetTests {
 						.hasMessageContaining("the rate-limit store (Redis) is unreachable");
 				});
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
-			assertThat(this.arrivals).hasSize(1);
+			assertThat(this.api.sortedArrivals()).hasSize(1);
 		}
 		finally {
 			redis.start();
 		}
 
 		await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> sms.send(request()) != null);
-		assertThat(this.arrivals).hasSize(2);
+		assertThat(this.api.sortedArrivals()).hasSize(2);
 	}
 
 	private ConfigurableApplicationContext start(String... properties) {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(Instance.class)
 			.web(WebApplicationType.NONE)
 			.properties("sendpulse.api-key=" + this.apiKey, "sendpulse.sms.from=MyShop", "sendpulse.store=redis",
-					"sendpulse.retry.enabled=false", "sendpulse.base-url=http://127.0.0.1:" + this.api.port(),
+					"sendpulse.retry.enabled=false", "sendpulse.base-url=" + this.api.baseUrl(),
 					"spring.data.redis.url=" + redis.url(), "spring.main.banner-mode=off")
 			.properties(properties)
 			.run();
@@ -170,24 +151,6 @@ class RedisFleetTests {
 			.next()
 			.blockOptional()
 			.orElse(0L);
-	}
-
-	private List<Long> sortedArrivals() {
-		List<Long> times = new ArrayList<>(this.arrivals);
-		times.sort(null);
-		return times;
-	}
-
-	private static int busiestWindow(List<Long> times, Duration window) {
-		int busiest = 0;
-		int first = 0;
-		for (int last = 0; last < times.size(); last++) {
-			while (times.get(last) - times.get(first) >= window.toNanos()) {
-				first++;
-			}
-			busiest = Math.max(busiest, last - first + 1);
-		}
-		return busiest;
 	}
 
 	private static SmsRequest request() {

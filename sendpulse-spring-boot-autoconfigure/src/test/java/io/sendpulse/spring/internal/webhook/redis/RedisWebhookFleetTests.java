@@ -13,11 +13,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import io.sendpulse.spring.TestServerLoops;
+import io.sendpulse.spring.Arrivals;
+import io.sendpulse.spring.QueuedApi;
 import io.sendpulse.spring.internal.ratelimit.redis.RedisTestServer;
 import io.sendpulse.spring.sms.SmsRequest;
 import io.sendpulse.spring.sms.SmsTemplate;
@@ -35,9 +35,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
 import reactor.netty.http.client.HttpClient;
-import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -73,20 +71,7 @@ class RedisWebhookFleetTests {
 
 	private final String apiKey = "sk-fleet-" + UUID.randomUUID();
 
-	private final ConcurrentLinkedQueue<Long> arrivals = new ConcurrentLinkedQueue<>();
-
-	private final DisposableServer api = HttpServer.create()
-		.runOn(TestServerLoops.LOOPS)
-		.host("127.0.0.1")
-		.port(0)
-		.handle((request, response) -> {
-			this.arrivals.add(System.nanoTime());
-			return response.header("Content-Type", "application/json")
-				.sendString(Mono.delay(Duration.ofMillis(ThreadLocalRandom.current().nextInt(21))).thenReturn("""
-						{"id":"msg_1","to":"+14155550123","status":"queued","segments":1,"cost":0.0075}"""))
-				.then();
-		})
-		.bindNow();
+	private final QueuedApi api = new QueuedApi(20);
 
 	private final ConnectionProvider connections = ConnectionProvider.create("fleet", 256);
 
@@ -99,25 +84,22 @@ class RedisWebhookFleetTests {
 	@BeforeAll
 	void startFleet() {
 		for (String stack : List.of("reactive", "servlet", "reactive")) {
-			this.instances.add(
-					new SpringApplicationBuilder(Instance.class).properties("spring.main.web-application-type=" + stack,
-							"server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
-							"sendpulse.api-key=" + this.apiKey, "sendpulse.sms.from=MyShop", "sendpulse.store=redis",
-							"sendpulse.retry.enabled=false", "sendpulse.base-url=http://127.0.0.1:" + this.api.port(),
-							"sendpulse.rate-limit.limit-for-period=" + LIMIT,
-							"sendpulse.rate-limit.refresh-period=" + PERIOD.toMillis() + "ms",
-							"sendpulse.rate-limit.timeout=1s", "sendpulse.webhook.secret=" + SECRET,
-							"spring.data.redis.url=" + this.redis.url(), "spring.data.redis.timeout=2s",
-							"spring.reactor.netty.shutdown-quiet-period=20ms")
-						.run());
+			this.instances.add(new SpringApplicationBuilder(Instance.class)
+				.properties("spring.main.web-application-type=" + stack, "server.port=0", "server.address=127.0.0.1",
+						"spring.main.banner-mode=off", "sendpulse.api-key=" + this.apiKey, "sendpulse.sms.from=MyShop",
+						"sendpulse.store=redis", "sendpulse.retry.enabled=false",
+						"sendpulse.base-url=" + this.api.baseUrl(), "sendpulse.rate-limit.limit-for-period=" + LIMIT,
+						"sendpulse.rate-limit.refresh-period=" + PERIOD.toMillis() + "ms",
+						"sendpulse.rate-limit.timeout=1s", "sendpulse.webhook.secret=" + SECRET,
+						"spring.data.redis.url=" + this.redis.url(), "spring.data.redis.timeout=2s",
+						"spring.reactor.netty.shutdown-quiet-period=20ms")
+				.run());
 		}
 	}
 
 	@AfterAll
 	void stopFleet() {
-		// The API first: it runs on Reactor Netty's global event loops, which closing the
-		// instances shuts down; and a loaded machine gets time to close its connections.
-		this.api.disposeNow(Duration.ofSeconds(15));
+		this.api.close();
 		this.instances.forEach(ConfigurableApplicationContext::close);
 		this.connections.disposeLater().block(Duration.ofSeconds(10));
 		this.redis.close();
@@ -153,7 +135,7 @@ class RedisWebhookFleetTests {
 		List<SmsTemplate> fleet = this.instances.stream()
 			.map((instance) -> instance.getBean(SmsTemplate.class))
 			.toList();
-		this.arrivals.clear();
+		this.api.clearArrivals();
 		// Five callers on each instance sending all along, a failure (no place, or no
 		// store) only ending that send.
 		Disposable sending = Flux.fromIterable(fleet)
@@ -195,10 +177,9 @@ class RedisWebhookFleetTests {
 		finally {
 			sending.dispose();
 		}
-		List<Long> times = new ArrayList<>(this.arrivals);
-		times.sort(null);
+		List<Long> times = this.api.sortedArrivals();
 		assertThat(times).hasSizeGreaterThan(2 * LIMIT);
-		assertThat(busiestWindow(times, PERIOD)).as("busiest window of %s", PERIOD).isLessThanOrEqualTo(LIMIT);
+		assertThat(Arrivals.busiestWindow(times, PERIOD)).as("busiest window of %s", PERIOD).isLessThanOrEqualTo(LIMIT);
 	}
 
 	private List<Integer> deliverToAll(List<String> ids) {
@@ -250,18 +231,6 @@ class RedisWebhookFleetTests {
 
 	private static SmsRequest request() {
 		return SmsRequest.builder().to("+14155550123").text("Hello").build();
-	}
-
-	private static int busiestWindow(List<Long> times, Duration window) {
-		int busiest = 0;
-		int first = 0;
-		for (int last = 0; last < times.size(); last++) {
-			while (times.get(last) - times.get(first) >= window.toNanos()) {
-				first++;
-			}
-			busiest = Math.max(busiest, last - first + 1);
-		}
-		return busiest;
 	}
 
 	@SpringBootConfiguration
