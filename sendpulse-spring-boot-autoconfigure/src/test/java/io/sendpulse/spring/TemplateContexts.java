@@ -1,6 +1,7 @@
 package io.sendpulse.spring;
 
 import io.sendpulse.spring.autoconfigure.SendPulseAutoConfiguration;
+import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -41,6 +42,17 @@ public final class TemplateContexts {
 			.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=20ms")
 			.withPropertyValues("sendpulse.api-key=" + API_KEY, "sendpulse.retry.enabled=false",
 					"sendpulse.rate-limit.enabled=false", "sendpulse.base-url=" + server.url("/"));
+	}
+
+	/**
+	 * The API's answer to an SMS send: queued, one segment.
+	 * @return the answer
+	 */
+	public static MockResponse queued() {
+		return new MockResponse.Builder().code(200)
+			.addHeader("Content-Type", "application/json")
+			.body("{\"id\":\"msg_1\",\"to\":\"+14155550123\",\"status\":\"queued\",\"segments\":1,\"cost\":0.0075}")
+			.build();
 	}
 
 	/**

@@ -9,12 +9,12 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
+import io.sendpulse.spring.TemplateContexts;
 import io.sendpulse.spring.autoconfigure.SendPulseAutoConfiguration;
 import io.sendpulse.spring.sms.SmsRequest;
 import io.sendpulse.spring.sms.SmsTemplate;
 import io.sendpulse.spring.verify.VerifyTemplate;
 import io.sendpulse.spring.voice.VoiceTemplate;
-import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
@@ -64,8 +64,8 @@ class SendPulseAccountsTests {
 
 	@Test
 	void sendsWithTheAccountsKeyAndSender() {
-		this.server.enqueue(queued());
-		this.server.enqueue(queued());
+		this.server.enqueue(TemplateContexts.queued());
+		this.server.enqueue(TemplateContexts.queued());
 		this.contextRunner.withPropertyValues("sendpulse.base-url=" + this.server.url("/")).run((context) -> {
 			SendPulseAccounts accounts = context.getBean(SendPulseAccounts.class);
 			accounts.sms("eu").send(SmsRequest.builder().to("+4915112345678").text("Hallo").build());
@@ -81,7 +81,7 @@ class SendPulseAccountsTests {
 
 	@Test
 	void sendsForARunTimeKeyWithTheTopLevelDefaults() {
-		this.server.enqueue(queued());
+		this.server.enqueue(TemplateContexts.queued());
 		this.contextRunner.withPropertyValues("sendpulse.base-url=" + this.server.url("/")).run((context) -> {
 			SendPulseAccount tenant = context.getBean(SendPulseAccounts.class).forApiKey(" sk-tenant-42\n");
 			assertThat(tenant.name()).isEqualTo("runtime");
@@ -204,9 +204,9 @@ class SendPulseAccountsTests {
 	@Test
 	void tagsObservationsWithTheAccount() {
 		TestObservationRegistry registry = TestObservationRegistry.create();
-		this.server.enqueue(queued());
-		this.server.enqueue(queued());
-		this.server.enqueue(queued());
+		this.server.enqueue(TemplateContexts.queued());
+		this.server.enqueue(TemplateContexts.queued());
+		this.server.enqueue(TemplateContexts.queued());
 		this.contextRunner.withPropertyValues("sendpulse.base-url=" + this.server.url("/"))
 			.withBean(ObservationRegistry.class, () -> registry)
 			.run((context) -> {
@@ -226,8 +226,8 @@ class SendPulseAccountsTests {
 	@Test
 	void countsSegmentsPerAccount() {
 		MeterRegistry meters = new SimpleMeterRegistry();
-		this.server.enqueue(queued());
-		this.server.enqueue(queued());
+		this.server.enqueue(TemplateContexts.queued());
+		this.server.enqueue(TemplateContexts.queued());
 		this.contextRunner.withPropertyValues("sendpulse.base-url=" + this.server.url("/"))
 			.withBean(MeterRegistry.class, () -> meters)
 			.run((context) -> {
@@ -277,13 +277,6 @@ class SendPulseAccountsTests {
 
 	private static void send(SmsTemplate sms) {
 		sms.send(SmsRequest.builder().to("+14155550123").text("Hello").build());
-	}
-
-	private static MockResponse queued() {
-		return new MockResponse.Builder().code(200)
-			.addHeader("Content-Type", "application/json")
-			.body("{\"id\":\"msg_1\",\"to\":\"+14155550123\",\"status\":\"queued\",\"segments\":1,\"cost\":0.0075}")
-			.build();
 	}
 
 }

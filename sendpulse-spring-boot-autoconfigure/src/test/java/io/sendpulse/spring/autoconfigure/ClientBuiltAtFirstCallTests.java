@@ -3,11 +3,11 @@ package io.sendpulse.spring.autoconfigure;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.sendpulse.spring.TemplateContexts;
 import io.sendpulse.spring.accounts.SendPulseAccounts;
 import io.sendpulse.spring.sms.SmsMessage;
 import io.sendpulse.spring.sms.SmsRequest;
 import io.sendpulse.spring.sms.SmsTemplate;
-import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
@@ -59,11 +59,11 @@ class ClientBuiltAtFirstCallTests {
 				assertThat(context).hasNotFailed();
 				AtomicInteger builds = context.getBean(CountingCustomizer.class).builds;
 				assertThat(builds).as("WebClients built while the application started").hasValue(0);
-				this.server.enqueue(queued());
+				this.server.enqueue(TemplateContexts.queued());
 				context.getBean(SmsTemplate.class).send(sms("Hello"));
 				assertThat(builds).hasValue(1);
-				this.server.enqueue(queued());
-				this.server.enqueue(queued());
+				this.server.enqueue(TemplateContexts.queued());
+				this.server.enqueue(TemplateContexts.queued());
 				SendPulseAccounts accounts = context.getBean(SendPulseAccounts.class);
 				accounts.sms("eu").send(sms("Hallo"));
 				accounts.forApiKey("sk-runtime").sms().send(sms("Hi"));
@@ -90,7 +90,7 @@ class ClientBuiltAtFirstCallTests {
 		// A WebFlux handler's first send builds the connector on an event loop: building
 		// it (and warming it up) must not block there.
 		this.contextRunner.withPropertyValues("sendpulse.base-url=" + this.server.url("/")).run((context) -> {
-			this.server.enqueue(queued());
+			this.server.enqueue(TemplateContexts.queued());
 			Mono<SmsMessage> send = context.getBean(SmsTemplate.class)
 				.reactive()
 				.send(sms("Hello"))
@@ -108,7 +108,7 @@ class ClientBuiltAtFirstCallTests {
 		this.contextRunner.withUserConfiguration(JdkConnector.class)
 			.withPropertyValues("sendpulse.base-url=" + this.server.url("/"))
 			.run((context) -> {
-				this.server.enqueue(queued());
+				this.server.enqueue(TemplateContexts.queued());
 				assertThat(context.getBean(SmsTemplate.class).send(sms("Hello")).id()).isEqualTo("msg_1");
 			});
 	}
@@ -137,13 +137,6 @@ class ClientBuiltAtFirstCallTests {
 
 	private static SmsRequest sms(String text) {
 		return SmsRequest.builder().to("+14155550123").text(text).build();
-	}
-
-	private static MockResponse queued() {
-		return new MockResponse.Builder().code(200)
-			.addHeader("Content-Type", "application/json")
-			.body("{\"id\":\"msg_1\",\"to\":\"+14155550123\",\"status\":\"queued\",\"segments\":1,\"cost\":0.0075}")
-			.build();
 	}
 
 	@Configuration(proxyBeanMethods = false)

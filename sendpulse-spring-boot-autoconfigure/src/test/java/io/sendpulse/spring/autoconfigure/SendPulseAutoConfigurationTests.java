@@ -10,6 +10,7 @@ import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.sendpulse.spring.SendPulseConnectionException;
+import io.sendpulse.spring.TemplateContexts;
 import io.sendpulse.spring.internal.client.SendPulseClient;
 import io.sendpulse.spring.internal.sms.DefaultReactiveSmsTemplate;
 import io.sendpulse.spring.internal.sms.DefaultSmsTemplate;
@@ -22,7 +23,6 @@ import io.sendpulse.spring.sms.SmsTemplate;
 import io.sendpulse.spring.verify.Channel;
 import io.sendpulse.spring.verify.VerifyTemplate;
 import io.sendpulse.spring.voice.VoiceTemplate;
-import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
@@ -127,7 +127,7 @@ class SendPulseAutoConfigurationTests {
 					"sendpulse.sms.from=Acme", "sendpulse.retry.enabled=false", "sendpulse.rate-limit.enabled=false")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				this.server.enqueue(queued());
+				this.server.enqueue(TemplateContexts.queued());
 				context.getBean(SmsTemplate.class).send(SmsRequest.builder().to("+14155550123").text("Hi").build());
 				assertThat(take().getHeaders().get("Authorization")).isEqualTo("Bearer " + API_KEY);
 			});
@@ -142,7 +142,7 @@ class SendPulseAutoConfigurationTests {
 			.withPropertyValues("sendpulse.base-url=" + this.server.url("/"), "sendpulse.sms.from=Acme",
 					"sendpulse.retry.enabled=false", "sendpulse.rate-limit.enabled=false")
 			.run((context) -> {
-				this.server.enqueue(queued());
+				this.server.enqueue(TemplateContexts.queued());
 				context.getBean(SmsTemplate.class).send(SmsRequest.builder().to("+14155550123").text("Hi").build());
 				assertThat(take().getHeaders().get("Authorization")).isEqualTo("Bearer " + API_KEY);
 			});
@@ -199,7 +199,7 @@ class SendPulseAutoConfigurationTests {
 				assertThat(context).hasNotFailed();
 				assertThat(context).hasSingleBean(SmsTemplate.class);
 				assertThat(context).doesNotHaveBean(PropertiesSendPulseConnectionDetails.class);
-				this.server.enqueue(queued());
+				this.server.enqueue(TemplateContexts.queued());
 				context.getBean(SmsTemplate.class).send(SmsRequest.builder().to("+14155550123").text("Hi").build());
 				assertThat(take().getHeaders().get("Authorization")).isEqualTo("Bearer sandbox-key");
 			});
@@ -213,7 +213,7 @@ class SendPulseAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context).hasSingleBean(SmsTemplate.class);
-				this.server.enqueue(queued());
+				this.server.enqueue(TemplateContexts.queued());
 				context.getBean(SmsTemplate.class).send(SmsRequest.builder().to("+14155550123").text("Hi").build());
 				assertThat(take().getHeaders().get("Authorization")).isEqualTo("Bearer sandbox-key");
 			});
@@ -306,7 +306,7 @@ class SendPulseAutoConfigurationTests {
 
 	@Test
 	void readTimeoutReachesTheClient() {
-		this.server.enqueue(queued().newBuilder().headersDelay(3, TimeUnit.SECONDS).build());
+		this.server.enqueue(TemplateContexts.queued().newBuilder().headersDelay(3, TimeUnit.SECONDS).build());
 		this.contextRunner
 			.withPropertyValues("sendpulse.api-key=" + API_KEY, "sendpulse.base-url=" + this.server.url("/"),
 					"sendpulse.read-timeout=200ms", "sendpulse.sms.from=Acme", "sendpulse.retry.enabled=false",
@@ -325,14 +325,14 @@ class SendPulseAutoConfigurationTests {
 			.withUserConfiguration(WebClientCustomizerConfiguration.class)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				this.server.enqueue(queued());
+				this.server.enqueue(TemplateContexts.queued());
 				context.getBean(SmsTemplate.class).send(SmsRequest.builder().to("+14155550123").text("Hi").build());
 				RecordedRequest request = take();
 				assertThat(request.getHeaders().values("X-Customized")).containsExactly("first", "second");
 				assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + API_KEY);
 				// the application's own builder carries neither our customization nor our
 				// key
-				this.server.enqueue(queued());
+				this.server.enqueue(TemplateContexts.queued());
 				context.getBean(WebClient.Builder.class)
 					.build()
 					.get()
@@ -448,13 +448,6 @@ class SendPulseAutoConfigurationTests {
 		RecordedRequest request = this.server.takeRequest(10, TimeUnit.SECONDS);
 		assertThat(request).as("request").isNotNull();
 		return request;
-	}
-
-	private static MockResponse queued() {
-		return new MockResponse.Builder().code(200)
-			.addHeader("Content-Type", "application/json")
-			.body("{\"id\":\"msg_1\",\"to\":\"+14155550123\",\"status\":\"queued\",\"segments\":1,\"cost\":0.0075}")
-			.build();
 	}
 
 	@Configuration(proxyBeanMethods = false)

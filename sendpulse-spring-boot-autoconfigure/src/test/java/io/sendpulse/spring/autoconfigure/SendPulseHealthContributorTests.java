@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 
 import io.sendpulse.spring.SendPulseAuthenticationException;
 import io.sendpulse.spring.SendPulseConnectionException;
+import io.sendpulse.spring.TemplateContexts;
 import io.sendpulse.spring.sms.SmsRequest;
 import io.sendpulse.spring.sms.SmsTemplate;
 import mockwebserver3.MockResponse;
@@ -70,7 +71,7 @@ class SendPulseHealthContributorTests {
 				.doesNotContain(API_KEY);
 			assertThat(this.server.getRequestCount()).isOne();
 
-			this.server.enqueue(queued());
+			this.server.enqueue(TemplateContexts.queued());
 			send(context);
 			assertThat(health(context).getStatus()).isEqualTo(Status.UP);
 			assertThat(this.server.getRequestCount()).isEqualTo(2);
@@ -133,13 +134,6 @@ class SendPulseHealthContributorTests {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
-	}
-
-	private static MockResponse queued() {
-		return new MockResponse.Builder().code(200)
-			.addHeader("Content-Type", "application/json")
-			.body("{\"id\":\"msg_1\",\"to\":\"+14155550123\",\"status\":\"queued\",\"segments\":1,\"cost\":0.0075}")
-			.build();
 	}
 
 }

@@ -12,9 +12,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.sendpulse.spring.TemplateContexts;
 import io.sendpulse.spring.sms.SmsRequest;
 import io.sendpulse.spring.sms.SmsTemplate;
-import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
@@ -61,7 +61,7 @@ class SendPulseProxyTests {
 
 	@Test
 	void reachesTheApiThroughTheProxy() {
-		this.api.enqueue(queued());
+		this.api.enqueue(TemplateContexts.queued());
 		this.contextRunner
 			.withPropertyValues("sendpulse.base-url=" + this.api.url("/"), "sendpulse.proxy.host=127.0.0.1",
 					"sendpulse.proxy.port=" + this.proxy.port())
@@ -76,7 +76,7 @@ class SendPulseProxyTests {
 
 	@Test
 	void authenticatesToTheProxyWithoutLoggingThePassword(CapturedOutput output) {
-		this.api.enqueue(queued());
+		this.api.enqueue(TemplateContexts.queued());
 		this.contextRunner
 			.withPropertyValues("sendpulse.base-url=" + this.api.url("/"), "sendpulse.proxy.host=127.0.0.1",
 					"sendpulse.proxy.port=" + this.proxy.port(), "sendpulse.proxy.username=shop",
@@ -94,7 +94,7 @@ class SendPulseProxyTests {
 
 	@Test
 	void goesDirectlyWithoutAProxy() {
-		this.api.enqueue(queued());
+		this.api.enqueue(TemplateContexts.queued());
 		this.contextRunner.withPropertyValues("sendpulse.base-url=" + this.api.url("/")).run((context) -> {
 			send(context.getBean(SmsTemplate.class));
 			assertThat(this.proxy.requests()).isEmpty();
@@ -104,13 +104,6 @@ class SendPulseProxyTests {
 
 	private static void send(SmsTemplate sms) {
 		sms.send(SmsRequest.builder().to("+14155550123").from("Acme").text("Hello").build());
-	}
-
-	private static MockResponse queued() {
-		return new MockResponse.Builder().code(200)
-			.addHeader("Content-Type", "application/json")
-			.body("{\"id\":\"msg_1\",\"to\":\"+14155550123\",\"status\":\"queued\",\"segments\":1,\"cost\":0.0075}")
-			.build();
 	}
 
 	/**

@@ -11,6 +11,7 @@ import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
 import io.micrometer.tracing.test.simple.SimpleSpan;
 import io.micrometer.tracing.test.simple.SimpleTracer;
+import io.sendpulse.spring.TemplateContexts;
 import io.sendpulse.spring.autoconfigure.SendPulseAutoConfiguration;
 import io.sendpulse.spring.sms.SmsRequest;
 import io.sendpulse.spring.sms.SmsTemplate;
@@ -45,7 +46,7 @@ class SendPulseClientObservationTests {
 	void observesTheOperationWithEachHttpAttemptAsItsChild() {
 		TestObservationRegistry registry = TestObservationRegistry.create();
 		this.server.enqueue(new MockResponse.Builder().code(503).build());
-		this.server.enqueue(queued());
+		this.server.enqueue(TemplateContexts.queued());
 		this.contextRunner.withPropertyValues("sendpulse.base-url=" + this.server.url("/"))
 			.withBean(ObservationRegistry.class, () -> registry)
 			.run((context) -> {
@@ -82,7 +83,7 @@ class SendPulseClientObservationTests {
 		ObservationRegistry registry = ObservationRegistry.create();
 		registry.observationConfig().observationHandler(new DefaultTracingObservationHandler(tracer));
 		this.server.enqueue(new MockResponse.Builder().code(503).build());
-		this.server.enqueue(queued());
+		this.server.enqueue(TemplateContexts.queued());
 		this.contextRunner.withPropertyValues("sendpulse.base-url=" + this.server.url("/"))
 			.withBean(ObservationRegistry.class, () -> registry)
 			.run((context) -> {
@@ -104,7 +105,7 @@ class SendPulseClientObservationTests {
 	@Test
 	void aConventionBeanReplacesTheDefault() {
 		TestObservationRegistry registry = TestObservationRegistry.create();
-		this.server.enqueue(queued());
+		this.server.enqueue(TemplateContexts.queued());
 		this.contextRunner.withPropertyValues("sendpulse.base-url=" + this.server.url("/"))
 			.withBean(ObservationRegistry.class, () -> registry)
 			.withBean(SendPulseClientObservationConvention.class, TenantConvention::new)
@@ -120,13 +121,6 @@ class SendPulseClientObservationTests {
 
 	private static void send(SmsTemplate sms) {
 		sms.send(SmsRequest.builder().to("+14155550123").from("Acme").text("Hello").build());
-	}
-
-	private static MockResponse queued() {
-		return new MockResponse.Builder().code(200)
-			.addHeader("Content-Type", "application/json")
-			.body("{\"id\":\"msg_1\",\"to\":\"+14155550123\",\"status\":\"queued\",\"segments\":1,\"cost\":0.0075}")
-			.build();
 	}
 
 	static class TenantConvention extends DefaultSendPulseClientObservationConvention {
