@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -34,6 +36,7 @@ import reactor.test.StepVerifier;
 
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,6 +98,33 @@ class SendPulseClientTests {
 			.matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
 		JSONAssert.assertEquals("{\"phone_number\":\"+14155550123\",\"ring_timeout\":120,\"code_length\":7}",
 				request.getBody().utf8(), JSONCompareMode.STRICT);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "reactor", "jdk" })
+	void filtersNeverSeeTheApiKeyAndTheHeadersTheySetWin(String connector) throws Exception {
+		this.server.enqueue(json(200, "{\"value\":\"ok\"}"));
+		List<String> seen = new CopyOnWriteArrayList<>();
+		ClientHttpConnectorBuilder<?> connectorBuilder = connector.equals("jdk") ? ClientHttpConnectorBuilder.jdk()
+				: ClientHttpConnectorBuilder.reactor();
+		WebClient.Builder webClient = WebClient.builder().clientConnector(connectorBuilder.build());
+		SendPulseClient client = SendPulseClient.builder(webClient.filter((request, next) -> {
+			seen.addAll(request.headers().headerNames());
+			return next.exchange(ClientRequest.from(request)
+				.header("User-Agent", "orders-service/2.1")
+				.header("X-Request-Id", "r-1")
+				.build());
+		})).apiKey(API_KEY).baseUrl(URI.create(this.server.url("/").toString())).build();
+		Blocking.block(
+				client.post("thing.create", Thing.class, "/v1/things", new NewThing("+14155550123", null, null, null)));
+		assertThat(seen).doesNotContain("Authorization");
+		RecordedRequest request = take();
+		assertThat(request.getHeaders().values("User-Agent")).containsExactly("orders-service/2.1");
+		assertThat(request.getHeaders().get("X-Request-Id")).isEqualTo("r-1");
+		assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + API_KEY);
+		assertThat(request.getHeaders().values("Accept")).containsExactly("application/json");
+		assertThat(request.getHeaders().values("Content-Type")).containsExactly("application/json");
+		assertThat(request.getHeaders().get("Idempotency-Key")).isNotBlank();
 	}
 
 	@Test
