@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
@@ -30,15 +32,15 @@ final class JsonCodec {
 	 */
 	void prepare() {
 		ApiError sample = new ApiError("warm_up", null, null);
-		Mapper.INSTANCE.readValue(Mapper.INSTANCE.writeValueAsBytes(sample), ApiError.class);
+		read(write(sample), ApiError.class);
 	}
 
 	byte[] write(Object value) {
-		return Mapper.INSTANCE.writeValueAsBytes(value);
+		return Mapper.WRITERS.get(value.getClass()).writeValueAsBytes(value);
 	}
 
 	<T> T read(byte[] json, Class<T> type) {
-		T value = Mapper.INSTANCE.readValue(json, type);
+		T value = Mapper.READERS.get(type).readValue(json);
 		// A JSON null is no answer either; left through, it would surface as a connection
 		// failure.
 		if (value == null) {
@@ -91,6 +93,29 @@ final class JsonCodec {
 			.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
 			.addModule(new SimpleModule("sendpulse").addSerializer(Duration.class, new SecondsSerializer()))
 			.build();
+
+		/**
+		 * A reader per type, holding its type and deserializer: the mapper would look
+		 * both up on every call.
+		 */
+		static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
+
+			@Override
+			protected ObjectReader computeValue(Class<?> type) {
+				return INSTANCE.readerFor(type);
+			}
+
+		};
+
+		/** A writer per type, holding its serializer, for the same reason. */
+		static final ClassValue<ObjectWriter> WRITERS = new ClassValue<>() {
+
+			@Override
+			protected ObjectWriter computeValue(Class<?> type) {
+				return INSTANCE.writerFor(type);
+			}
+
+		};
 
 		private Mapper() {
 		}
