@@ -29,7 +29,9 @@ public final class ObservedClientState implements ClientListener {
 
 	@Override
 	public void succeeded() {
-		if (!this.snapshot.equals(Snapshot.FINE)) {
+		// Identity, not equals: the check runs on every call, and a state equal to FINE
+		// but not it is replaced once.
+		if (this.snapshot != Snapshot.FINE) {
 			this.snapshot = Snapshot.FINE;
 		}
 	}
