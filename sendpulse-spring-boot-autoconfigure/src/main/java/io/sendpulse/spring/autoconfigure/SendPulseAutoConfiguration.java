@@ -160,7 +160,7 @@ public final class SendPulseAutoConfiguration {
 				// may have left out.
 				connectorBuilder = SendPulseProxy.apply(connectorBuilder, properties.getProxy());
 			}
-			ClientHttpConnectorBuilder<?> connector = ReactorConnectorWarmUp.apply(connectorBuilder);
+			ClientHttpConnectorBuilder<?> connector = ReactorConnectorDefaults.apply(connectorBuilder);
 			HttpClientSettings connectorSettings = settings;
 			SingletonSupplier<WebClient.Builder> builder = SingletonSupplier.of(() -> {
 				WebClient.Builder prepared = webClientBuilder.getIfAvailable(WebClient::builder).clone();

@@ -11,8 +11,10 @@ import io.sendpulse.spring.sms.SmsTemplate;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.netty.http.client.HttpClient;
 import reactor.test.StepVerifier;
 
 import org.springframework.boot.SpringApplication;
@@ -103,6 +105,28 @@ class ClientBuiltAtFirstCallTests {
 	}
 
 	@Test
+	void theStartersConnectorAsksForNoCompression() {
+		// Every answer is a small JSON object: gzip would cost both sides work for
+		// nothing.
+		this.contextRunner.withPropertyValues("sendpulse.base-url=" + this.server.url("/")).run((context) -> {
+			this.server.enqueue(TemplateContexts.queued());
+			context.getBean(SmsTemplate.class).send(sms("Hello"));
+			assertThat(this.server.takeRequest().getHeaders().get("Accept-Encoding")).isNull();
+		});
+	}
+
+	@Test
+	void aConnectorFromACustomizerIsUsedAsItIs() {
+		this.contextRunner.withUserConfiguration(CompressingConnector.class)
+			.withPropertyValues("sendpulse.base-url=" + this.server.url("/"))
+			.run((context) -> {
+				this.server.enqueue(TemplateContexts.queued());
+				context.getBean(SmsTemplate.class).send(sms("Hello"));
+				assertThat(this.server.takeRequest().getHeaders().get("Accept-Encoding")).contains("gzip");
+			});
+	}
+
+	@Test
 	void anotherConnectorIsUsedAsItIs() {
 		// Only Reactor Netty's connector is warmed up.
 		this.contextRunner.withUserConfiguration(JdkConnector.class)
@@ -156,6 +180,17 @@ class ClientBuiltAtFirstCallTests {
 			SendPulseAutoConfiguration.class })
 	@Import(CountingCustomizer.class)
 	static class WarmedUpApplication {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CompressingConnector {
+
+		@Bean
+		SendPulseWebClientCustomizer compressingConnector() {
+			return (builder) -> builder
+				.clientConnector(new ReactorClientHttpConnector(HttpClient.create().compress(true)));
+		}
 
 	}
 
