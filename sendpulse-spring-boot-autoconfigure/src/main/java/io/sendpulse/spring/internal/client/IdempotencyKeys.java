@@ -29,7 +29,8 @@ final class IdempotencyKeys {
 
 	static String next() {
 		Thread thread = Thread.currentThread();
-		// Spread the identity hash: its low bits alone pick the generator.
+		// The identity hash mixed (Fibonacci hashing), so that threads whose hashes
+		// differ only in a few bits still spread over the generators.
 		int hash = System.identityHashCode(thread) * 0x9E3779B9;
 		return generators[(hash >>> 16) & (generators.length - 1)].next();
 	}
