@@ -10,8 +10,8 @@ import io.sendpulse.spring.sms.SmsRequest;
 import io.sendpulse.spring.sms.SmsTemplate;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
@@ -27,10 +27,12 @@ import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -108,22 +110,21 @@ class ClientBuiltAtFirstCallTests {
 	void theStartersConnectorAsksForNoCompression() {
 		// Every answer is a small JSON object: gzip would cost both sides work for
 		// nothing.
-		this.contextRunner.withPropertyValues("sendpulse.base-url=" + this.server.url("/")).run((context) -> {
-			this.server.enqueue(TemplateContexts.queued());
-			context.getBean(SmsTemplate.class).send(sms("Hello"));
-			assertThat(this.server.takeRequest().getHeaders().get("Accept-Encoding")).isNull();
-		});
+		this.contextRunner.withPropertyValues("sendpulse.base-url=" + this.server.url("/"))
+			.run((context) -> assertThat(acceptEncodingOfASend(context)).isNull());
 	}
 
 	@Test
 	void aConnectorFromACustomizerIsUsedAsItIs() {
 		this.contextRunner.withUserConfiguration(CompressingConnector.class)
 			.withPropertyValues("sendpulse.base-url=" + this.server.url("/"))
-			.run((context) -> {
-				this.server.enqueue(TemplateContexts.queued());
-				context.getBean(SmsTemplate.class).send(sms("Hello"));
-				assertThat(this.server.takeRequest().getHeaders().get("Accept-Encoding")).contains("gzip");
-			});
+			.run((context) -> assertThat(acceptEncodingOfASend(context)).contains("gzip"));
+	}
+
+	private @Nullable String acceptEncodingOfASend(ApplicationContext context) throws InterruptedException {
+		this.server.enqueue(TemplateContexts.queued());
+		context.getBean(SmsTemplate.class).send(sms("Hello"));
+		return this.server.takeRequest().getHeaders().get("Accept-Encoding");
 	}
 
 	@Test
