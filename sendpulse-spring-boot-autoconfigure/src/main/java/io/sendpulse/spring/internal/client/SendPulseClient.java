@@ -76,10 +76,7 @@ public final class SendPulseClient {
 	private final URI baseUrl;
 
 	/** Writes the headers of a GET, which are the same on every call. */
-	private final Consumer<ClientHttpRequest> getHeaders = (request) -> {
-		HttpHeaders headers = request.getHeaders();
-		common(headers, headers.isEmpty());
-	};
+	private final Consumer<ClientHttpRequest> getHeaders = (request) -> writeHeaders(request, null);
 
 	private final Duration attemptTimeout;
 
@@ -186,36 +183,35 @@ public final class SendPulseClient {
 			byte[] json = this.json.write(body);
 			String idempotencyKey = IdempotencyKeys.next();
 			return call(operation, HttpMethod.POST, uri, type,
-					(attempt) -> exchange(this.webClient.obtain().post().uri(uri).httpRequest((request) -> {
-						HttpHeaders headers = request.getHeaders();
-						boolean unset = headers.isEmpty();
-						common(headers, unset);
-						set(headers, unset, IDEMPOTENCY_KEY, idempotencyKey);
-						set(headers, unset, HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE);
-					}).bodyValue(json), HttpMethod.POST, uri, type, attempt));
+					(attempt) -> exchange(this.webClient.obtain()
+						.post()
+						.uri(uri)
+						.httpRequest((request) -> writeHeaders(request, idempotencyKey))
+						.bodyValue(json), HttpMethod.POST, uri, type, attempt));
 		});
 	}
 
 	/**
-	 * The headers of every request, written on the connector's request just before its
-	 * body rather than on the {@code WebClient}'s request: headers there (or the
+	 * Write the request's headers on the connector's request, just before its body,
+	 * rather than on the {@code WebClient}'s request: headers there (or the
 	 * {@code WebClient}'s default headers) are copied name by name into the connector's
 	 * request on every call, which cost more than all the rest of the starter's work per
 	 * call (benchmark B1 in docs/benchmarks.md). So an {@code ExchangeFilterFunction}
-	 * does not see these headers (nor the API key); a header it, or a default header,
-	 * sets wins over ours.
-	 * @param headers the connector request's headers
-	 * @param unset whether the request has no header yet, so that none need looking up
+	 * does not see these headers (nor the API key). They replace any of the same name
+	 * that a default header or a filter set: an application's default
+	 * {@code Authorization} for its other services must never reach SendPulse instead of
+	 * the key.
+	 * @param request the connector's request
+	 * @param idempotencyKey the key of a POST, {@code null} for a GET
 	 */
-	private void common(HttpHeaders headers, boolean unset) {
-		set(headers, unset, HttpHeaders.AUTHORIZATION, this.authorization);
-		set(headers, unset, HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
-		set(headers, unset, HttpHeaders.USER_AGENT, StarterVersion.userAgent());
-	}
-
-	private static void set(HttpHeaders headers, boolean unset, String name, String value) {
-		if (unset || !headers.containsHeader(name)) {
-			headers.set(name, value);
+	private void writeHeaders(ClientHttpRequest request, @Nullable String idempotencyKey) {
+		HttpHeaders headers = request.getHeaders();
+		headers.set(HttpHeaders.AUTHORIZATION, this.authorization);
+		headers.set(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
+		headers.set(HttpHeaders.USER_AGENT, StarterVersion.userAgent());
+		if (idempotencyKey != null) {
+			headers.set(IDEMPOTENCY_KEY, idempotencyKey);
+			headers.set(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE);
 		}
 	}
 
