@@ -80,7 +80,7 @@ final class ClientBench implements AutoCloseable {
 			.properties(all.toArray(String[]::new))
 			.run();
 		this.sms = this.context.getBean(SmsTemplate.class);
-		this.raw = this.context.getBean(WebClient.Builder.class)
+		this.raw = WebClient.builder()
 			.clientConnector(this.context.getBean(ReactorClientHttpConnector.class))
 			.baseUrl(server.baseUrl().toString())
 			.defaultHeaders((headers) -> headers.setBearerAuth("bench-key"))

@@ -46,10 +46,10 @@ final class Startup {
 	 * sendpulse-spring-boot-starter), and every {@code netty-*}.
 	 */
 	private static final Set<String> STARTER = Set.of("sendpulse-spring-boot-starter",
-			"sendpulse-spring-boot-autoconfigure", "spring-boot-webclient", "spring-boot-http-client", "spring-web",
-			"spring-webflux", "spring-boot-http-codec", "jackson-databind", "jackson-annotations", "jackson-core",
-			"resilience4j-ratelimiter", "resilience4j-core", "resilience4j-retry", "slf4j-api", "reactor-core",
-			"reactive-streams", "reactor-netty-http", "reactor-netty-core");
+			"sendpulse-spring-boot-autoconfigure", "spring-boot-http-client", "spring-web", "spring-webflux",
+			"jackson-databind", "jackson-annotations", "jackson-core", "resilience4j-ratelimiter", "resilience4j-core",
+			"resilience4j-retry", "slf4j-api", "reactor-core", "reactive-streams", "reactor-netty-http",
+			"reactor-netty-core");
 
 	/** Leaves the starter's jars in place but none of its auto-configurations. */
 	private static final String EXCLUDE_STARTER = "--spring.autoconfigure.exclude="

@@ -55,7 +55,6 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.ssl.SslBundles;
-import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -74,7 +73,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * and {@link SendPulseAccounts}, which gives the templates of the further accounts of
  * {@code sendpulse.accounts.<name>} and of keys the application holds at run time.
  */
-@AutoConfiguration(after = WebClientAutoConfiguration.class)
+@AutoConfiguration(afterName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
 @ConditionalOnClass(WebClient.class)
 @EnableConfigurationProperties(SendPulseProperties.class)
 public final class SendPulseAutoConfiguration {

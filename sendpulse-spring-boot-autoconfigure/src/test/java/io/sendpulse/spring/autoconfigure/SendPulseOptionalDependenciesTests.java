@@ -1,7 +1,11 @@
 package io.sendpulse.spring.autoconfigure;
 
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import io.sendpulse.spring.autoconfigure.webhook.SendPulseWebhookAutoConfiguration;
 import io.sendpulse.spring.internal.webhook.WebhookProcessor;
+import io.sendpulse.spring.observation.DefaultSendPulseClientObservationConvention;
 import io.sendpulse.spring.sms.SmsMessage;
 import io.sendpulse.spring.sms.SmsRequest;
 import io.sendpulse.spring.sms.SmsTemplate;
@@ -42,6 +46,35 @@ class SendPulseOptionalDependenciesTests {
 		.withConfiguration(AUTO_CONFIGURATIONS)
 		.withPropertyValues("sendpulse.api-key=sk-test", "sendpulse.sms.from=MyShop",
 				"spring.reactor.netty.shutdown-quiet-period=20ms");
+
+	@Test
+	void sendsAndIsObservedWithoutBootsWebClientModule() {
+		// What an application has that uses no WebClient of its own: the starter does not
+		// bring spring-boot-webclient, so the client starts from WebClient.builder().
+		TestObservationRegistry registry = TestObservationRegistry.create();
+		this.server.enqueue(new MockResponse.Builder().code(200)
+			.addHeader("Content-Type", "application/json")
+			.body("{\"id\":\"msg_1\",\"to\":\"+14155550123\",\"status\":\"queued\",\"segments\":1,\"cost\":0.0075}")
+			.build());
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(ReactiveHttpClientAutoConfiguration.class, SendPulseAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader("org.springframework.boot.webclient"))
+			.withBean(ObservationRegistry.class, () -> registry)
+			.withPropertyValues("sendpulse.api-key=sk-test", "sendpulse.sms.from=MyShop",
+					"sendpulse.base-url=" + this.server.url("/"), "spring.reactor.netty.shutdown-quiet-period=20ms")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).doesNotHaveBean(WebClient.Builder.class);
+				SmsMessage message = context.getBean(SmsTemplate.class)
+					.send(SmsRequest.builder().to("+14155550123").text("Hello").build());
+				assertThat(message.id()).isEqualTo("msg_1");
+				assertThat(this.server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer sk-test");
+				TestObservationRegistryAssert.assertThat(registry)
+					.hasNumberOfObservationsWithNameEqualTo(DefaultSendPulseClientObservationConvention.NAME, 1)
+					.hasNumberOfObservationsWithNameEqualTo("http.client.requests", 1);
+			});
+	}
 
 	@Test
 	void sendsThroughTheJdkHttpClientWhenReactorNettyIsAbsent() {

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.http.client.ReactorResourceFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,8 +32,8 @@ class SandboxOutlivesOtherContextsTests {
 	 */
 	private static ApplicationContextRunner contexts(SendPulseSandbox sandbox) {
 		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(ReactiveHttpClientAutoConfiguration.class,
-					WebClientAutoConfiguration.class, SendPulseAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(ReactiveHttpClientAutoConfiguration.class, SendPulseAutoConfiguration.class))
 			.withBean(ReactorResourceFactory.class, SandboxOutlivesOtherContextsTests::globalResources)
 			.withPropertyValues("sendpulse.api-key=" + sandbox.apiKey(), "sendpulse.base-url=" + sandbox.baseUrl(),
 					"sendpulse.sms.from=MyApp", "sendpulse.retry.enabled=false");
