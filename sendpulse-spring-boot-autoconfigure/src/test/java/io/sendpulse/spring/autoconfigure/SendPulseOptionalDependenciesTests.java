@@ -3,6 +3,7 @@ package io.sendpulse.spring.autoconfigure;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
+import io.sendpulse.spring.TemplateContexts;
 import io.sendpulse.spring.autoconfigure.webhook.SendPulseWebhookAutoConfiguration;
 import io.sendpulse.spring.internal.webhook.WebhookProcessor;
 import io.sendpulse.spring.observation.DefaultSendPulseClientObservationConvention;
@@ -10,9 +11,7 @@ import io.sendpulse.spring.sms.SmsMessage;
 import io.sendpulse.spring.sms.SmsRequest;
 import io.sendpulse.spring.sms.SmsTemplate;
 import io.sendpulse.spring.webhook.SendPulseWebhook;
-import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +24,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,34 +42,23 @@ class SendPulseOptionalDependenciesTests {
 	@StartStop
 	private final MockWebServer server = new MockWebServer();
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AUTO_CONFIGURATIONS)
-		.withPropertyValues("sendpulse.api-key=sk-test", "sendpulse.sms.from=MyShop",
-				"spring.reactor.netty.shutdown-quiet-period=20ms");
+	private final ApplicationContextRunner contextRunner = contextRunner(AUTO_CONFIGURATIONS);
 
 	@Test
 	void sendsAndIsObservedWithoutBootsWebClientModule() {
 		// What an application has that uses no WebClient of its own: the starter does not
 		// bring spring-boot-webclient, so the client starts from WebClient.builder().
 		TestObservationRegistry registry = TestObservationRegistry.create();
-		this.server.enqueue(new MockResponse.Builder().code(200)
-			.addHeader("Content-Type", "application/json")
-			.body("{\"id\":\"msg_1\",\"to\":\"+14155550123\",\"status\":\"queued\",\"segments\":1,\"cost\":0.0075}")
-			.build());
-		new ApplicationContextRunner()
-			.withConfiguration(
-					AutoConfigurations.of(ReactiveHttpClientAutoConfiguration.class, SendPulseAutoConfiguration.class))
+		this.server.enqueue(TemplateContexts.queued());
+		contextRunner(
+				AutoConfigurations.of(ReactiveHttpClientAutoConfiguration.class, SendPulseAutoConfiguration.class))
 			.withClassLoader(new FilteredClassLoader("org.springframework.boot.webclient"))
 			.withBean(ObservationRegistry.class, () -> registry)
-			.withPropertyValues("sendpulse.api-key=sk-test", "sendpulse.sms.from=MyShop",
-					"sendpulse.base-url=" + this.server.url("/"), "spring.reactor.netty.shutdown-quiet-period=20ms")
+			.withPropertyValues("sendpulse.base-url=" + this.server.url("/"))
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context).doesNotHaveBean(WebClient.Builder.class);
-				SmsMessage message = context.getBean(SmsTemplate.class)
-					.send(SmsRequest.builder().to("+14155550123").text("Hello").build());
-				assertThat(message.id()).isEqualTo("msg_1");
-				assertThat(this.server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer sk-test");
+				sendsThroughTheServer(context);
 				TestObservationRegistryAssert.assertThat(registry)
 					.hasNumberOfObservationsWithNameEqualTo(DefaultSendPulseClientObservationConvention.NAME, 1)
 					.hasNumberOfObservationsWithNameEqualTo("http.client.requests", 1);
@@ -78,21 +67,14 @@ class SendPulseOptionalDependenciesTests {
 
 	@Test
 	void sendsThroughTheJdkHttpClientWhenReactorNettyIsAbsent() {
-		this.server.enqueue(new MockResponse.Builder().code(200)
-			.addHeader("Content-Type", "application/json")
-			.body("{\"id\":\"msg_1\",\"to\":\"+14155550123\",\"status\":\"queued\",\"segments\":1,\"cost\":0.0075}")
-			.build());
+		this.server.enqueue(TemplateContexts.queued());
 		this.contextRunner.withClassLoader(new FilteredClassLoader("reactor.netty"))
-			.withPropertyValues("sendpulse.base-url=" + this.server.url("/").toString())
+			.withPropertyValues("sendpulse.base-url=" + this.server.url("/"))
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context.getBean(ClientHttpConnectorBuilder.class))
 					.isInstanceOf(JdkClientHttpConnectorBuilder.class);
-				SmsMessage message = context.getBean(SmsTemplate.class)
-					.send(SmsRequest.builder().to("+14155550123").text("Hello").build());
-				assertThat(message.id()).isEqualTo("msg_1");
-				RecordedRequest request = this.server.takeRequest();
-				assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer sk-test");
+				sendsThroughTheServer(context);
 			});
 	}
 
@@ -149,6 +131,20 @@ class SendPulseOptionalDependenciesTests {
 				assertThat(context).hasSingleBean(org.springframework.web.servlet.function.RouterFunction.class);
 				assertThat(context).doesNotHaveBean("sendPulseWebhookSecurityFilterChain");
 			});
+	}
+
+	private static ApplicationContextRunner contextRunner(AutoConfigurations autoConfigurations) {
+		return new ApplicationContextRunner().withConfiguration(autoConfigurations)
+			.withPropertyValues("sendpulse.api-key=sk-test", "sendpulse.sms.from=MyShop",
+					"spring.reactor.netty.shutdown-quiet-period=20ms");
+	}
+
+	// One SMS sent through the queued answer, with the starter's key.
+	private void sendsThroughTheServer(ApplicationContext context) throws InterruptedException {
+		SmsMessage message = context.getBean(SmsTemplate.class)
+			.send(SmsRequest.builder().to("+14155550123").text("Hello").build());
+		assertThat(message.id()).isEqualTo("msg_1");
+		assertThat(this.server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer sk-test");
 	}
 
 	@SendPulseWebhook("/webhooks/sendpulse")
