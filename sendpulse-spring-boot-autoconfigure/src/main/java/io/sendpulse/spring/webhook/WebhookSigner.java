@@ -7,6 +7,8 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.util.Assert;
 
 /**
@@ -30,9 +32,10 @@ public final class WebhookSigner {
 
 	private final SecretKeySpec key;
 
-	// Initialised once and cloned per call: cheaper than a provider lookup and key setup
-	// each time.
-	private final Mac prototype;
+	// Initialised at the first signature and cloned per call: cheaper than a provider
+	// lookup and key setup each time. Not at construction: the JDK's security providers
+	// take tens of milliseconds to load, which an application's start would pay.
+	private volatile @Nullable Mac prototype;
 
 	/**
 	 * Create a signer.
@@ -41,7 +44,6 @@ public final class WebhookSigner {
 	public WebhookSigner(String secret) {
 		Assert.hasLength(secret, "secret must not be empty");
 		this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
-		this.prototype = newMac();
 	}
 
 	/**
@@ -58,8 +60,14 @@ public final class WebhookSigner {
 	}
 
 	private Mac mac() {
+		Mac prototype = this.prototype;
+		if (prototype == null) {
+			// Two threads may both make one: either does.
+			prototype = newMac();
+			this.prototype = prototype;
+		}
 		try {
-			return (Mac) this.prototype.clone();
+			return (Mac) prototype.clone();
 		}
 		catch (CloneNotSupportedException ex) {
 			// A provider whose Mac cannot be cloned: a fresh instance is slower but

@@ -118,11 +118,10 @@ public final class SendPulseWebhookAutoConfiguration {
 		// The account's deliveries: its API key's hash, or the secret's without a key.
 		SendPulseConnectionDetails account = connectionDetails.getIfAvailable();
 		String secret = properties.getWebhook().getSecret();
-		String namespace = DeliveryStore
-			.namespace((account != null) ? account.apiKey() : (secret != null) ? secret.strip() : "");
+		String key = (account != null) ? account.apiKey() : (secret != null) ? secret.strip() : "";
 		return new WebhookProcessor(verifier, eventPublisher, properties.getWebhook().getMaxPayloadSize().toBytes(),
 				Clock.systemUTC(), deliveryObserver.getIfAvailable(() -> WebhookDeliveryObserver.NONE),
-				sendPulseDeliveryStore, namespace);
+				sendPulseDeliveryStore, () -> DeliveryStore.namespace(key));
 	}
 
 	// One processor per account with an endpoint: the top-level one's is the bean above,
@@ -176,10 +175,10 @@ public final class SendPulseWebhookAutoConfiguration {
 				Clock.systemUTC());
 		// Each account's deliveries apart, in the shared store: its own API key's hash.
 		String apiKey = settings.getApiKey();
-		String namespace = DeliveryStore.namespace((apiKey != null) ? apiKey.strip() : secrets.get(0));
+		String key = (apiKey != null) ? apiKey.strip() : secrets.get(0);
 		return new WebhookProcessor(verifier, new AccountEventPublisher(eventPublisher, account),
 				top.getMaxPayloadSize().toBytes(), Clock.systemUTC(), deliveryObserver.forAccount(account),
-				deliveryStore, namespace);
+				deliveryStore, () -> DeliveryStore.namespace(key));
 	}
 
 	private static List<String> accountNames(SendPulseProperties properties) {

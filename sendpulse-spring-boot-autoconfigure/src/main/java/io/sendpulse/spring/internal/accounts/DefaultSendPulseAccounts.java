@@ -12,6 +12,8 @@ import io.sendpulse.spring.accounts.SendPulseAccount;
 import io.sendpulse.spring.accounts.SendPulseAccounts;
 import io.sendpulse.spring.internal.ApiKeyHash;
 
+import org.springframework.util.function.SingletonSupplier;
+
 /**
  * The {@link SendPulseAccounts}: the configured accounts, built at startup, and run-time
  * accounts, built on first use and cached by key and name (at most
@@ -29,7 +31,7 @@ public final class DefaultSendPulseAccounts implements SendPulseAccounts {
 	private final int runtimeCapacity;
 
 	/** The hashes of the configured accounts' keys, to tell a key passed as a name. */
-	private final Set<String> configuredKeyHashes;
+	private final SingletonSupplier<Set<String>> configuredKeyHashes;
 
 	// Access order: the eldest is the least recently used.
 	private final LinkedHashMap<String, SendPulseAccount> runtime = new LinkedHashMap<>(16, 0.75f, true);
@@ -65,10 +67,11 @@ public final class DefaultSendPulseAccounts implements SendPulseAccounts {
 		this.rateLimiters = Collections.unmodifiableMap(new LinkedHashMap<>(rateLimiters));
 		this.runtimeFactory = runtimeFactory;
 		this.runtimeCapacity = runtimeCapacity;
-		this.configuredKeyHashes = configuredKeys.stream()
-			.map(String::strip)
-			.map(ApiKeyHash::of)
-			.collect(Collectors.toUnmodifiableSet());
+		// Hashed when first needed: hashing loads the JDK's security providers, which
+		// would lengthen every application's start.
+		Set<String> keys = Set.copyOf(configuredKeys);
+		this.configuredKeyHashes = SingletonSupplier
+			.of(() -> keys.stream().map(String::strip).map(ApiKeyHash::of).collect(Collectors.toUnmodifiableSet()));
 	}
 
 	@Override
@@ -88,7 +91,7 @@ public final class DefaultSendPulseAccounts implements SendPulseAccounts {
 
 	private boolean isKnownKey(String candidate) {
 		String hash = ApiKeyHash.of(candidate.strip());
-		if (this.configuredKeyHashes.contains(hash)) {
+		if (this.configuredKeyHashes.obtain().contains(hash)) {
 			return true;
 		}
 		synchronized (this.runtime) {

@@ -26,6 +26,11 @@ public final class KeyedRateLimiters {
 
 	private final Map<String, RateLimiter> configured = new ConcurrentHashMap<>();
 
+	// Registered at startup, hashed at the first look-up: hashing loads the JDK's
+	// security
+	// providers, tens of milliseconds that every application's start would pay.
+	private final Map<String, RateLimiter> registered = new LinkedHashMap<>();
+
 	// Access order: the eldest is the least recently used.
 	private final LinkedHashMap<String, RateLimiter> runtime = new LinkedHashMap<>(16, 0.75f, true);
 
@@ -47,7 +52,7 @@ public final class KeyedRateLimiters {
 	 * @return the key's limiter
 	 */
 	public RateLimiter configured(String apiKey, Supplier<RateLimiter> create) {
-		return this.configured.computeIfAbsent(ApiKeyHash.of(apiKey), (hash) -> create.get());
+		return configuredLimiters().computeIfAbsent(ApiKeyHash.of(apiKey), (hash) -> create.get());
 	}
 
 	/**
@@ -56,7 +61,20 @@ public final class KeyedRateLimiters {
 	 * @param limiter its limiter
 	 */
 	public void register(String apiKey, RateLimiter limiter) {
-		this.configured.putIfAbsent(ApiKeyHash.of(apiKey), limiter);
+		synchronized (this.registered) {
+			this.registered.putIfAbsent(apiKey, limiter);
+		}
+	}
+
+	private Map<String, RateLimiter> configuredLimiters() {
+		synchronized (this.registered) {
+			if (!this.registered.isEmpty()) {
+				this.registered
+					.forEach((apiKey, limiter) -> this.configured.putIfAbsent(ApiKeyHash.of(apiKey), limiter));
+				this.registered.clear();
+			}
+		}
+		return this.configured;
 	}
 
 	/**
@@ -68,7 +86,7 @@ public final class KeyedRateLimiters {
 	 */
 	public RateLimiter runtime(String apiKey, Supplier<RateLimiter> create) {
 		String hash = ApiKeyHash.of(apiKey);
-		RateLimiter configured = this.configured.get(hash);
+		RateLimiter configured = configuredLimiters().get(hash);
 		if (configured != null) {
 			return configured;
 		}
@@ -90,7 +108,7 @@ public final class KeyedRateLimiters {
 	 */
 	public @Nullable RateLimiter find(String apiKey) {
 		String hash = ApiKeyHash.of(apiKey);
-		RateLimiter configured = this.configured.get(hash);
+		RateLimiter configured = configuredLimiters().get(hash);
 		if (configured != null) {
 			return configured;
 		}

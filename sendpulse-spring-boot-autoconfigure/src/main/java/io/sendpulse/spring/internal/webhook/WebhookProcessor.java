@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import io.sendpulse.spring.internal.webhook.DeliveryStore.Claim;
 import io.sendpulse.spring.internal.webhook.DeliveryStore.Fingerprint;
@@ -20,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.util.Assert;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The stack-neutral core of a {@code @SendPulseWebhook} endpoint: takes the request's
@@ -53,7 +55,7 @@ public final class WebhookProcessor {
 
 	private final DeliveryStore deliveryStore;
 
-	private final String namespace;
+	private final SingletonSupplier<String> namespace;
 
 	private final Clock clock;
 
@@ -85,7 +87,7 @@ public final class WebhookProcessor {
 	 */
 	public WebhookProcessor(WebhookSignatureVerifier verifier, ApplicationEventPublisher publisher, long maxPayloadSize,
 			Clock clock, WebhookDeliveryObserver observer) {
-		this(verifier, publisher, maxPayloadSize, clock, observer, new InMemoryDeliveryStore(), "default");
+		this(verifier, publisher, maxPayloadSize, clock, observer, new InMemoryDeliveryStore(), () -> "default");
 	}
 
 	/**
@@ -99,21 +101,24 @@ public final class WebhookProcessor {
 	 * @param observer what observes each delivery
 	 * @param deliveryStore where deliveries are remembered
 	 * @param namespace this processor's part of the store: its account's
-	 * {@link DeliveryStore#namespace(String) namespace}
+	 * {@link DeliveryStore#namespace(String) namespace}, asked for at the first delivery
+	 * (hashing a key at startup would load the JDK's security providers, tens of
+	 * milliseconds of every application's start, which the first delivery's fingerprint
+	 * needs anyway)
 	 */
 	public WebhookProcessor(WebhookSignatureVerifier verifier, ApplicationEventPublisher publisher, long maxPayloadSize,
-			Clock clock, WebhookDeliveryObserver observer, DeliveryStore deliveryStore, String namespace) {
+			Clock clock, WebhookDeliveryObserver observer, DeliveryStore deliveryStore, Supplier<String> namespace) {
 		this(verifier, publisher, maxPayloadSize, clock, deliveryStore, namespace, DEFAULT_COPY_WAIT, observer);
 	}
 
 	WebhookProcessor(WebhookSignatureVerifier verifier, ApplicationEventPublisher publisher, long maxPayloadSize,
 			Clock clock, int capacity, Duration copyWait) {
-		this(verifier, publisher, maxPayloadSize, clock, new InMemoryDeliveryStore(capacity), "default", copyWait,
+		this(verifier, publisher, maxPayloadSize, clock, new InMemoryDeliveryStore(capacity), () -> "default", copyWait,
 				WebhookDeliveryObserver.NONE);
 	}
 
 	WebhookProcessor(WebhookSignatureVerifier verifier, ApplicationEventPublisher publisher, long maxPayloadSize,
-			Clock clock, DeliveryStore deliveryStore, String namespace, Duration copyWait,
+			Clock clock, DeliveryStore deliveryStore, Supplier<String> namespace, Duration copyWait,
 			WebhookDeliveryObserver observer) {
 		Assert.isTrue(maxPayloadSize > 0, "maxPayloadSize must be positive");
 		Assert.isTrue(!copyWait.isNegative() && !copyWait.isZero(), "copyWait must be positive");
@@ -122,7 +127,7 @@ public final class WebhookProcessor {
 		this.publisher = publisher;
 		this.maxPayloadSize = maxPayloadSize;
 		this.deliveryStore = deliveryStore;
-		this.namespace = namespace;
+		this.namespace = SingletonSupplier.of(namespace);
 		this.copyWait = copyWait;
 		this.observer = observer;
 	}
@@ -271,7 +276,7 @@ public final class WebhookProcessor {
 		Instant now = this.clock.instant();
 		// Remembered while the body could still pass the timestamp check, and no longer.
 		Instant expiry = event.timestamp().plus(this.verifier.getTolerance());
-		return this.deliveryStore.claim(this.namespace, fingerprint, now, expiry)
+		return this.deliveryStore.claim(this.namespace.obtain(), fingerprint, now, expiry)
 			.thenApply((claim) -> claimed(event, claim));
 	}
 
