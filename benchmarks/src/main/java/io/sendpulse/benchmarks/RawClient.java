@@ -33,8 +33,8 @@ final class RawClient {
 	}
 
 	/**
-	 * Reactor Netty with a connect and a read (response) timeout, the way Boot's
-	 * {@code HttpClientSettings} set them.
+	 * Reactor Netty with a connect and a read (response) timeout, set the way the
+	 * starter's own connector and Boot's {@code HttpClientSettings} set them.
 	 */
 	static RawClient withTimeouts(URI baseUrl, Duration connectTimeout, Duration readTimeout) {
 		HttpClient httpClient = HttpClient.create()

@@ -46,8 +46,8 @@ final class Startup {
 	 * sendpulse-spring-boot-starter), and every {@code netty-*}.
 	 */
 	private static final Set<String> STARTER = Set.of("sendpulse-spring-boot-starter",
-			"sendpulse-spring-boot-autoconfigure", "spring-boot-http-client", "spring-web", "spring-webflux",
-			"jackson-databind", "jackson-annotations", "jackson-core", "resilience4j-ratelimiter", "resilience4j-core",
+			"sendpulse-spring-boot-autoconfigure", "spring-web", "spring-webflux", "jackson-databind",
+			"jackson-annotations", "jackson-core", "resilience4j-ratelimiter", "resilience4j-core",
 			"resilience4j-retry", "slf4j-api", "reactor-core", "reactive-streams", "reactor-netty-http",
 			"reactor-netty-core");
 

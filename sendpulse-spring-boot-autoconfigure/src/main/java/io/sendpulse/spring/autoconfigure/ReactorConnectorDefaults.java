@@ -4,12 +4,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.netty.http.client.HttpClient;
 
-import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
-import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
-import org.springframework.util.ClassUtils;
-
 /**
- * What the starter's own Reactor Netty connector does otherwise than Boot's builder.
+ * What the starter's own Reactor Netty connector does otherwise than Reactor Netty's and
+ * Boot's defaults, whichever builds it.
  * <ul>
  * <li>It does not ask for gzip. Boot's builder asks for it on every request
  * ({@code HttpClient.compress(true)}), but every answer of the API is one small JSON
@@ -23,30 +20,22 @@ import org.springframework.util.ClassUtils;
  * (about 80 ms of a first send, hand-timed); built by a first call instead, it does what
  * that call's request would have done anyway.</li>
  * </ul>
- * Other connectors are left as they are.
+ * Only Reactor Netty's connector gets them; other connectors are left as they are.
  */
 final class ReactorConnectorDefaults {
 
 	private static final Log logger = LogFactory.getLog(ReactorConnectorDefaults.class);
 
-	private static final boolean REACTOR_NETTY_PRESENT = ClassUtils.isPresent("reactor.netty.http.client.HttpClient",
-			ReactorConnectorDefaults.class.getClassLoader());
-
 	private ReactorConnectorDefaults() {
 	}
 
-	static ClientHttpConnectorBuilder<?> apply(ClientHttpConnectorBuilder<?> connector) {
-		if (!REACTOR_NETTY_PRESENT || !(connector instanceof ReactorClientHttpConnectorBuilder reactor)) {
-			return connector;
-		}
+	static HttpClient apply(HttpClient client) {
+		HttpClient uncompressed = client.compress(false);
 		// Subscribed, not blocked on: a first call may build the connector on an event
 		// loop, where blocking is not allowed. The work is done as it subscribes.
-		return reactor.withHttpClientCustomizer((client) -> {
-			HttpClient uncompressed = client.compress(false);
-			uncompressed.warmup()
-				.subscribe(null, (ex) -> logger.debug("Could not warm up the SendPulse client's connector", ex));
-			return uncompressed;
-		});
+		uncompressed.warmup()
+			.subscribe(null, (ex) -> logger.debug("Could not warm up the SendPulse client's connector", ex));
+		return uncompressed;
 	}
 
 }

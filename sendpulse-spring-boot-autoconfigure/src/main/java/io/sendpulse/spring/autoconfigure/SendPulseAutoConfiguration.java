@@ -40,6 +40,7 @@ import io.sendpulse.spring.observation.SendPulseClientObservationConvention;
 import io.sendpulse.spring.sms.SmsTemplate;
 import io.sendpulse.spring.verify.VerifyTemplate;
 import io.sendpulse.spring.voice.VoiceTemplate;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -54,6 +55,7 @@ import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEn
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -62,7 +64,6 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.util.StringUtils;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -77,6 +78,10 @@ import org.springframework.web.reactive.function.client.WebClient;
 @ConditionalOnClass(WebClient.class)
 @EnableConfigurationProperties(SendPulseProperties.class)
 public final class SendPulseAutoConfiguration {
+
+	private static final String BOOT_CONNECTOR_BUILDER = "org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder";
+
+	private static final String REACTOR_NETTY_CLIENT = "reactor.netty.http.client.HttpClient";
 
 	// Static: a BeanFactoryPostProcessor must not drag the configuration in early.
 	@Bean
@@ -130,46 +135,82 @@ public final class SendPulseAutoConfiguration {
 		}
 
 		// What every account's client shares: the connector (one connection pool, the
-		// timeouts, TLS and proxy), the retry and the observation set-up.
+		// timeouts, TLS and proxy), the retry and the observation set-up. The connector
+		// and
+		// the WebClient are built at the first call, or on the warm-up thread once the
+		// application is ready: building them loads the HTTP stack and its codecs, which
+		// would otherwise lengthen the start of every application.
 		@Bean
 		AccountClients sendPulseAccountClients(SendPulseProperties properties,
-				SendPulseConnectionDetails connectionDetails, ObjectProvider<WebClient.Builder> webClientBuilder,
-				ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilders,
-				ObjectProvider<HttpClientSettings> httpClientSettings,
+				SendPulseConnectionDetails connectionDetails, ConnectorFactory sendPulseConnectorFactory,
+				ObjectProvider<WebClient.Builder> webClientBuilder,
 				ObjectProvider<SendPulseWebClientCustomizer> customizers,
 				@Qualifier("sendPulseRetry") ObjectProvider<Retry> retry,
 				ObjectProvider<ObservationRegistry> observationRegistry,
 				ObjectProvider<SendPulseClientObservationConvention> observationConvention,
-				ObjectProvider<ObservedClientState> clientState, ObjectProvider<SslBundles> sslBundles) {
-			// Our own connector, so that our timeouts do not change the application's
-			// clients. Its settings are checked now (an unknown SSL bundle, a proxy the
-			// connector cannot take fail the start); the connector and the WebClient are
-			// built at the first call: building them loads the HTTP stack and its codecs,
-			// which would otherwise lengthen the start of every application.
-			HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
-				.withTimeouts(properties.getConnectTimeout(), properties.getReadTimeout());
-			String sslBundle = properties.getSsl().getBundle();
-			if (sslBundle != null) {
-				settings = settings.withSslBundle(sslBundles.getObject().getBundle(sslBundle));
-			}
-			ClientHttpConnectorBuilder<?> connectorBuilder = connectorBuilders
-				.getIfAvailable(ClientHttpConnectorBuilder::detect);
-			if (StringUtils.hasText(properties.getProxy().getHost())) {
-				// Only then: SendPulseProxy needs Reactor Netty, which the application
-				// may have left out.
-				connectorBuilder = SendPulseProxy.apply(connectorBuilder, properties.getProxy());
-			}
-			ClientHttpConnectorBuilder<?> connector = ReactorConnectorDefaults.apply(connectorBuilder);
-			HttpClientSettings connectorSettings = settings;
+				ObjectProvider<ObservedClientState> clientState) {
 			SingletonSupplier<WebClient.Builder> builder = SingletonSupplier.of(() -> {
 				WebClient.Builder prepared = webClientBuilder.getIfAvailable(WebClient::builder).clone();
-				prepared.clientConnector(connector.build(connectorSettings));
+				prepared.clientConnector(sendPulseConnectorFactory.create());
 				customizers.orderedStream().forEach((customizer) -> customizer.customize(prepared));
 				return prepared;
 			});
 			return new AccountClients(builder, connectionDetails.baseUrl(), properties.getAttemptTimeout(),
 					retry.getIfAvailable(), observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
 					observationConvention.getIfAvailable(), clientState.getIfAvailable());
+		}
+
+		// The client's own connector, so that its timeouts do not change the
+		// application's clients: from Boot's ClientHttpConnectorBuilder when the
+		// application has spring-boot-http-client (with spring.http.clients.*); else
+		// built here. The starter does not bring that module: its five
+		// auto-configurations would lengthen every application's start (benchmark B6).
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(name = BOOT_CONNECTOR_BUILDER)
+		static class BootConnectorConfiguration {
+
+			@Bean
+			ConnectorFactory sendPulseConnectorFactory(SendPulseProperties properties,
+					ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
+					ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles) {
+				return BootConnectorFactory.of(properties, connectorBuilder.getIfAvailable(),
+						httpClientSettings.getIfAvailable(), sslBundle(properties, sslBundles));
+			}
+
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnMissingClass(BOOT_CONNECTOR_BUILDER)
+		@ConditionalOnClass(name = REACTOR_NETTY_CLIENT)
+		static class ReactorNettyConnectorConfiguration {
+
+			@Bean
+			ConnectorFactory sendPulseConnectorFactory(SendPulseProperties properties,
+					ObjectProvider<SslBundles> sslBundles) {
+				return new ReactorNettyConnectorFactory(properties, sslBundle(properties, sslBundles));
+			}
+
+		}
+
+		// An application that excluded Reactor Netty, as README shows, and has no
+		// spring-boot-http-client to detect another connector.
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnMissingClass({ BOOT_CONNECTOR_BUILDER, REACTOR_NETTY_CLIENT })
+		static class JdkConnectorConfiguration {
+
+			@Bean
+			ConnectorFactory sendPulseConnectorFactory(SendPulseProperties properties,
+					ObjectProvider<SslBundles> sslBundles) {
+				return new JdkConnectorFactory(properties, sslBundle(properties, sslBundles));
+			}
+
+		}
+
+		// Looked up now: an unknown bundle fails the start.
+		private static @Nullable SslBundle sslBundle(SendPulseProperties properties,
+				ObjectProvider<SslBundles> sslBundles) {
+			String name = properties.getSsl().getBundle();
+			return (name != null) ? sslBundles.getObject().getBundle(name) : null;
 		}
 
 		@Bean

@@ -79,6 +79,33 @@ class SendPulseOptionalDependenciesTests {
 	}
 
 	@Test
+	void sendsThroughItsOwnReactorNettyConnectorWithoutBootsHttpClientModule() {
+		// What an application has that uses neither WebClient nor RestClient of its own:
+		// the starter does not bring spring-boot-http-client.
+		this.server.enqueue(TemplateContexts.queued());
+		Connector.REACTOR_NETTY.apply(contextRunner(AutoConfigurations.of(SendPulseAutoConfiguration.class)))
+			.withPropertyValues("sendpulse.base-url=" + this.server.url("/"))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).doesNotHaveBean(ClientHttpConnectorBuilder.class);
+				assertThat(context.getBean(ConnectorFactory.class)).isInstanceOf(ReactorNettyConnectorFactory.class);
+				sendsThroughTheServer(context);
+			});
+	}
+
+	@Test
+	void sendsThroughTheJdkHttpClientWithoutBootsHttpClientModuleAndReactorNetty() {
+		this.server.enqueue(TemplateContexts.queued());
+		Connector.JDK.apply(contextRunner(AutoConfigurations.of(SendPulseAutoConfiguration.class)))
+			.withPropertyValues("sendpulse.base-url=" + this.server.url("/"))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(ConnectorFactory.class)).isInstanceOf(JdkConnectorFactory.class);
+				sendsThroughTheServer(context);
+			});
+	}
+
+	@Test
 	void startsWithoutMicrometerAndRecordsNoMetrics() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader("io.micrometer.core")).run((context) -> {
 			assertThat(context).hasNotFailed();

@@ -21,13 +21,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,8 +44,7 @@ class SendPulseProxyTests {
 	private RecordingProxy proxy;
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ReactiveHttpClientAutoConfiguration.class,
-				WebClientAutoConfiguration.class, SendPulseAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(SendPulseAutoConfiguration.class))
 		.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=20ms", "sendpulse.api-key=sk-test",
 				"sendpulse.retry.enabled=false");
 
@@ -59,10 +58,11 @@ class SendPulseProxyTests {
 		this.proxy.close();
 	}
 
-	@Test
-	void reachesTheApiThroughTheProxy() {
+	@ParameterizedTest
+	@EnumSource(names = { "BOOT", "REACTOR_NETTY" })
+	void reachesTheApiThroughTheProxy(Connector connector) {
 		this.api.enqueue(TemplateContexts.queued());
-		this.contextRunner
+		connector.apply(this.contextRunner)
 			.withPropertyValues("sendpulse.base-url=" + this.api.url("/"), "sendpulse.proxy.host=127.0.0.1",
 					"sendpulse.proxy.port=" + this.proxy.port())
 			.run((context) -> {
@@ -74,10 +74,11 @@ class SendPulseProxyTests {
 			});
 	}
 
-	@Test
-	void authenticatesToTheProxyWithoutLoggingThePassword(CapturedOutput output) {
+	@ParameterizedTest
+	@EnumSource(names = { "BOOT", "REACTOR_NETTY" })
+	void authenticatesToTheProxyWithoutLoggingThePassword(Connector connector, CapturedOutput output) {
 		this.api.enqueue(TemplateContexts.queued());
-		this.contextRunner
+		connector.apply(this.contextRunner)
 			.withPropertyValues("sendpulse.base-url=" + this.api.url("/"), "sendpulse.proxy.host=127.0.0.1",
 					"sendpulse.proxy.port=" + this.proxy.port(), "sendpulse.proxy.username=shop",
 					"sendpulse.proxy.password=proxy-secret-42")
@@ -92,14 +93,39 @@ class SendPulseProxyTests {
 		assertThat(output).doesNotContain("proxy-secret-42");
 	}
 
-	@Test
-	void goesDirectlyWithoutAProxy() {
+	@ParameterizedTest
+	@EnumSource
+	void goesDirectlyWithoutAProxy(Connector connector) {
 		this.api.enqueue(TemplateContexts.queued());
-		this.contextRunner.withPropertyValues("sendpulse.base-url=" + this.api.url("/")).run((context) -> {
-			send(context.getBean(SmsTemplate.class));
-			assertThat(this.proxy.requests()).isEmpty();
-			assertThat(this.api.getRequestCount()).isOne();
-		});
+		connector.apply(this.contextRunner)
+			.withPropertyValues("sendpulse.base-url=" + this.api.url("/"))
+			.run((context) -> {
+				send(context.getBean(SmsTemplate.class));
+				assertThat(this.proxy.requests()).isEmpty();
+				assertThat(this.api.getRequestCount()).isOne();
+			});
+	}
+
+	@Test
+	void refusesAProxyItCannotTakeNamingTheProperty() {
+		Connector.JDK.apply(this.contextRunner)
+			.withPropertyValues("sendpulse.proxy.host=127.0.0.1", "sendpulse.proxy.port=" + this.proxy.port())
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("sendpulse.proxy.host needs the Reactor Netty HTTP connector"));
+	}
+
+	@ParameterizedTest
+	@EnumSource
+	void refusesAPasswordWithoutAUserName(Connector connector) {
+		connector.apply(this.contextRunner)
+			.withPropertyValues("sendpulse.proxy.host=127.0.0.1", "sendpulse.proxy.port=" + this.proxy.port(),
+					"sendpulse.proxy.password=proxy-secret-42")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessage("sendpulse.proxy.password is set without sendpulse.proxy.username"));
 	}
 
 	private static void send(SmsTemplate sms) {

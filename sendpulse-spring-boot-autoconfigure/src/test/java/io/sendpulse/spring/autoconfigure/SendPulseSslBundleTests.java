@@ -16,7 +16,8 @@ import io.sendpulse.spring.sms.SmsRequest;
 import io.sendpulse.spring.sms.SmsTemplate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
@@ -25,9 +26,7 @@ import reactor.netty.http.server.HttpServer;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -35,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * {@code sendpulse.ssl.bundle}: the client trusts what a {@code spring.ssl.bundle.*}
  * says, against a loopback HTTPS server whose self-signed certificate keytool makes for
- * the test.
+ * the test, whichever {@link Connector} it has.
  */
 class SendPulseSslBundleTests {
 
@@ -51,8 +50,7 @@ class SendPulseSslBundleTests {
 	private DisposableServer server;
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
-				WebClientAutoConfiguration.class, SendPulseAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, SendPulseAutoConfiguration.class))
 		.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=20ms", "sendpulse.api-key=sk-test",
 				"sendpulse.retry.enabled=false");
 
@@ -91,24 +89,29 @@ class SendPulseSslBundleTests {
 		this.server.disposeNow(Duration.ofSeconds(15));
 	}
 
-	@Test
-	void trustsTheServerThroughTheNamedBundle() {
-		this.contextRunner.withPropertyValues(bundle()).run((context) -> {
+	@ParameterizedTest
+	@EnumSource
+	void trustsTheServerThroughTheNamedBundle(Connector connector) {
+		connector.apply(this.contextRunner).withPropertyValues(bundle()).run((context) -> {
 			SmsMessage message = send(context.getBean(SmsTemplate.class));
 			assertThat(message.id()).isEqualTo("msg_1");
 		});
 	}
 
-	@Test
-	void refusesTheSelfSignedServerWithoutTheBundle() {
-		this.contextRunner.withPropertyValues("sendpulse.base-url=https://127.0.0.1:" + this.server.port())
+	@ParameterizedTest
+	@EnumSource
+	void refusesTheSelfSignedServerWithoutTheBundle(Connector connector) {
+		connector.apply(this.contextRunner)
+			.withPropertyValues("sendpulse.base-url=https://127.0.0.1:" + this.server.port())
 			.run((context) -> assertThatExceptionOfType(SendPulseConnectionException.class)
 				.isThrownBy(() -> send(context.getBean(SmsTemplate.class))));
 	}
 
-	@Test
-	void keepsTheReadTimeoutWithABundle() {
-		this.contextRunner.withPropertyValues(bundle())
+	@ParameterizedTest
+	@EnumSource
+	void keepsTheReadTimeoutWithABundle(Connector connector) {
+		connector.apply(this.contextRunner)
+			.withPropertyValues(bundle())
 			.withPropertyValues("sendpulse.read-timeout=300ms")
 			.run((context) -> {
 				long start = System.nanoTime();

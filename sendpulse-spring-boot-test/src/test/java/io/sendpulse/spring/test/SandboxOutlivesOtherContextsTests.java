@@ -9,7 +9,6 @@ import io.sendpulse.spring.sms.SmsTemplate;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.http.client.ReactorResourceFactory;
 
@@ -31,9 +30,7 @@ class SandboxOutlivesOtherContextsTests {
 	 * resources.
 	 */
 	private static ApplicationContextRunner contexts(SendPulseSandbox sandbox) {
-		return new ApplicationContextRunner()
-			.withConfiguration(
-					AutoConfigurations.of(ReactiveHttpClientAutoConfiguration.class, SendPulseAutoConfiguration.class))
+		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SendPulseAutoConfiguration.class))
 			.withBean(ReactorResourceFactory.class, SandboxOutlivesOtherContextsTests::globalResources)
 			.withPropertyValues("sendpulse.api-key=" + sandbox.apiKey(), "sendpulse.base-url=" + sandbox.baseUrl(),
 					"sendpulse.sms.from=MyApp", "sendpulse.retry.enabled=false");

@@ -1,0 +1,17 @@
+package io.sendpulse.spring.autoconfigure;
+
+import org.springframework.http.client.reactive.ClientHttpConnector;
+
+/**
+ * Builds the connector the client's requests go through, with the timeouts, TLS and proxy
+ * of {@code sendpulse.*}. Its settings are checked when the factory is made (an unknown
+ * SSL bundle, a proxy the connector cannot take fail the start); the connector is built
+ * with the client, on the warm-up thread or at the first call, since building it loads
+ * the HTTP stack.
+ */
+@FunctionalInterface
+interface ConnectorFactory {
+
+	ClientHttpConnector create();
+
+}
