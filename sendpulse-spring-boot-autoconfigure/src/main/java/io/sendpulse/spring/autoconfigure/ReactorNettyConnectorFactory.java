@@ -2,7 +2,10 @@ package io.sendpulse.spring.autoconfigure;
 
 import java.time.Duration;
 
+import javax.net.ssl.SSLException;
+
 import io.netty.channel.ChannelOption;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.http.client.HttpClient;
@@ -54,7 +57,7 @@ final class ReactorNettyConnectorFactory implements ConnectorFactory {
 		return client;
 	}
 
-	private static io.netty.handler.ssl.SslContext sslContext(SslBundle bundle) {
+	private static SslContext sslContext(SslBundle bundle) {
 		SslManagerBundle managers = bundle.getManagers();
 		SslOptions options = bundle.getOptions();
 		SslContextBuilder builder = SslContextBuilder.forClient()
@@ -65,7 +68,7 @@ final class ReactorNettyConnectorFactory implements ConnectorFactory {
 		try {
 			return builder.build();
 		}
-		catch (javax.net.ssl.SSLException ex) {
+		catch (SSLException ex) {
 			throw new IllegalStateException("Could not build the SendPulse client's TLS context from its SSL bundle",
 					ex);
 		}

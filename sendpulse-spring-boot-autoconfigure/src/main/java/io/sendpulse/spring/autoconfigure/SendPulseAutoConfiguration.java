@@ -134,12 +134,11 @@ public final class SendPulseAutoConfiguration {
 			return new ObservedClientState(Clock.systemUTC());
 		}
 
-		// What every account's client shares: the connector (one connection pool, the
-		// timeouts, TLS and proxy), the retry and the observation set-up. The connector
-		// and
-		// the WebClient are built at the first call, or on the warm-up thread once the
-		// application is ready: building them loads the HTTP stack and its codecs, which
-		// would otherwise lengthen the start of every application.
+		// What every account's client shares: the connector (one connection pool,
+		// the timeouts, TLS and proxy), the retry and the observation set-up. The
+		// connector and the WebClient are built at the first call, or on the warm-up
+		// thread once the application is ready: building them loads the HTTP stack
+		// and its codecs, which would otherwise lengthen every application's start.
 		@Bean
 		AccountClients sendPulseAccountClients(SendPulseProperties properties,
 				SendPulseConnectionDetails connectionDetails, ConnectorFactory sendPulseConnectorFactory,

@@ -14,6 +14,8 @@ import io.sendpulse.spring.webhook.SendPulseWebhook;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
@@ -78,29 +80,19 @@ class SendPulseOptionalDependenciesTests {
 			});
 	}
 
-	@Test
-	void sendsThroughItsOwnReactorNettyConnectorWithoutBootsHttpClientModule() {
-		// What an application has that uses neither WebClient nor RestClient of its own:
-		// the starter does not bring spring-boot-http-client.
+	// What an application has that uses neither WebClient nor RestClient of its own: the
+	// starter does not bring spring-boot-http-client, and builds its connector itself.
+	@ParameterizedTest
+	@EnumSource(names = { "REACTOR_NETTY", "JDK" })
+	void sendsThroughItsOwnConnectorWithoutBootsHttpClientModule(Connector connector) {
 		this.server.enqueue(TemplateContexts.queued());
-		Connector.REACTOR_NETTY.apply(contextRunner(AutoConfigurations.of(SendPulseAutoConfiguration.class)))
+		connector.apply(contextRunner(AutoConfigurations.of(SendPulseAutoConfiguration.class)))
 			.withPropertyValues("sendpulse.base-url=" + this.server.url("/"))
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context).doesNotHaveBean(ClientHttpConnectorBuilder.class);
-				assertThat(context.getBean(ConnectorFactory.class)).isInstanceOf(ReactorNettyConnectorFactory.class);
-				sendsThroughTheServer(context);
-			});
-	}
-
-	@Test
-	void sendsThroughTheJdkHttpClientWithoutBootsHttpClientModuleAndReactorNetty() {
-		this.server.enqueue(TemplateContexts.queued());
-		Connector.JDK.apply(contextRunner(AutoConfigurations.of(SendPulseAutoConfiguration.class)))
-			.withPropertyValues("sendpulse.base-url=" + this.server.url("/"))
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				assertThat(context.getBean(ConnectorFactory.class)).isInstanceOf(JdkConnectorFactory.class);
+				assertThat(context.getBean(ConnectorFactory.class)).isInstanceOf(
+						(connector == Connector.JDK) ? JdkConnectorFactory.class : ReactorNettyConnectorFactory.class);
 				sendsThroughTheServer(context);
 			});
 	}

@@ -27,8 +27,7 @@ public final class KeyedRateLimiters {
 	private final Map<String, RateLimiter> configured = new ConcurrentHashMap<>();
 
 	// Registered at startup, hashed at the first look-up: hashing loads the JDK's
-	// security
-	// providers, tens of milliseconds that every application's start would pay.
+	// security providers, tens of milliseconds of every application's start.
 	private final Map<String, RateLimiter> registered = new LinkedHashMap<>();
 
 	// Access order: the eldest is the least recently used.
