@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
@@ -63,12 +64,10 @@ final class SendPulseAccountsFactory {
 	}
 
 	SendPulseAccounts create(SendPulseAccount defaultAccount, String defaultApiKey,
-			@Nullable RateLimiter defaultRateLimiter) {
-		if (defaultRateLimiter != null) {
-			// The top-level key keeps its limiter, its bean and metrics, whoever else
-			// uses the key.
-			this.limiters.register(defaultApiKey, defaultRateLimiter);
-		}
+			Supplier<? extends @Nullable RateLimiter> defaultRateLimiter) {
+		// The top-level key keeps its limiter, its bean and metrics, whoever else uses
+		// the key. Asked for at the first look-up, like the templates' client does.
+		this.limiters.register(defaultApiKey, defaultRateLimiter);
 		Map<String, SendPulseAccount> configured = new LinkedHashMap<>();
 		configured.put(SendPulseAccounts.DEFAULT, defaultAccount);
 		Map<String, RateLimiter> ownLimiters = new LinkedHashMap<>();
@@ -79,7 +78,7 @@ final class SendPulseAccountsFactory {
 			keys.add(settings.apiKey());
 			RateLimiter limiter = (settings.rateLimit() != null)
 					? this.limiters.configured(settings.apiKey(), () -> rateLimiter(settings)) : null;
-			if (limiter != null && limiter != defaultRateLimiter && !ownLimiters.containsValue(limiter)) {
+			if (limiter != null && limiter != defaultRateLimiter.get() && !ownLimiters.containsValue(limiter)) {
 				ownLimiters.put(name, limiter);
 			}
 			configured.put(name, account(settings, limiter, "sendpulse.accounts." + name + "."));

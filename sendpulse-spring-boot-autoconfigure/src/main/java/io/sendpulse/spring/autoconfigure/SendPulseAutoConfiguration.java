@@ -101,7 +101,11 @@ public final class SendPulseAutoConfiguration {
 			return new PropertiesSendPulseConnectionDetails(properties);
 		}
 
+		// Lazy, as the retry: made at the first call, or on the warm-up thread once the
+		// application is ready, so that Resilience4j's classes do not load while it
+		// starts (benchmark B6). The settings are checked as they are bound.
 		@Bean
+		@Lazy
 		@ConditionalOnMissingBean(name = "sendPulseRateLimiter")
 		@ConditionalOnBooleanProperty(name = "sendpulse.rate-limit.enabled", matchIfMissing = true)
 		RateLimiter sendPulseRateLimiter(SendPulseProperties properties,
@@ -117,6 +121,7 @@ public final class SendPulseAutoConfiguration {
 		}
 
 		@Bean
+		@Lazy
 		@ConditionalOnMissingBean(name = "sendPulseRetry")
 		@ConditionalOnBooleanProperty(name = "sendpulse.retry.enabled", matchIfMissing = true)
 		Retry sendPulseRetry(SendPulseProperties properties, ObjectProvider<SendPulseRetryCustomizer> customizers) {
@@ -155,7 +160,7 @@ public final class SendPulseAutoConfiguration {
 				return prepared;
 			});
 			return new AccountClients(builder, connectionDetails.baseUrl(), properties.getAttemptTimeout(),
-					retry.getIfAvailable(), observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
+					retry::getIfAvailable, observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
 					observationConvention.getIfAvailable(), clientState.getIfAvailable());
 		}
 
@@ -217,7 +222,7 @@ public final class SendPulseAutoConfiguration {
 		SendPulseClient sendPulseClient(AccountClients sendPulseAccountClients,
 				SendPulseConnectionDetails connectionDetails,
 				@Qualifier("sendPulseRateLimiter") ObjectProvider<RateLimiter> rateLimiter) {
-			return sendPulseAccountClients.create(connectionDetails.apiKey(), rateLimiter.getIfAvailable(),
+			return sendPulseAccountClients.create(connectionDetails.apiKey(), rateLimiter::getIfAvailable,
 					SendPulseAccounts.DEFAULT);
 		}
 
@@ -269,7 +274,7 @@ public final class SendPulseAutoConfiguration {
 					segmentMetrics.getIfAvailable());
 			return factory.create(
 					new DefaultSendPulseAccount(SendPulseAccounts.DEFAULT, smsTemplate, voiceTemplate, verifyTemplate),
-					connectionDetails.apiKey(), rateLimiter.getIfAvailable());
+					connectionDetails.apiKey(), rateLimiter::getIfAvailable);
 		}
 
 	}

@@ -1,6 +1,8 @@
 package io.sendpulse.spring.accounts;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -256,12 +258,15 @@ class SendPulseAccountsTests {
 		});
 	}
 
+	@SuppressWarnings("unchecked")
 	private static RateLimiter limiterOf(SendPulseAccount account) {
 		// The limiter is the client's own: read back through its field, the one place
 		// that says which limiter a request waits on.
 		Object sms = account.sms().reactive();
 		Object client = field(sms, "client");
-		return (RateLimiter) field(client, "rateLimiter");
+		// Asked for at the first call: the field gives it.
+		Supplier<Optional<RateLimiter>> limiter = (Supplier<Optional<RateLimiter>>) field(client, "rateLimiter");
+		return limiter.get().orElseThrow();
 	}
 
 	private static Object field(Object target, String name) {

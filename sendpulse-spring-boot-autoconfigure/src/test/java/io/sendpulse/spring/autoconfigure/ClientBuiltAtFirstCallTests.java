@@ -3,6 +3,7 @@ package io.sendpulse.spring.autoconfigure;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.sendpulse.spring.TemplateContexts;
 import io.sendpulse.spring.accounts.SendPulseAccounts;
 import io.sendpulse.spring.sms.SmsMessage;
@@ -17,14 +18,17 @@ import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
 import reactor.test.StepVerifier;
 
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.ApplicationContext;
@@ -39,10 +43,10 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * The client's connector and {@code WebClient} are built at the first call, or by the
- * warm-up once the application is ready, not while it starts (benchmark B6: building them
- * loads the HTTP stack), once for every account; what can be wrong in their settings
- * still fails the start.
+ * The client's connector and {@code WebClient}, its rate limiter and retry are built at
+ * the first call, or by the warm-up once the application is ready, not while it starts
+ * (benchmark B6: building them loads the HTTP stack and Resilience4j), once for every
+ * account; what can be wrong in their settings still fails the start.
  */
 class ClientBuiltAtFirstCallTests {
 
@@ -75,6 +79,26 @@ class ClientBuiltAtFirstCallTests {
 				assertThat(this.server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer sk-default");
 				assertThat(this.server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer sk-eu");
 				assertThat(this.server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer sk-runtime");
+			});
+	}
+
+	@Test
+	void theRateLimiterAndRetryAreMadeAtTheFirstSend() {
+		// Making them loads Resilience4j's classes. The limiter's metrics and the health
+		// contributor read it as they are made: an application without Micrometer and
+		// Boot's health.
+		this.contextRunner.withClassLoader(new FilteredClassLoader(MeterRegistry.class, HealthIndicator.class))
+			.withPropertyValues("sendpulse.base-url=" + this.server.url("/"), "sendpulse.retry.enabled=true")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
+				assertThat(beanFactory.containsSingleton("sendPulseRateLimiter")).isFalse();
+				assertThat(beanFactory.containsSingleton("sendPulseRetry")).isFalse();
+				this.server.enqueue(TemplateContexts.queued());
+				context.getBean(SmsTemplate.class).send(sms("Hello"));
+				assertThat(this.server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer sk-default");
+				assertThat(beanFactory.containsSingleton("sendPulseRateLimiter")).isTrue();
+				assertThat(beanFactory.containsSingleton("sendPulseRetry")).isTrue();
 			});
 	}
 

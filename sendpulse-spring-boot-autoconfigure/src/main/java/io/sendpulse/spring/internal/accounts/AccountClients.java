@@ -25,13 +25,14 @@ import org.springframework.web.reactive.function.client.WebClient;
  * each client's first call, so it must give the same builder each time
  * @param baseUrl the API's base URL
  * @param attemptTimeout the deadline of each attempt
- * @param retry the retry, or {@code null} for none
+ * @param retry gives the retry, or {@code null} for none; asked for at each client's
+ * first call
  * @param observationRegistry the registry operations are observed with
  * @param observationConvention the convention, or {@code null} for the default
  * @param listener told what each attempt came to, or {@code null}
  */
 public record AccountClients(Supplier<WebClient.Builder> webClientBuilder, URI baseUrl, Duration attemptTimeout,
-		@Nullable Retry retry, ObservationRegistry observationRegistry,
+		Supplier<? extends @Nullable Retry> retry, ObservationRegistry observationRegistry,
 		@Nullable SendPulseClientObservationConvention observationConvention, @Nullable ClientListener listener) {
 
 	/**
@@ -42,6 +43,18 @@ public record AccountClients(Supplier<WebClient.Builder> webClientBuilder, URI b
 	 * @return the client
 	 */
 	public SendPulseClient create(String apiKey, @Nullable RateLimiter rateLimiter, String account) {
+		return create(apiKey, () -> rateLimiter, account);
+	}
+
+	/**
+	 * Build a client whose limiter is asked for at its first call.
+	 * @param apiKey the account's key
+	 * @param rateLimiter gives the key's limiter, or {@code null} for none
+	 * @param account the account's name, for metrics and observations
+	 * @return the client
+	 */
+	public SendPulseClient create(String apiKey, Supplier<? extends @Nullable RateLimiter> rateLimiter,
+			String account) {
 		return SendPulseClient.builder(this.webClientBuilder)
 			.apiKey(apiKey)
 			.baseUrl(this.baseUrl)

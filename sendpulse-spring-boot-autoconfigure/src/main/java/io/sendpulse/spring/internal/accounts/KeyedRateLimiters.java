@@ -2,6 +2,7 @@ package io.sendpulse.spring.internal.accounts;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -26,9 +27,10 @@ public final class KeyedRateLimiters {
 
 	private final Map<String, RateLimiter> configured = new ConcurrentHashMap<>();
 
-	// Registered at startup, hashed at the first look-up: hashing loads the JDK's
-	// security providers, tens of milliseconds of every application's start.
-	private final Map<String, RateLimiter> registered = new LinkedHashMap<>();
+	// Registered at startup, hashed and asked for at the first look-up: hashing loads
+	// the JDK's security providers, and making a limiter Resilience4j's classes, tens of
+	// milliseconds of every application's start.
+	private final Map<String, Supplier<? extends @Nullable RateLimiter>> registered = new LinkedHashMap<>();
 
 	// Access order: the eldest is the least recently used.
 	private final LinkedHashMap<String, RateLimiter> runtime = new LinkedHashMap<>(16, 0.75f, true);
@@ -55,23 +57,34 @@ public final class KeyedRateLimiters {
 	}
 
 	/**
-	 * Register the limiter an existing bean holds for a key.
+	 * Register the limiter a bean holds for a key, asked for at the first look-up.
 	 * @param apiKey the key
-	 * @param limiter its limiter
+	 * @param limiter gives the limiter, the same each time, or {@code null} for none
 	 */
-	public void register(String apiKey, RateLimiter limiter) {
+	public void register(String apiKey, Supplier<? extends @Nullable RateLimiter> limiter) {
 		synchronized (this.registered) {
 			this.registered.putIfAbsent(apiKey, limiter);
 		}
 	}
 
 	private Map<String, RateLimiter> configuredLimiters() {
+		List<Map.Entry<String, Supplier<? extends @Nullable RateLimiter>>> pending;
 		synchronized (this.registered) {
-			if (!this.registered.isEmpty()) {
-				this.registered
-					.forEach((apiKey, limiter) -> this.configured.putIfAbsent(ApiKeyHash.of(apiKey), limiter));
-				this.registered.clear();
+			if (this.registered.isEmpty()) {
+				return this.configured;
 			}
+			pending = List.copyOf(this.registered.entrySet());
+		}
+		// Asked for outside the lock, since a bean may be made; every caller does so
+		// before it touches the configured limiters, so a registered one still wins.
+		for (Map.Entry<String, Supplier<? extends @Nullable RateLimiter>> entry : pending) {
+			RateLimiter limiter = entry.getValue().get();
+			if (limiter != null) {
+				this.configured.putIfAbsent(ApiKeyHash.of(entry.getKey()), limiter);
+			}
+		}
+		synchronized (this.registered) {
+			pending.forEach((entry) -> this.registered.remove(entry.getKey(), entry.getValue()));
 		}
 		return this.configured;
 	}

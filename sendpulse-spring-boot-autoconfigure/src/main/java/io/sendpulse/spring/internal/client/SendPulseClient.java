@@ -3,6 +3,7 @@ package io.sendpulse.spring.internal.client;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -82,9 +83,11 @@ public final class SendPulseClient {
 
 	private final JsonCodec json = new JsonCodec();
 
-	private final @Nullable RateLimiter rateLimiter;
+	// Resolved at the first call (or warm-up): Resilience4j's classes need not load
+	// while the application starts.
+	private final SingletonSupplier<Optional<RateLimiter>> rateLimiter;
 
-	private final @Nullable Retry retry;
+	private final SingletonSupplier<Optional<Retry>> retry;
 
 	private final ObservationRegistry observationRegistry;
 
@@ -106,22 +109,25 @@ public final class SendPulseClient {
 		this.apiKey = builder.apiKey;
 		this.baseUrl = builder.baseUrl;
 		this.attemptTimeout = builder.attemptTimeout;
-		this.rateLimiter = builder.rateLimiter;
-		this.retry = builder.retry;
+		Supplier<? extends @Nullable RateLimiter> rateLimiter = builder.rateLimiter;
+		this.rateLimiter = SingletonSupplier.of(() -> Optional.ofNullable(rateLimiter.get()));
+		Supplier<? extends @Nullable Retry> retry = builder.retry;
+		this.retry = SingletonSupplier.of(() -> Optional.ofNullable(retry.get()).map(SendPulseClient::logged));
 		this.observationRegistry = builder.observationRegistry;
 		this.observationConvention = builder.observationConvention;
 		this.listener = builder.listener;
 		this.account = builder.account;
-		if (this.retry != null) {
-			// Exception messages carry no key and mask numbers, so they are safe to log.
-			this.retry.getEventPublisher().onRetry((event) -> {
-				if (logger.isDebugEnabled()) {
-					logger.debug("Retrying in " + event.getWaitInterval().toMillis() + " ms: "
-							+ ((event.getLastThrowable() != null) ? event.getLastThrowable().getMessage()
-									: "no error"));
-				}
-			});
-		}
+	}
+
+	private static Retry logged(Retry retry) {
+		// Exception messages carry no key and mask numbers, so they are safe to log.
+		retry.getEventPublisher().onRetry((event) -> {
+			if (logger.isDebugEnabled()) {
+				logger.debug("Retrying in " + event.getWaitInterval().toMillis() + " ms: "
+						+ ((event.getLastThrowable() != null) ? event.getLastThrowable().getMessage() : "no error"));
+			}
+		});
+		return retry;
 	}
 
 	/** The HTTP attempts observed too, as children of the operation. */
@@ -223,7 +229,7 @@ public final class SendPulseClient {
 			Mono<T> attempt = Mono.defer(() -> exchange.apply(attempts.incrementAndGet()))
 				.onErrorMap((ex) -> !(ex instanceof SendPulseException),
 						(ex) -> connectionFailure(method, uriTemplate, ex, attempts.get()));
-			RateLimiter limiter = this.rateLimiter;
+			RateLimiter limiter = this.rateLimiter.obtain().orElse(null);
 			if (limiter != null) {
 				// A place per attempt, retries included: the API counts every request. It
 				// is held until the response or failure arrives (or the caller cancels),
@@ -231,8 +237,9 @@ public final class SendPulseClient {
 				attempt = SlidingWindowRateLimiter.holding(limiter, attempt,
 						(ex) -> notPermitted(limiter, method, uriTemplate, attempts, ex));
 			}
-			if (this.retry != null) {
-				attempt = withRetry(attempt, this.retry);
+			Retry retry = this.retry.obtain().orElse(null);
+			if (retry != null) {
+				attempt = withRetry(attempt, retry);
 			}
 			return observe(operation, method, uriTemplate, attempt);
 		});
@@ -423,11 +430,13 @@ public final class SendPulseClient {
 
 	/**
 	 * Build what the first call would otherwise build: the {@code WebClient} (and so the
-	 * shared connector) and the JSON mapper.
+	 * shared connector), the JSON mapper, the rate limiter and the retry.
 	 */
 	void prepare() {
 		this.webClient.obtain();
 		this.json.prepare();
+		this.rateLimiter.obtain();
+		this.retry.obtain();
 	}
 
 	@Override
@@ -448,9 +457,9 @@ public final class SendPulseClient {
 
 		private Duration attemptTimeout = Duration.ofSeconds(30);
 
-		private @Nullable RateLimiter rateLimiter;
+		private Supplier<? extends @Nullable RateLimiter> rateLimiter = () -> null;
 
-		private @Nullable Retry retry;
+		private Supplier<? extends @Nullable Retry> retry = () -> null;
 
 		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
@@ -502,6 +511,16 @@ public final class SendPulseClient {
 		 * @return this builder
 		 */
 		public Builder rateLimiter(@Nullable RateLimiter rateLimiter) {
+			return rateLimiter(() -> rateLimiter);
+		}
+
+		/**
+		 * Set the rate limiter every attempt takes a permit from, asked for at the first
+		 * call.
+		 * @param rateLimiter gives the limiter, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder rateLimiter(Supplier<? extends @Nullable RateLimiter> rateLimiter) {
 			this.rateLimiter = rateLimiter;
 			return this;
 		}
@@ -513,6 +532,16 @@ public final class SendPulseClient {
 		 * @see SendPulseResilience#retryConfig
 		 */
 		public Builder retry(@Nullable Retry retry) {
+			return retry(() -> retry);
+		}
+
+		/**
+		 * Set the retry that decides which failures are retried and when, asked for at
+		 * the first call.
+		 * @param retry gives the retry, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder retry(Supplier<? extends @Nullable Retry> retry) {
 			this.retry = retry;
 			return this;
 		}

@@ -2,6 +2,9 @@ package io.sendpulse.spring.internal.client;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.retry.Retry;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +48,27 @@ class ClientWarmUpTests {
 		assertThat(this.builds).hasValue(1);
 		this.client.prepare();
 		assertThat(this.builds).as("built once").hasValue(1);
+	}
+
+	@Test
+	void asksForTheRateLimiterAndRetryOnceTheApplicationIsReady() {
+		AtomicInteger asked = new AtomicInteger();
+		RateLimiter limiter = RateLimiter.ofDefaults("warm-up");
+		Retry retry = Retry.ofDefaults("warm-up");
+		SendPulseClient lazy = SendPulseClient.builder(WebClient::builder).apiKey("sk-warm-up").rateLimiter(() -> {
+			asked.incrementAndGet();
+			return limiter;
+		}).retry(() -> {
+			asked.incrementAndGet();
+			return retry;
+		}).build();
+		assertThat(asked).as("asked for with the client").hasValue(0);
+
+		new ClientWarmUp(lazy, Runnable::run).onApplicationEvent(ready());
+
+		assertThat(asked).hasValue(2);
+		lazy.prepare();
+		assertThat(asked).as("asked for once").hasValue(2);
 	}
 
 	@Test
