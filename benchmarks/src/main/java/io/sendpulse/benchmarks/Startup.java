@@ -69,7 +69,7 @@ final class Startup {
 
 	static List<Result> run(Settings settings) {
 		int warmups = settings.smoke() ? 0 : 3;
-		int starts = settings.smoke() ? 1 : 11;
+		int starts = settings.smoke() ? 1 : 21;
 		List<String> classPath = classPath();
 		List<Result> results = new ArrayList<>();
 		results.addAll(measure("non-web application, sendpulse.api-key set", false, classPath, warmups, starts));
