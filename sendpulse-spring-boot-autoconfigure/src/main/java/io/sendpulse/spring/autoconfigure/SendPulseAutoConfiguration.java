@@ -461,7 +461,7 @@ public final class SendPulseAutoConfiguration {
 		SendPulseHealthIndicator sendpulseHealthContributor(ObservedClientState sendPulseClientState,
 				@Qualifier("sendPulseRateLimiter") ObjectProvider<RateLimiter> rateLimiter,
 				ObjectProvider<PlaceStore> placeStore) {
-			return new SendPulseHealthIndicator(sendPulseClientState, rateLimiter.getIfAvailable(),
+			return new SendPulseHealthIndicator(sendPulseClientState, rateLimiter::getIfAvailable,
 					CONNECTION_FAILURE_WINDOW, placeStore.getIfAvailable());
 		}
 

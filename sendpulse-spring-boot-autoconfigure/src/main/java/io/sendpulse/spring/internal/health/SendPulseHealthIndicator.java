@@ -1,6 +1,7 @@
 package io.sendpulse.spring.internal.health;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.sendpulse.spring.internal.ratelimit.PlaceStore;
@@ -20,7 +21,7 @@ public final class SendPulseHealthIndicator extends AbstractHealthIndicator {
 
 	private final ObservedClientState state;
 
-	private final @Nullable RateLimiter rateLimiter;
+	private final Supplier<? extends @Nullable RateLimiter> rateLimiter;
 
 	private final Duration connectionFailureWindow;
 
@@ -29,12 +30,14 @@ public final class SendPulseHealthIndicator extends AbstractHealthIndicator {
 	/**
 	 * Create the indicator.
 	 * @param state what the client observed
-	 * @param rateLimiter the client's rate limiter, or {@code null} when it has none
+	 * @param rateLimiter gives the client's rate limiter, or {@code null} when it has
+	 * none; asked for at each check, so that the indicator does not make it while the
+	 * application starts
 	 * @param connectionFailureWindow how long a connection failure keeps the health DOWN
 	 * when nothing succeeded since
 	 * @param store where the rate limiter keeps its places, or {@code null} when unknown
 	 */
-	public SendPulseHealthIndicator(ObservedClientState state, @Nullable RateLimiter rateLimiter,
+	public SendPulseHealthIndicator(ObservedClientState state, Supplier<? extends @Nullable RateLimiter> rateLimiter,
 			Duration connectionFailureWindow, @Nullable PlaceStore store) {
 		super("SendPulse health check failed");
 		this.state = state;
@@ -71,8 +74,9 @@ public final class SendPulseHealthIndicator extends AbstractHealthIndicator {
 		if (this.store != null) {
 			builder.withDetail("rateLimiter.store", this.store.kind());
 		}
-		if (this.rateLimiter != null) {
-			RateLimiter.Metrics metrics = this.rateLimiter.getMetrics();
+		RateLimiter rateLimiter = this.rateLimiter.get();
+		if (rateLimiter != null) {
+			RateLimiter.Metrics metrics = rateLimiter.getMetrics();
 			builder.withDetail("rateLimiter.availablePermissions", metrics.getAvailablePermissions())
 				.withDetail("rateLimiter.waitingCalls", metrics.getNumberOfWaitingThreads());
 		}
