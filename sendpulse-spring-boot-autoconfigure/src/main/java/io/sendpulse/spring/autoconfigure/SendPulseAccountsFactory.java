@@ -135,7 +135,7 @@ final class SendPulseAccountsFactory {
 		if (settings.voiceFrom() != null) {
 			RequestRules.sender(prefix + "voice.from", settings.voiceFrom());
 		}
-		SendPulseClient client = this.clients.create(settings.apiKey(), limiter, settings.name());
+		SendPulseClient client = this.clients.create(settings.apiKey(), () -> limiter, settings.name());
 		SendPulseProperties.Sms sms = this.properties.getSms();
 		SmsSegmentRecorder segments = (this.segmentMetrics != null) ? this.segmentMetrics.forAccount(settings.name())
 				: SmsSegmentRecorder.NONE;

@@ -36,18 +36,7 @@ public record AccountClients(Supplier<WebClient.Builder> webClientBuilder, URI b
 		@Nullable SendPulseClientObservationConvention observationConvention, @Nullable ClientListener listener) {
 
 	/**
-	 * Build a client.
-	 * @param apiKey the account's key
-	 * @param rateLimiter the key's limiter, or {@code null} for none
-	 * @param account the account's name, for metrics and observations
-	 * @return the client
-	 */
-	public SendPulseClient create(String apiKey, @Nullable RateLimiter rateLimiter, String account) {
-		return create(apiKey, () -> rateLimiter, account);
-	}
-
-	/**
-	 * Build a client whose limiter is asked for at its first call.
+	 * Build a client. Its limiter is asked for at its first call.
 	 * @param apiKey the account's key
 	 * @param rateLimiter gives the key's limiter, or {@code null} for none
 	 * @param account the account's name, for metrics and observations
