@@ -23,7 +23,9 @@ import io.sendpulse.benchmarks.startup.StartupApplication;
  * same application with the starter's jars (those it brings that the application would
  * not have anyway) left off the class path, so that their class loading counts. A non-web
  * application with {@code sendpulse.api-key} set, and a Spring MVC (Tomcat) application
- * with one {@code @SendPulseWebhook} endpoint.
+ * with one {@code @SendPulseWebhook} endpoint. Beside them, as a reference, the same
+ * application with Spring Boot's own {@code spring-boot-starter-webclient} instead of the
+ * starter: what a user pays for a {@code WebClient} as Boot ships it.
  */
 final class Startup {
 
@@ -60,6 +62,12 @@ final class Startup {
 	/** The benchmarks' own classes, where the application is. */
 	private static final String APPLICATION = "benchmarks";
 
+	/**
+	 * The system property naming the file where module {@code startup-reference} wrote
+	 * the class path of Spring Boot's {@code spring-boot-starter-webclient}.
+	 */
+	static final String REFERENCE = "benchmarks.startup.reference";
+
 	private static final Pattern CPU = Pattern.compile(" cpu=(\\d+) ");
 
 	private static final Pattern JAR = Pattern.compile("(.+?)-\\d[^/]*\\.jar");
@@ -71,38 +79,48 @@ final class Startup {
 		int warmups = settings.smoke() ? 0 : 3;
 		int starts = settings.smoke() ? 1 : 21;
 		List<String> classPath = classPath();
+		List<String> reference = reference();
 		List<Result> results = new ArrayList<>();
-		results.addAll(measure("non-web application, sendpulse.api-key set", false, classPath, warmups, starts));
+		results.addAll(
+				measure("non-web application, sendpulse.api-key set", false, classPath, reference, warmups, starts));
 		results.addAll(measure("Spring MVC (Tomcat) application, one @SendPulseWebhook endpoint", true, classPath,
-				warmups, starts));
+				reference, warmups, starts));
 		return results;
 	}
 
 	/**
-	 * Three sides, rotating: with the starter; with its jars but its auto-configurations
+	 * Four sides, rotating: with the starter; with its jars but its auto-configurations
 	 * excluded (what the jars cost by being there: the JVM opening and searching them,
-	 * and the Spring Boot auto-configurations they switch on); without it.
+	 * and the Spring Boot auto-configurations they switch on); without it; with Spring
+	 * Boot's {@code spring-boot-starter-webclient} instead (the reference).
 	 */
-	private static List<Result> measure(String what, boolean web, List<String> classPath, int warmups, int starts) {
+	private static List<Result> measure(String what, boolean web, List<String> classPath, List<String> reference,
+			int warmups, int starts) {
 		Set<String> application = web ? union(CORE, WEB_MVC) : CORE;
 		String with = select(classPath, union(application, STARTER));
 		String without = select(classPath, application);
+		String boot = withReference(without, reference);
 		List<Double> withCpu = new ArrayList<>();
 		List<Double> jarsCpu = new ArrayList<>();
 		List<Double> withoutCpu = new ArrayList<>();
+		List<Double> bootCpu = new ArrayList<>();
 		double[][] sides = Rounds.rotate(warmups, starts,
 				() -> start(with, web, expected(true, web), withCpu, List.of(), List.of()),
 				// The endpoint's class is there, and a component of the scanned package.
 				() -> start(with, web, expected(false, web), jarsCpu, List.of(), List.of(EXCLUDE_STARTER)),
-				() -> start(without, web, expected(false, false), withoutCpu, List.of(), List.of()));
+				() -> start(without, web, expected(false, false), withoutCpu, List.of(), List.of()),
+				() -> start(boot, web, expected(false, false), bootCpu, List.of(), List.of()));
 		double withMedian = Rounds.median(sides[0]);
 		double jarsMedian = Rounds.median(sides[1]);
 		double withoutMedian = Rounds.median(sides[2]);
+		double bootMedian = Rounds.median(sides[3]);
 		double cpuWith = Rounds.median(measured(withCpu, warmups));
 		double cpuJars = Rounds.median(measured(jarsCpu, warmups));
 		double cpuWithout = Rounds.median(measured(withoutCpu, warmups));
+		double cpuBoot = Rounds.median(measured(bootCpu, warmups));
 		double[] added = differences(sides[0], sides[2]);
 		double[] own = differences(sides[0], sides[1]);
+		double[] bootAdded = differences(sides[3], sides[2]);
 		double median = withMedian - withoutMedian;
 		double ownMedian = withMedian - jarsMedian;
 		Result total = new Result("B6", "cold start (a fresh JVM each), " + what + ", with the starter vs without",
@@ -120,7 +138,18 @@ final class Startup {
 						"per round %+.0f to %+.0f ms (median %+.0f); CPU time to ready %+.0f ms (%.0f vs %.0f ms)",
 						Rounds.min(own), Rounds.max(own), Rounds.median(own), cpuWith - cpuJars, cpuWith, cpuJars),
 				"≤ +50 ms", ownMedian <= 50);
-		return List.of(total, starter);
+		Result webClientStarter = new Result("B6-ref",
+				"cold start, " + what
+						+ ": the reference, Spring Boot's own spring-boot-starter-webclient (a WebClient.Builder, "
+						+ "no SendPulse) vs without",
+				String.format("%+.0f ms (%.0f vs %.0f ms); the starter adds %+.0f ms against it",
+						bootMedian - withoutMedian, bootMedian, withoutMedian, withMedian - bootMedian),
+				String.format(
+						"per round %+.0f to %+.0f ms (median %+.0f); CPU time to ready %+.0f ms (%.0f vs %.0f ms)",
+						Rounds.min(bootAdded), Rounds.max(bootAdded), Rounds.median(bootAdded), cpuBoot - cpuWithout,
+						cpuBoot, cpuWithout),
+				"reported", true);
+		return List.of(total, starter, webClientStarter);
 	}
 
 	private static double[] differences(double[] minuend, double[] subtrahend) {
@@ -217,6 +246,41 @@ final class Startup {
 
 	private static double[] measured(List<Double> values, int warmups) {
 		return values.subList(warmups, values.size()).stream().mapToDouble(Double::doubleValue).toArray();
+	}
+
+	/**
+	 * The class path of Spring Boot's {@code spring-boot-starter-webclient}, as module
+	 * {@code startup-reference} wrote it.
+	 */
+	static List<String> reference() {
+		String file = System.getProperty(REFERENCE);
+		if (file == null || !Files.isRegularFile(Path.of(file))) {
+			throw new IllegalStateException("B6 needs system property " + REFERENCE
+					+ " naming the class path file of module startup-reference (" + file
+					+ "); run it through Maven: ./mvnw -pl benchmarks -am verify -Pbenchmarks -DskipTests");
+		}
+		try {
+			return Arrays.asList(Files.readString(Path.of(file)).strip().split(File.pathSeparator));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * The application's class path with the reference's jars added, but for the artifacts
+	 * the application has already, in the same versions (one BOM).
+	 */
+	private static String withReference(String application, List<String> reference) {
+		List<String> entries = new ArrayList<>(Arrays.asList(application.split(File.pathSeparator)));
+		Set<String> artifacts = new java.util.HashSet<>();
+		entries.forEach((entry) -> artifacts.add(artifact(entry)));
+		for (String entry : reference) {
+			if (artifacts.add(artifact(entry))) {
+				entries.add(entry);
+			}
+		}
+		return String.join(File.pathSeparator, entries);
 	}
 
 	/** This JVM's class path entries (the test class path under Surefire). */

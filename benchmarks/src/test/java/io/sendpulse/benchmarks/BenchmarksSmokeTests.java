@@ -22,8 +22,8 @@ class BenchmarksSmokeTests {
 
 		assertThat(results).extracting(Result::id)
 			.containsExactly("B1", "B1", "B1-observed", "B2", "B2", "B2-observed", "B1-latency", "B1-latency",
-					"B1-latency", "B3", "B4", "B4", "B4", "B5", "B6", "B6-own", "B6", "B6-own", "B7", "B8", "B8", "B8",
-					"B9", "B10", "B11", "B12");
+					"B1-latency", "B3", "B4", "B4", "B4", "B5", "B6", "B6-own", "B6-ref", "B6", "B6-own", "B6-ref",
+					"B7", "B8", "B8", "B8", "B9", "B10", "B11", "B12");
 		assertThat(results).allSatisfy((result) -> assertThat(result.figure()).isNotBlank());
 	}
 
@@ -47,6 +47,20 @@ class BenchmarksSmokeTests {
 			// Spring MVC makes its own for its message converters.
 			assertThat(loaded).noneMatch((name) -> name.startsWith("tools.jackson.databind.ser."));
 		}
+	}
+
+	/**
+	 * B6's reference is Spring Boot's own WebClient starter, with all it brings, and
+	 * nothing of ours.
+	 */
+	@Test
+	void theReferenceIsSpringBootsWebClientStarter() {
+		List<String> artifacts = Startup.reference().stream().map(Startup::artifact).toList();
+
+		assertThat(artifacts)
+			.contains("spring-boot-starter-webclient", "spring-boot-webclient", "spring-webflux", "reactor-netty-http",
+					"spring-boot-starter-jackson", "spring-boot-jackson")
+			.noneMatch((artifact) -> artifact.startsWith("sendpulse-"));
 	}
 
 	@Test
