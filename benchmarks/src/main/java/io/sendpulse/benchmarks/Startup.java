@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -94,33 +95,33 @@ final class Startup {
 	 * and the Spring Boot auto-configurations they switch on); without it; with Spring
 	 * Boot's {@code spring-boot-starter-webclient} instead (the reference).
 	 */
-	private static List<Result> measure(String what, boolean web, List<String> classPath, List<String> reference,
+	private static List<Result> measure(String what, boolean web, List<String> classPath, List<String> referenceJars,
 			int warmups, int starts) {
 		Set<String> application = web ? union(CORE, WEB_MVC) : CORE;
 		String with = select(classPath, union(application, STARTER));
 		String without = select(classPath, application);
-		String boot = withReference(without, reference);
+		String reference = withReference(without, referenceJars);
 		List<Double> withCpu = new ArrayList<>();
 		List<Double> jarsCpu = new ArrayList<>();
 		List<Double> withoutCpu = new ArrayList<>();
-		List<Double> bootCpu = new ArrayList<>();
+		List<Double> referenceCpu = new ArrayList<>();
 		double[][] sides = Rounds.rotate(warmups, starts,
 				() -> start(with, web, expected(true, web), withCpu, List.of(), List.of()),
 				// The endpoint's class is there, and a component of the scanned package.
 				() -> start(with, web, expected(false, web), jarsCpu, List.of(), List.of(EXCLUDE_STARTER)),
 				() -> start(without, web, expected(false, false), withoutCpu, List.of(), List.of()),
-				() -> start(boot, web, expected(false, false), bootCpu, List.of(), List.of()));
+				() -> start(reference, web, expected(false, false), referenceCpu, List.of(), List.of()));
 		double withMedian = Rounds.median(sides[0]);
 		double jarsMedian = Rounds.median(sides[1]);
 		double withoutMedian = Rounds.median(sides[2]);
-		double bootMedian = Rounds.median(sides[3]);
+		double referenceMedian = Rounds.median(sides[3]);
 		double cpuWith = Rounds.median(measured(withCpu, warmups));
 		double cpuJars = Rounds.median(measured(jarsCpu, warmups));
 		double cpuWithout = Rounds.median(measured(withoutCpu, warmups));
-		double cpuBoot = Rounds.median(measured(bootCpu, warmups));
+		double cpuReference = Rounds.median(measured(referenceCpu, warmups));
 		double[] added = differences(sides[0], sides[2]);
 		double[] own = differences(sides[0], sides[1]);
-		double[] bootAdded = differences(sides[3], sides[2]);
+		double[] referenceAdded = differences(sides[3], sides[2]);
 		double median = withMedian - withoutMedian;
 		double ownMedian = withMedian - jarsMedian;
 		Result total = new Result("B6", "cold start (a fresh JVM each), " + what + ", with the starter vs without",
@@ -138,18 +139,18 @@ final class Startup {
 						"per round %+.0f to %+.0f ms (median %+.0f); CPU time to ready %+.0f ms (%.0f vs %.0f ms)",
 						Rounds.min(own), Rounds.max(own), Rounds.median(own), cpuWith - cpuJars, cpuWith, cpuJars),
 				"≤ +50 ms", ownMedian <= 50);
-		Result webClientStarter = new Result("B6-ref",
+		Result referenceResult = new Result("B6-ref",
 				"cold start, " + what
 						+ ": the reference, Spring Boot's own spring-boot-starter-webclient (a WebClient.Builder, "
 						+ "no SendPulse) vs without",
 				String.format("%+.0f ms (%.0f vs %.0f ms); the starter adds %+.0f ms against it",
-						bootMedian - withoutMedian, bootMedian, withoutMedian, withMedian - bootMedian),
+						referenceMedian - withoutMedian, referenceMedian, withoutMedian, withMedian - referenceMedian),
 				String.format(
 						"per round %+.0f to %+.0f ms (median %+.0f); CPU time to ready %+.0f ms (%.0f vs %.0f ms)",
-						Rounds.min(bootAdded), Rounds.max(bootAdded), Rounds.median(bootAdded), cpuBoot - cpuWithout,
-						cpuBoot, cpuWithout),
+						Rounds.min(referenceAdded), Rounds.max(referenceAdded), Rounds.median(referenceAdded),
+						cpuReference - cpuWithout, cpuReference, cpuWithout),
 				"reported", true);
-		return List.of(total, starter, webClientStarter);
+		return List.of(total, starter, referenceResult);
 	}
 
 	private static double[] differences(double[] minuend, double[] subtrahend) {
@@ -273,7 +274,7 @@ final class Startup {
 	 */
 	private static String withReference(String application, List<String> reference) {
 		List<String> entries = new ArrayList<>(Arrays.asList(application.split(File.pathSeparator)));
-		Set<String> artifacts = new java.util.HashSet<>();
+		Set<String> artifacts = new HashSet<>();
 		entries.forEach((entry) -> artifacts.add(artifact(entry)));
 		for (String entry : reference) {
 			if (artifacts.add(artifact(entry))) {
@@ -320,7 +321,7 @@ final class Startup {
 	}
 
 	private static Set<String> union(Set<String> one, Set<String> other) {
-		Set<String> union = new java.util.HashSet<>(one);
+		Set<String> union = new HashSet<>(one);
 		union.addAll(other);
 		return union;
 	}
