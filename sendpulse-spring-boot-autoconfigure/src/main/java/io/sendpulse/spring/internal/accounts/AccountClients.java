@@ -9,9 +9,11 @@ import io.github.resilience4j.retry.Retry;
 import io.micrometer.observation.ObservationRegistry;
 import io.sendpulse.spring.internal.client.ClientListener;
 import io.sendpulse.spring.internal.client.SendPulseClient;
+import io.sendpulse.spring.internal.client.SendPulseResilience;
 import io.sendpulse.spring.observation.SendPulseClientObservationConvention;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -25,8 +27,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * each client's first call, so it must give the same builder each time
  * @param baseUrl the API's base URL
  * @param attemptTimeout the deadline of each attempt
- * @param retry gives the retry, or {@code null} for none; asked for at each client's
- * first call
+ * @param retry gives the retry, or {@code null} for none; asked for at the first call of
+ * any client, which logs its retries at debug level
  * @param observationRegistry the registry operations are observed with
  * @param observationConvention the convention, or {@code null} for the default
  * @param listener told what each attempt came to, or {@code null}
@@ -34,6 +36,16 @@ import org.springframework.web.reactive.function.client.WebClient;
 public record AccountClients(Supplier<WebClient.Builder> webClientBuilder, URI baseUrl, Duration attemptTimeout,
 		Supplier<? extends @Nullable Retry> retry, ObservationRegistry observationRegistry,
 		@Nullable SendPulseClientObservationConvention observationConvention, @Nullable ClientListener listener) {
+
+	public AccountClients {
+		// One debug listener on the shared retry, however many clients the accounts
+		// make (run-time accounts are made again after they are evicted).
+		Supplier<? extends @Nullable Retry> given = retry;
+		retry = SingletonSupplier.of(() -> {
+			Retry shared = given.get();
+			return (shared != null) ? SendPulseResilience.logRetries(shared) : null;
+		});
+	}
 
 	/**
 	 * Build a client. Its limiter is asked for at its first call.

@@ -112,22 +112,11 @@ public final class SendPulseClient {
 		Supplier<? extends @Nullable RateLimiter> rateLimiter = builder.rateLimiter;
 		this.rateLimiter = SingletonSupplier.of(() -> Optional.ofNullable(rateLimiter.get()));
 		Supplier<? extends @Nullable Retry> retry = builder.retry;
-		this.retry = SingletonSupplier.of(() -> Optional.ofNullable(retry.get()).map(SendPulseClient::logged));
+		this.retry = SingletonSupplier.of(() -> Optional.ofNullable(retry.get()));
 		this.observationRegistry = builder.observationRegistry;
 		this.observationConvention = builder.observationConvention;
 		this.listener = builder.listener;
 		this.account = builder.account;
-	}
-
-	private static Retry logged(Retry retry) {
-		// Exception messages carry no key and mask numbers, so they are safe to log.
-		retry.getEventPublisher().onRetry((event) -> {
-			if (logger.isDebugEnabled()) {
-				logger.debug("Retrying in " + event.getWaitInterval().toMillis() + " ms: "
-						+ ((event.getLastThrowable() != null) ? event.getLastThrowable().getMessage() : "no error"));
-			}
-		});
-		return retry;
 	}
 
 	/** The HTTP attempts observed too, as children of the operation. */

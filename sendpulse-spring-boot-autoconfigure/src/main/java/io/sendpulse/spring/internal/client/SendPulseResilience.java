@@ -5,11 +5,15 @@ import java.time.Duration;
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.sendpulse.spring.SendPulseException;
 import io.sendpulse.spring.SendPulseRateLimitException;
 import io.sendpulse.spring.internal.ratelimit.InMemoryPlaceStore;
 import io.sendpulse.spring.internal.ratelimit.SlidingWindowRateLimiter;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.util.Assert;
 
@@ -22,11 +26,30 @@ public final class SendPulseResilience {
 	/** Name of the rate limiter and the retry, as they appear in metrics. */
 	public static final String NAME = "sendpulse";
 
+	private static final Log logger = LogFactory.getLog(SendPulseResilience.class);
+
 	private static final double JITTER = 0.5;
 
 	private static final Duration SHORTEST_WAIT = Duration.ofMillis(1);
 
 	private SendPulseResilience() {
+	}
+
+	/**
+	 * Log each retry at debug level. Call it once per retry: every call adds a listener
+	 * to the retry's event publisher.
+	 * @param retry the retry
+	 * @return the same retry
+	 */
+	public static Retry logRetries(Retry retry) {
+		// Exception messages carry no key and mask numbers, so they are safe to log.
+		retry.getEventPublisher().onRetry((event) -> {
+			if (logger.isDebugEnabled()) {
+				logger.debug("Retrying in " + event.getWaitInterval().toMillis() + " ms: "
+						+ ((event.getLastThrowable() != null) ? event.getLastThrowable().getMessage() : "no error"));
+			}
+		});
+		return retry;
 	}
 
 	/**
