@@ -143,14 +143,19 @@ final class Startup {
 				"cold start, " + what
 						+ ": the reference, Spring Boot's own spring-boot-starter-webclient (a WebClient.Builder, "
 						+ "no SendPulse) vs without",
-				String.format("%+.0f ms (%.0f vs %.0f ms); the starter adds %+.0f ms against it",
-						referenceMedian - withoutMedian, referenceMedian, withoutMedian, withMedian - referenceMedian),
+				String.format("%+.0f ms (%.0f vs %.0f ms); the starter adds %s", referenceMedian - withoutMedian,
+						referenceMedian, withoutMedian, againstReference(withMedian - referenceMedian)),
 				String.format(
 						"per round %+.0f to %+.0f ms (median %+.0f); CPU time to ready %+.0f ms (%.0f vs %.0f ms)",
 						Rounds.min(referenceAdded), Rounds.max(referenceAdded), Rounds.median(referenceAdded),
 						cpuReference - cpuWithout, cpuReference, cpuWithout),
 				"reported", true);
 		return List.of(total, starter, referenceResult);
+	}
+
+	private static String againstReference(double difference) {
+		return (difference < 0) ? String.format("%.0f ms less", -difference)
+				: String.format("%.0f ms more", difference);
 	}
 
 	private static double[] differences(double[] minuend, double[] subtrahend) {
@@ -161,10 +166,6 @@ final class Startup {
 		return differences;
 	}
 
-	/**
-	 * Milliseconds from launching a JVM with the given class path to the application's
-	 * ready marker.
-	 */
 	/**
 	 * The classes one start with the starter loads until the application is ready, from
 	 * the JVM's class-load log.
@@ -197,6 +198,10 @@ final class Startup {
 		return "smsTemplate=" + smsTemplate + " webhooks=" + (webhooks ? 1 : 0);
 	}
 
+	/**
+	 * Milliseconds from launching a JVM with the given class path to the application's
+	 * ready marker.
+	 */
 	private static double start(String classPath, boolean web, String expected, List<Double> cpuMillis,
 			List<String> jvmOptions, List<String> arguments) {
 		List<String> command = new ArrayList<>();
