@@ -26,8 +26,6 @@ import io.sendpulse.spring.observation.DefaultSendPulseClientObservationConventi
 import io.sendpulse.spring.observation.SendPulseClientObservationContext;
 import io.sendpulse.spring.observation.SendPulseClientObservationConvention;
 import io.sendpulse.spring.observation.SendPulseClientObservationDocumentation;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -96,8 +94,6 @@ public final class SendPulseClient {
 	private final @Nullable ClientListener listener;
 
 	private final String account;
-
-	private static final Log logger = LogFactory.getLog(SendPulseClient.class);
 
 	private SendPulseClient(Builder builder) {
 		Supplier<WebClient.Builder> webClientBuilder = builder.webClientBuilder;
