@@ -46,6 +46,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.server.WebFilterChainProxy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.StringUtils;
@@ -210,13 +211,13 @@ public final class SendPulseWebhookAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = Type.SERVLET)
-	@ConditionalOnClass(org.springframework.web.servlet.function.RouterFunction.class)
+	@ConditionalOnClass(SimpleUrlHandlerMapping.class)
 	static class WebMvcConfiguration {
 
 		@Bean
-		org.springframework.web.servlet.function.RouterFunction<org.springframework.web.servlet.function.ServerResponse> sendPulseWebhookRouterFunction(
-				WebhookProcessors sendPulseWebhookProcessors, SendPulseWebhookEndpoints endpoints) {
-			return new WebMvcWebhookHandler(sendPulseWebhookProcessors).routes(endpoints);
+		SimpleUrlHandlerMapping sendPulseWebhookHandlerMapping(WebhookProcessors sendPulseWebhookProcessors,
+				SendPulseWebhookEndpoints endpoints) {
+			return new WebMvcWebhookHandler(sendPulseWebhookProcessors).handlerMapping(endpoints);
 		}
 
 		@Configuration(proxyBeanMethods = false)

@@ -386,6 +386,12 @@ abstract class AbstractWebhookEndpointTests {
 		}
 	}
 
+	/** Deliver a validly signed event to a path and answer the status. */
+	int statusOfADeliveryTo(String path) throws Exception {
+		byte[] body = sms(messageId(), Instant.now());
+		return post(path, body, sign(SECRET, body)).statusCode();
+	}
+
 	/** Deliver one event and tell on which thread the listener ran. */
 	String listenerThreadOfADelivery() throws Exception {
 		byte[] body = sms(messageId(), Instant.now());
