@@ -24,6 +24,7 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -73,6 +74,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 @Conditional(OnSendPulseWebhookCondition.class)
 @EnableConfigurationProperties(SendPulseProperties.class)
 public final class SendPulseWebhookAutoConfiguration {
+
+	// TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME
+	private static final String APPLICATION_TASK_EXECUTOR = "applicationTaskExecutor";
 
 	@Bean
 	static SendPulseWebhookEndpoints sendPulseWebhookEndpoints(ConfigurableListableBeanFactory beanFactory) {
@@ -260,19 +264,28 @@ public final class SendPulseWebhookAutoConfiguration {
 
 		@Bean
 		WebFluxWebhookHandler sendPulseWebhookHandler(WebhookProcessors sendPulseWebhookProcessors,
-				SendPulseProperties properties, Environment environment) {
+				SendPulseProperties properties, Environment environment,
+				@Qualifier(APPLICATION_TASK_EXECUTOR) ObjectProvider<Executor> applicationTaskExecutor) {
 			return new WebFluxWebhookHandler(sendPulseWebhookProcessors,
-					listenerExecutor(properties.getWebhook().isBlockingListeners(), environment));
+					listenerExecutor(properties.getWebhook().isBlockingListeners(), environment,
+							applicationTaskExecutor.getIfAvailable()));
 		}
 
 		// Spring's events are synchronous on the publishing thread: listeners that may
 		// block (a template's blocking method, JDBC) must not run on the event loop.
-		static Executor listenerExecutor(boolean blockingListeners, Environment environment) {
+		// Boot's application task executor (spring.task.execution.*) before Reactor's
+		// boundedElastic: its few threads share one queue and stay busy under load, where
+		// boundedElastic wakes a thread of its own for each delivery (benchmark B4).
+		static Executor listenerExecutor(boolean blockingListeners, Environment environment,
+				@Nullable Executor applicationTaskExecutor) {
 			if (!blockingListeners) {
 				return Runnable::run;
 			}
 			if (Threading.VIRTUAL.isActive(environment)) {
 				return new VirtualThreadTaskExecutor("sendpulse-webhook-");
+			}
+			if (applicationTaskExecutor != null) {
+				return applicationTaskExecutor;
 			}
 			Scheduler boundedElastic = Schedulers.boundedElastic();
 			return boundedElastic::schedule;

@@ -3,6 +3,9 @@ package io.sendpulse.spring.autoconfigure.webhook;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -37,6 +40,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -80,6 +84,15 @@ class SendPulseWebhookAutoConfigurationTests {
 					.hasSingleBean(org.springframework.web.reactive.function.server.RouterFunction.class);
 				assertThat(context).doesNotHaveBean("sendPulseWebhookHandlerMapping");
 			});
+	}
+
+	@Test
+	void runsWebFluxListenersOnBoundedElasticWhereTheApplicationHasNoTaskExecutor() throws Exception {
+		Executor executor = SendPulseWebhookAutoConfiguration.WebFluxConfiguration.listenerExecutor(true,
+				new StandardEnvironment(), null);
+		CompletableFuture<String> thread = new CompletableFuture<>();
+		executor.execute(() -> thread.complete(Thread.currentThread().getName()));
+		assertThat(thread.get(10, TimeUnit.SECONDS)).startsWith("boundedElastic");
 	}
 
 	@Test

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * WebFlux with {@code spring.threads.virtual.enabled}: listeners run on virtual threads
- * where the JVM has them, else on boundedElastic as without the property.
+ * where the JVM has them, else on Boot's application task executor as without the
+ * property.
  */
 @SpringBootTest(classes = WebhookTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=reactive", "spring.threads.virtual.enabled=true",
@@ -47,9 +48,9 @@ class WebFluxVirtualThreadsWebhookEndpointTests {
 
 	@Test
 	@EnabledForJreRange(max = JRE.JAVA_20)
-	void publishesOnBoundedElasticWhereTheJvmHasNoVirtualThreads() throws Exception {
+	void publishesOnTheApplicationTaskExecutorWhereTheJvmHasNoVirtualThreads() throws Exception {
 		assertThat(statusOfABlockingDelivery()).isEqualTo(200);
-		assertThat(this.receipts.lastThread).startsWith("boundedElastic");
+		assertThat(this.receipts.lastThread).startsWith("task-");
 	}
 
 	private int statusOfABlockingDelivery() throws Exception {

@@ -24,8 +24,8 @@ class WebFluxWebhookEndpointTests extends AbstractWebhookEndpointTests {
 	}
 
 	@Test
-	void publishesOffTheEventLoopByDefault() throws Exception {
-		assertThat(listenerThreadOfADelivery()).startsWith("boundedElastic");
+	void publishesOffTheEventLoopOnBootsApplicationTaskExecutorByDefault() throws Exception {
+		assertThat(listenerThreadOfADelivery()).startsWith("task-");
 	}
 
 	@Test
