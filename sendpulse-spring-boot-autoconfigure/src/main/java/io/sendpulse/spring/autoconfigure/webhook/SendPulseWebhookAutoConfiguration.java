@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.sendpulse.spring.autoconfigure.SendPulseAutoConfiguration;
@@ -33,6 +34,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.thread.Threading;
 import org.springframework.context.ApplicationEventPublisher;
@@ -47,23 +49,24 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.server.WebFilterChainProxy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 
 /**
  * Auto-configuration for {@link SendPulseWebhook} endpoints: in a Spring MVC or WebFlux
  * application that declares at least one, a {@link WebhookProcessor} verifies, reads,
- * deduplicates and publishes deliveries, and a small router per stack serves each path.
- * When Spring Security is in use, the webhook paths (authenticated by their signature)
- * are let through while every other path stays as protected as before. Requires
- * {@code sendpulse.webhook.secret}: without it, startup fails. An endpoint of a further
- * account ({@code @SendPulseWebhook(account = "eu")}) has a processor of its own, which
- * verifies with {@code sendpulse.accounts.eu.webhook.*} (the top-level secrets when it
- * sets none) and publishes events whose {@code account()} is {@code eu}.
+ * deduplicates and publishes deliveries, served by a router function on WebFlux and by a
+ * handler mapping of its own on Spring MVC. When Spring Security is in use, the webhook
+ * paths (authenticated by their signature) are let through while every other path stays
+ * as protected as before. Requires {@code sendpulse.webhook.secret}: without it, startup
+ * fails. An endpoint of a further account ({@code @SendPulseWebhook(account = "eu")}) has
+ * a processor of its own, which verifies with {@code sendpulse.accounts.eu.webhook.*}
+ * (the top-level secrets when it sets none) and publishes events whose {@code account()}
+ * is {@code eu}.
  */
 @AutoConfiguration(after = SendPulseAutoConfiguration.class, afterName = {
 		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
@@ -74,9 +77,6 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 @Conditional(OnSendPulseWebhookCondition.class)
 @EnableConfigurationProperties(SendPulseProperties.class)
 public final class SendPulseWebhookAutoConfiguration {
-
-	// TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME
-	private static final String APPLICATION_TASK_EXECUTOR = "applicationTaskExecutor";
 
 	@Bean
 	static SendPulseWebhookEndpoints sendPulseWebhookEndpoints(ConfigurableListableBeanFactory beanFactory) {
@@ -265,7 +265,7 @@ public final class SendPulseWebhookAutoConfiguration {
 		@Bean
 		WebFluxWebhookHandler sendPulseWebhookHandler(WebhookProcessors sendPulseWebhookProcessors,
 				SendPulseProperties properties, Environment environment,
-				@Qualifier(APPLICATION_TASK_EXECUTOR) ObjectProvider<Executor> applicationTaskExecutor) {
+				@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) ObjectProvider<Executor> applicationTaskExecutor) {
 			return new WebFluxWebhookHandler(sendPulseWebhookProcessors,
 					listenerExecutor(properties.getWebhook().isBlockingListeners(), environment,
 							applicationTaskExecutor.getIfAvailable()));
@@ -275,7 +275,7 @@ public final class SendPulseWebhookAutoConfiguration {
 		// block (a template's blocking method, JDBC) must not run on the event loop.
 		// Boot's application task executor (spring.task.execution.*) before Reactor's
 		// boundedElastic: its few threads share one queue and stay busy under load, where
-		// boundedElastic wakes a thread of its own for each delivery (benchmark B4).
+		// boundedElastic spreads the deliveries over threads of their own (benchmark B4).
 		static Executor listenerExecutor(boolean blockingListeners, Environment environment,
 				@Nullable Executor applicationTaskExecutor) {
 			if (!blockingListeners) {
@@ -284,11 +284,20 @@ public final class SendPulseWebhookAutoConfiguration {
 			if (Threading.VIRTUAL.isActive(environment)) {
 				return new VirtualThreadTaskExecutor("sendpulse-webhook-");
 			}
-			if (applicationTaskExecutor != null) {
-				return applicationTaskExecutor;
-			}
 			Scheduler boundedElastic = Schedulers.boundedElastic();
-			return boundedElastic::schedule;
+			if (applicationTaskExecutor == null) {
+				return boundedElastic::schedule;
+			}
+			return (task) -> {
+				try {
+					applicationTaskExecutor.execute(task);
+				}
+				catch (RejectedExecutionException ex) {
+					// Boot's executor stops taking tasks as the context closes, before
+					// the web server has answered the requests it drains.
+					boundedElastic.schedule(task);
+				}
+			};
 		}
 
 		@Bean

@@ -98,6 +98,10 @@ final class WebFluxWebhookHandler {
 			.onErrorResume(DataBufferLimitException.class, (ex) -> Mono.just(WebhookOutcome.TOO_LARGE));
 	}
 
+	Executor listenerExecutor() {
+		return this.listenerExecutor;
+	}
+
 	private static byte[] bytes(DataBuffer buffer) {
 		try {
 			byte[] bytes = new byte[buffer.readableByteCount()];

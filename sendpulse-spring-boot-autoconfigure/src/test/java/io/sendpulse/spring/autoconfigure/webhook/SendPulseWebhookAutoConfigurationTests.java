@@ -27,6 +27,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -41,6 +42,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -87,12 +90,43 @@ class SendPulseWebhookAutoConfigurationTests {
 	}
 
 	@Test
-	void runsWebFluxListenersOnBoundedElasticWhereTheApplicationHasNoTaskExecutor() throws Exception {
+	void runsWebFluxListenersOnBootsApplicationTaskExecutor() {
+		this.reactive.withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class))
+			.withUserConfiguration(Receipts.class)
+			.withPropertyValues("sendpulse.webhook.secret=whsec_test",
+					"spring.task.execution.thread-name-prefix=app-task-")
+			.run((context) -> assertThat(threadOf(context.getBean(WebFluxWebhookHandler.class).listenerExecutor()))
+				.startsWith("app-task-"));
+	}
+
+	@Test
+	void runsWebFluxListenersOnBoundedElasticOnceTheApplicationHasAnExecutorOfItsOwn() {
+		// Boot then makes no application task executor.
+		this.reactive.withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class))
+			.withUserConfiguration(Receipts.class, OwnExecutor.class)
+			.withPropertyValues("sendpulse.webhook.secret=whsec_test")
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean("applicationTaskExecutor");
+				assertThat(threadOf(context.getBean(WebFluxWebhookHandler.class).listenerExecutor()))
+					.startsWith("boundedElastic");
+			});
+	}
+
+	@Test
+	void runsWebFluxListenersOnBoundedElasticOnceBootsExecutorTakesNoMoreTasks() throws Exception {
+		// As the context closes, before the web server has answered what it drains.
+		ThreadPoolTaskExecutor closed = new ThreadPoolTaskExecutor();
+		closed.initialize();
+		closed.shutdown();
 		Executor executor = SendPulseWebhookAutoConfiguration.WebFluxConfiguration.listenerExecutor(true,
-				new StandardEnvironment(), null);
+				new StandardEnvironment(), closed);
+		assertThat(threadOf(executor)).startsWith("boundedElastic");
+	}
+
+	private static String threadOf(Executor executor) throws Exception {
 		CompletableFuture<String> thread = new CompletableFuture<>();
 		executor.execute(() -> thread.complete(Thread.currentThread().getName()));
-		assertThat(thread.get(10, TimeUnit.SECONDS)).startsWith("boundedElastic");
+		return thread.get(10, TimeUnit.SECONDS);
 	}
 
 	@Test
@@ -283,6 +317,16 @@ class SendPulseWebhookAutoConfigurationTests {
 			assertThat(context).getBean(WebhookSignatureVerifier.class)
 				.isSameAs(context.getBean(OwnVerifier.class).verifier);
 		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnExecutor {
+
+		@Bean
+		SimpleAsyncTaskExecutor ownExecutor() {
+			return new SimpleAsyncTaskExecutor("own-");
+		}
+
 	}
 
 	@SendPulseWebhook("/webhooks/sendpulse")
