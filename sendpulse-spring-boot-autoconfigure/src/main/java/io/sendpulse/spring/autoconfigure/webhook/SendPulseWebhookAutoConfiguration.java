@@ -284,8 +284,8 @@ public final class SendPulseWebhookAutoConfiguration {
 			if (Threading.VIRTUAL.isActive(environment)) {
 				return new VirtualThreadTaskExecutor("sendpulse-webhook-");
 			}
-			Scheduler boundedElastic = Schedulers.boundedElastic();
 			if (applicationTaskExecutor == null) {
+				Scheduler boundedElastic = Schedulers.boundedElastic();
 				return boundedElastic::schedule;
 			}
 			return (task) -> {
@@ -294,8 +294,9 @@ public final class SendPulseWebhookAutoConfiguration {
 				}
 				catch (RejectedExecutionException ex) {
 					// Boot's executor stops taking tasks as the context closes, before
-					// the web server has answered the requests it drains.
-					boundedElastic.schedule(task);
+					// the web server has answered the requests it drains. Asked for
+					// only then: Reactor makes its scheduler, and a thread, at first use.
+					Schedulers.boundedElastic().schedule(task);
 				}
 			};
 		}
