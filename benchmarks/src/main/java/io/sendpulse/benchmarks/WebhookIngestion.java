@@ -13,6 +13,7 @@ import io.sendpulse.spring.webhook.SendPulseWebhook;
 import io.sendpulse.spring.webhook.WebhookSigner;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
@@ -36,13 +37,23 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 /**
  * B4: signed webhook deliveries over HTTP, 32 in flight, against a bare endpoint on the
  * same server that only reads the body and answers 200; on Tomcat (MVC) and Reactor Netty
- * (WebFlux, in both listener modes).
+ * (WebFlux, in both listener modes). B4-blocking: the same with a listener that blocks
+ * for {@value #BLOCKING_MILLIS} ms, as one calling a blocking API does, against a bare
+ * endpoint doing the same work the way its stack has it done: on Tomcat's request thread,
+ * and on Reactor's {@code boundedElastic} for WebFlux.
  */
 final class WebhookIngestion {
 
 	private static final String SECRET = "bench-secret";
 
 	private static final AtomicLong sequence = new AtomicLong();
+
+	static final long BLOCKING_MILLIS = 20;
+
+	/**
+	 * What the listener and the bare endpoint do for each delivery: nothing, or block.
+	 */
+	private static volatile long work;
 
 	private WebhookIngestion() {
 	}
@@ -56,6 +67,21 @@ final class WebhookIngestion {
 				"WebFlux (Reactor Netty), blocking listeners", true));
 		results.add(run(settings, WebApplicationType.REACTIVE, WebFluxApplication.class,
 				"WebFlux (Reactor Netty), event-loop listeners", false));
+		// A listener that blocks, with the default listener mode. A twentieth of the
+		// deliveries a round: each takes 20 ms of a thread.
+		Settings blocking = new Settings(settings.smoke(), Math.min(settings.warmups(), 2),
+				Math.min(settings.rounds(), 5), Math.max(settings.requests() / 20, 50), settings.fidelityLimit(),
+				settings.fidelityDuration(), settings.bulkRecipients(), settings.bulkLimit());
+		work = BLOCKING_MILLIS;
+		try {
+			results.add(run(blocking, WebApplicationType.SERVLET, MvcApplication.class,
+					"MVC (Tomcat), listener blocking " + BLOCKING_MILLIS + " ms", true));
+			results.add(run(blocking, WebApplicationType.REACTIVE, WebFluxApplication.class,
+					"WebFlux (Reactor Netty), listener blocking " + BLOCKING_MILLIS + " ms", true));
+		}
+		finally {
+			work = 0;
+		}
 		return results;
 	}
 
@@ -80,7 +106,9 @@ final class WebhookIngestion {
 					() -> deliver(client, "/webhooks/sendpulse", signer, settings.requests()),
 					() -> deliver(client, "/bare", signer, settings.requests()));
 			double median = Rounds.median(rounds.ratios());
-			return new Result("B4", "webhook ingestion, 32 in flight, " + stack + ", vs bare endpoint",
+			return new Result((work > 0) ? "B4-blocking" : "B4",
+					"webhook ingestion, 32 in flight, " + stack + ", vs bare endpoint"
+							+ ((work > 0) ? " doing the same work" : ""),
 					String.format("%.3f of bare (%.0f vs %.0f req/s)", median, Rounds.median(rounds.candidate()),
 							Rounds.median(rounds.baseline())),
 					String.format("%.3f-%.3f", Rounds.min(rounds.ratios()), Rounds.max(rounds.ratios())), "≥ 0.80",
@@ -123,7 +151,22 @@ final class WebhookIngestion {
 		return perSecond;
 	}
 
-	/** The application's listener: counts, as a real one would do a little work. */
+	/**
+	 * A delivery's work: none, or blocking the thread as a call to a blocking API does.
+	 */
+	private static void work() {
+		long millis = work;
+		if (millis > 0) {
+			try {
+				Thread.sleep(millis);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	/** The application's listener: counts, and does the delivery's work. */
 	@SendPulseWebhook("/webhooks/sendpulse")
 	static class Receiver {
 
@@ -132,6 +175,7 @@ final class WebhookIngestion {
 		@EventListener
 		void on(SendPulseEvent event) {
 			this.received.incrementAndGet();
+			work();
 		}
 
 	}
@@ -148,6 +192,7 @@ final class WebhookIngestion {
 
 		@PostMapping("/bare")
 		void bare(@RequestBody byte[] body) {
+			work();
 		}
 
 	}
@@ -160,7 +205,12 @@ final class WebhookIngestion {
 		@Bean
 		RouterFunction<ServerResponse> bare() {
 			return RouterFunctions.route()
-				.POST("/bare", (request) -> request.bodyToMono(byte[].class).then(ServerResponse.ok().build()))
+				.POST("/bare",
+						(request) -> request.bodyToMono(byte[].class)
+							.flatMap((body) -> (work > 0)
+									? Mono.fromRunnable(WebhookIngestion::work).subscribeOn(Schedulers.boundedElastic())
+									: Mono.empty())
+							.then(ServerResponse.ok().build()))
 				.build();
 		}
 
