@@ -505,11 +505,11 @@ public class SendPulseProperties {
 
 		/**
 		 * Whether event listeners may block (call a template's blocking method, use
-		 * JDBC). On WebFlux, events are then published on Spring Boot's application task
-		 * executor (Reactor's boundedElastic scheduler where there is none), or on
-		 * virtual threads when spring.threads.virtual.enabled is set; when false, on the
-		 * event loop that received the webhook, for listeners that never block. Spring
-		 * MVC always publishes on the request thread.
+		 * JDBC). On WebFlux, events are then published on threads of the starter's own,
+		 * as many as Reactor's boundedElastic scheduler allows, or on virtual threads
+		 * when spring.threads.virtual.enabled is set; when false, on the event loop that
+		 * received the webhook, for listeners that never block. Spring MVC always
+		 * publishes on the request thread.
 		 */
 		private boolean blockingListeners = true;
 

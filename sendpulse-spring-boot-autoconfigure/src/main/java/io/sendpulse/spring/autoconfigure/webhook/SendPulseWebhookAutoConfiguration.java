@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.sendpulse.spring.autoconfigure.SendPulseAutoConfiguration;
@@ -21,11 +20,8 @@ import io.sendpulse.spring.internal.webhook.WebhookDeliveryObserver;
 import io.sendpulse.spring.internal.webhook.WebhookProcessor;
 import io.sendpulse.spring.webhook.WebhookSignatureVerifier;
 import org.jspecify.annotations.Nullable;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -34,7 +30,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
-import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.thread.Threading;
 import org.springframework.context.ApplicationEventPublisher;
@@ -262,43 +257,30 @@ public final class SendPulseWebhookAutoConfiguration {
 	@ConditionalOnWebApplication(type = Type.REACTIVE)
 	static class WebFluxConfiguration {
 
+		static final String LISTENER_THREAD_PREFIX = "sendpulse-webhook-";
+
 		@Bean
 		WebFluxWebhookHandler sendPulseWebhookHandler(WebhookProcessors sendPulseWebhookProcessors,
-				SendPulseProperties properties, Environment environment,
-				@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) ObjectProvider<Executor> applicationTaskExecutor) {
+				SendPulseProperties properties, Environment environment) {
 			return new WebFluxWebhookHandler(sendPulseWebhookProcessors,
-					listenerExecutor(properties.getWebhook().isBlockingListeners(), environment,
-							applicationTaskExecutor.getIfAvailable()));
+					listenerExecutor(properties.getWebhook().isBlockingListeners(), environment));
 		}
 
 		// Spring's events are synchronous on the publishing thread: listeners that may
 		// block (a template's blocking method, JDBC) must not run on the event loop.
-		// Boot's application task executor (spring.task.execution.*) before Reactor's
-		// boundedElastic: its few threads share one queue and stay busy under load, where
-		// boundedElastic spreads the deliveries over threads of their own (benchmark B4).
-		static Executor listenerExecutor(boolean blockingListeners, Environment environment,
-				@Nullable Executor applicationTaskExecutor) {
+		// Virtual threads when they are on, as Boot runs WebFlux's blocking handler
+		// methods; else threads of the handler's own, as many as boundedElastic allows
+		// but sharing one queue (benchmarks B4 and B4-blocking). Not Boot's application
+		// task executor: its 8 threads would be shared with @Async methods, and it stops
+		// taking tasks before the web server has drained its requests.
+		static Executor listenerExecutor(boolean blockingListeners, Environment environment) {
 			if (!blockingListeners) {
 				return Runnable::run;
 			}
 			if (Threading.VIRTUAL.isActive(environment)) {
-				return new VirtualThreadTaskExecutor("sendpulse-webhook-");
+				return new VirtualThreadTaskExecutor(LISTENER_THREAD_PREFIX);
 			}
-			if (applicationTaskExecutor == null) {
-				Scheduler boundedElastic = Schedulers.boundedElastic();
-				return boundedElastic::schedule;
-			}
-			return (task) -> {
-				try {
-					applicationTaskExecutor.execute(task);
-				}
-				catch (RejectedExecutionException ex) {
-					// Boot's executor stops taking tasks as the context closes, before
-					// the web server has answered the requests it drains. Asked for
-					// only then: Reactor makes its scheduler, and a thread, at first use.
-					Schedulers.boundedElastic().schedule(task);
-				}
-			};
+			return new ListenerThreads(LISTENER_THREAD_PREFIX);
 		}
 
 		@Bean

@@ -25,9 +25,10 @@ import org.springframework.web.server.ServerWebExchange;
  * the {@link WebhookProcessor} check it on the event loop, and has the listeners run by
  * the given executor: one whose threads may block, or the event loop itself when
  * {@code sendpulse.webhook.blocking-listeners} is {@code false}. A client that hangs up
- * cancels only the answer, never the publication of a delivery already claimed.
+ * cancels only the answer, never the publication of a delivery already claimed. Closing
+ * it (as the application closes) closes an executor of its own.
  */
-final class WebFluxWebhookHandler {
+final class WebFluxWebhookHandler implements AutoCloseable {
 
 	private static final byte[] EMPTY = new byte[0];
 
@@ -100,6 +101,13 @@ final class WebFluxWebhookHandler {
 
 	Executor listenerExecutor() {
 		return this.listenerExecutor;
+	}
+
+	@Override
+	public void close() throws Exception {
+		if (this.listenerExecutor instanceof AutoCloseable closeable) {
+			closeable.close();
+		}
 	}
 
 	private static byte[] bytes(DataBuffer buffer) {

@@ -366,6 +366,21 @@ abstract class AbstractWebhookEndpointTests {
 		assertThat(published.values()).containsOnly(1L);
 	}
 
+	/**
+	 * Deliver events at once to listeners that each block until all of them run, and
+	 * answer how many did run together.
+	 */
+	int listenersThatBlockTogether(int deliveries) throws Exception {
+		this.receipts.together = new CountDownLatch(deliveries);
+		List<Callable<Integer>> tasks = new ArrayList<>();
+		for (int i = 0; i < deliveries; i++) {
+			byte[] body = sms(WebhookTestApplication.DeliveryReceipts.TOGETHER + UUID.randomUUID(), Instant.now());
+			tasks.add(() -> post(PATH, body, sign(SECRET, body)).statusCode());
+		}
+		assertThat(concurrently(deliveries, tasks)).containsOnly(200);
+		return this.receipts.ranTogether.size();
+	}
+
 	/** Deliver an event to a listener that blocks and answer the status. */
 	int statusOfADeliveryToABlockingListener() throws Exception {
 		byte[] body = sms(WebhookTestApplication.DeliveryReceipts.BLOCKING + UUID.randomUUID(), Instant.now());

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -21,6 +23,7 @@ import io.sendpulse.spring.webhook.WebhookSignatureVerifier;
 import io.sendpulse.spring.webhook.WebhookSigner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -41,12 +44,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 @ExtendWith(OutputCaptureExtension.class)
 class SendPulseWebhookAutoConfigurationTests {
@@ -90,37 +91,29 @@ class SendPulseWebhookAutoConfigurationTests {
 	}
 
 	@Test
-	void runsWebFluxListenersOnBootsApplicationTaskExecutor() {
+	void runsWebFluxListenersOnThreadsOfTheirOwnRatherThanBootsApplicationTaskExecutor() {
+		// Boot's executor would share its 8 threads with @Async methods.
 		this.reactive.withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class))
 			.withUserConfiguration(Receipts.class)
 			.withPropertyValues("sendpulse.webhook.secret=whsec_test",
 					"spring.task.execution.thread-name-prefix=app-task-")
-			.run((context) -> assertThat(threadOf(context.getBean(WebFluxWebhookHandler.class).listenerExecutor()))
-				.startsWith("app-task-"));
-	}
-
-	@Test
-	void runsWebFluxListenersOnBoundedElasticOnceTheApplicationHasAnExecutorOfItsOwn() {
-		// Boot then makes no application task executor.
-		this.reactive.withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class))
-			.withUserConfiguration(Receipts.class, OwnExecutor.class)
-			.withPropertyValues("sendpulse.webhook.secret=whsec_test")
 			.run((context) -> {
-				assertThat(context).doesNotHaveBean("applicationTaskExecutor");
-				assertThat(threadOf(context.getBean(WebFluxWebhookHandler.class).listenerExecutor()))
-					.startsWith("boundedElastic");
+				assertThat(context).hasBean("applicationTaskExecutor");
+				Executor executor = context.getBean(WebFluxWebhookHandler.class).listenerExecutor();
+				assertThat(threadOf(executor)).startsWith("sendpulse-webhook-");
+				assertThat(executor).isInstanceOf(ListenerThreads.class);
+				assertThat(((ListenerThreads) executor).threads()).isEqualTo(Schedulers.DEFAULT_BOUNDED_ELASTIC_SIZE);
 			});
 	}
 
 	@Test
-	void runsWebFluxListenersOnBoundedElasticOnceBootsExecutorTakesNoMoreTasks() throws Exception {
-		// As the context closes, before the web server has answered what it drains.
-		ThreadPoolTaskExecutor closed = new ThreadPoolTaskExecutor();
-		closed.initialize();
-		closed.shutdown();
-		Executor executor = SendPulseWebhookAutoConfiguration.WebFluxConfiguration.listenerExecutor(true,
-				new StandardEnvironment(), closed);
-		assertThat(threadOf(executor)).startsWith("boundedElastic");
+	void stopsTakingListenerTasksOnceTheApplicationHasClosed() {
+		AtomicReference<Executor> executor = new AtomicReference<>();
+		this.reactive.withUserConfiguration(Receipts.class)
+			.withPropertyValues("sendpulse.webhook.secret=whsec_test")
+			.run((context) -> executor.set(context.getBean(WebFluxWebhookHandler.class).listenerExecutor()));
+		assertThatExceptionOfType(RejectedExecutionException.class).isThrownBy(() -> executor.get().execute(() -> {
+		}));
 	}
 
 	private static String threadOf(Executor executor) throws Exception {
@@ -317,16 +310,6 @@ class SendPulseWebhookAutoConfigurationTests {
 			assertThat(context).getBean(WebhookSignatureVerifier.class)
 				.isSameAs(context.getBean(OwnVerifier.class).verifier);
 		});
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class OwnExecutor {
-
-		@Bean
-		SimpleAsyncTaskExecutor ownExecutor() {
-			return new SimpleAsyncTaskExecutor("own-");
-		}
-
 	}
 
 	@SendPulseWebhook("/webhooks/sendpulse")

@@ -16,7 +16,7 @@ class WebFluxEventLoopListenersWebhookEndpointTests extends AbstractWebhookEndpo
 
 	@Test
 	void publishesOnTheEventLoopWhenTheApplicationSaysListenersNeverBlock() throws Exception {
-		assertThat(listenerThreadOfADelivery()).contains("-http-").doesNotStartWith("boundedElastic");
+		assertThat(listenerThreadOfADelivery()).contains("-http-").doesNotStartWith("sendpulse-webhook-");
 	}
 
 }

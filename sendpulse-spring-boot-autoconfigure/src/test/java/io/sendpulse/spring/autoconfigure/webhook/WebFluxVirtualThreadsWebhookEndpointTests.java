@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * WebFlux with {@code spring.threads.virtual.enabled}: listeners run on virtual threads
- * where the JVM has them, else on Boot's application task executor as without the
+ * where the JVM has them, else on the starter's own platform threads as without the
  * property.
  */
 @SpringBootTest(classes = WebhookTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -48,9 +48,9 @@ class WebFluxVirtualThreadsWebhookEndpointTests {
 
 	@Test
 	@EnabledForJreRange(max = JRE.JAVA_20)
-	void publishesOnTheApplicationTaskExecutorWhereTheJvmHasNoVirtualThreads() throws Exception {
+	void publishesOnPlatformThreadsOfItsOwnWhereTheJvmHasNoVirtualThreads() throws Exception {
 		assertThat(statusOfABlockingDelivery()).isEqualTo(200);
-		assertThat(this.receipts.lastThread).startsWith("task-");
+		assertThat(this.receipts.lastThread).startsWith("sendpulse-webhook-");
 	}
 
 	private int statusOfABlockingDelivery() throws Exception {

@@ -1,6 +1,7 @@
 package io.sendpulse.spring.autoconfigure.webhook;
 
 import org.junit.jupiter.api.Test;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.reactor.netty.NettyWebServer;
@@ -24,8 +25,15 @@ class WebFluxWebhookEndpointTests extends AbstractWebhookEndpointTests {
 	}
 
 	@Test
-	void publishesOffTheEventLoopOnBootsApplicationTaskExecutorByDefault() throws Exception {
-		assertThat(listenerThreadOfADelivery()).startsWith("task-");
+	void publishesOffTheEventLoopOnThreadsOfItsOwnByDefault() throws Exception {
+		assertThat(listenerThreadOfADelivery()).startsWith("sendpulse-webhook-");
+	}
+
+	@Test
+	void runsListenersThatBlockOnMoreThreadsThanBootsApplicationTaskExecutorHas() throws Exception {
+		// Boot's executor has 8; as many as boundedElastic allows, ten per core.
+		int deliveries = Math.min(16, Schedulers.DEFAULT_BOUNDED_ELASTIC_SIZE);
+		assertThat(listenersThatBlockTogether(deliveries)).isEqualTo(deliveries);
 	}
 
 	@Test

@@ -42,6 +42,11 @@ class WebMvcWebhookEndpointTests extends AbstractWebhookEndpointTests {
 	}
 
 	@Test
+	void runsListenersThatBlockTogetherOnTomcatsRequestThreads() throws Exception {
+		assertThat(listenersThatBlockTogether(16)).isEqualTo(16);
+	}
+
+	@Test
 	void publishesToAListenerThatBlocksLikeATemplatesBlockingMethod() throws Exception {
 		assertThat(statusOfADeliveryToABlockingListener()).isEqualTo(200);
 	}

@@ -5,6 +5,8 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import io.sendpulse.spring.webhook.CallStatusEvent;
 import io.sendpulse.spring.webhook.SendPulseEvent;
@@ -44,6 +46,17 @@ class WebhookTestApplication {
 		/** Prefix of the message ids whose listener is slow. */
 		static final String SLOW = "msg_slow_";
 
+		/** Prefix of the message ids whose listeners block until they all run at once. */
+		static final String TOGETHER = "msg_together_";
+
+		/**
+		 * What each listener of a {@link #TOGETHER} delivery counts down, then waits for.
+		 */
+		volatile CountDownLatch together = new CountDownLatch(0);
+
+		/** The {@link #TOGETHER} deliveries whose listener saw all the others running. */
+		final Set<String> ranTogether = ConcurrentHashMap.newKeySet();
+
 		final Queue<SendPulseEvent> received = new ConcurrentLinkedQueue<>();
 
 		final Set<String> failOnce = ConcurrentHashMap.newKeySet();
@@ -59,6 +72,9 @@ class WebhookTestApplication {
 					// What a template's blocking method does.
 					Mono.delay(Duration.ofMillis(5)).block(Duration.ofSeconds(10));
 				}
+				if (messageId.startsWith(TOGETHER)) {
+					waitForTheOthers(messageId);
+				}
 				if (messageId.startsWith(SLOW) && !Schedulers.isInNonBlockingThread()) {
 					// Slow where listeners may block.
 					Mono.delay(Duration.ofMillis(25)).block(Duration.ofSeconds(10));
@@ -68,6 +84,19 @@ class WebhookTestApplication {
 			if (event instanceof SmsStatusEvent sms && sms.messageId() != null
 					&& this.failOnce.remove(sms.messageId())) {
 				throw new IllegalStateException("Listener failed on purpose");
+			}
+		}
+
+		private void waitForTheOthers(String messageId) {
+			CountDownLatch latch = this.together;
+			latch.countDown();
+			try {
+				if (latch.await(10, TimeUnit.SECONDS)) {
+					this.ranTogether.add(messageId);
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
 			}
 		}
 

@@ -1,0 +1,94 @@
+package io.sendpulse.spring.autoconfigure.webhook;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link ListenerThreads}: listeners that block get every thread, and a full
+ * queue refuses a task (which the processor answers 503) rather than holding it
+ * unbounded.
+ */
+class ListenerThreadsTests {
+
+	private final CountDownLatch release = new CountDownLatch(1);
+
+	private final ListenerThreads threads = new ListenerThreads("listener-", 3, 2);
+
+	@AfterEach
+	void release() {
+		this.release.countDown();
+		this.threads.close();
+	}
+
+	@Test
+	void runsAsManyBlockingTasksAtOnceAsItHasThreads() throws Exception {
+		CountDownLatch started = new CountDownLatch(3);
+		Set<String> names = ConcurrentHashMap.newKeySet();
+		for (int i = 0; i < 3; i++) {
+			this.threads.execute(() -> {
+				names.add(Thread.currentThread().getName());
+				started.countDown();
+				awaitRelease();
+			});
+		}
+		assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(names).hasSize(3).allMatch((name) -> name.startsWith("listener-"));
+	}
+
+	@Test
+	void queuesWhatItsBusyThreadsCannotTakeAndRefusesWhatItsQueueCannotHold() throws Exception {
+		CountDownLatch started = new CountDownLatch(3);
+		for (int i = 0; i < 3; i++) {
+			this.threads.execute(() -> {
+				started.countDown();
+				awaitRelease();
+			});
+		}
+		assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+		CountDownLatch queued = new CountDownLatch(2);
+		this.threads.execute(queued::countDown);
+		this.threads.execute(queued::countDown);
+		assertThatExceptionOfType(RejectedExecutionException.class).isThrownBy(() -> this.threads.execute(() -> {
+		}));
+		this.release.countDown();
+		assertThat(queued.await(10, TimeUnit.SECONDS)).isTrue();
+	}
+
+	@Test
+	void runsItsThreadsAsDaemons() throws Exception {
+		CountDownLatch ran = new CountDownLatch(1);
+		boolean[] daemon = new boolean[1];
+		this.threads.execute(() -> {
+			daemon[0] = Thread.currentThread().isDaemon();
+			ran.countDown();
+		});
+		assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(daemon[0]).isTrue();
+	}
+
+	@Test
+	void refusesTasksOnceClosed() {
+		this.threads.close();
+		assertThatExceptionOfType(RejectedExecutionException.class).isThrownBy(() -> this.threads.execute(() -> {
+		}));
+	}
+
+	private void awaitRelease() {
+		try {
+			this.release.await(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
