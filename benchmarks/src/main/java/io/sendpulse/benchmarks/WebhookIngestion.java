@@ -205,12 +205,13 @@ final class WebhookIngestion {
 		@Bean
 		RouterFunction<ServerResponse> bare() {
 			return RouterFunctions.route()
-				.POST("/bare",
-						(request) -> request.bodyToMono(byte[].class)
-							.flatMap((body) -> (work > 0)
-									? Mono.fromRunnable(WebhookIngestion::work).subscribeOn(Schedulers.boundedElastic())
-									: Mono.empty())
-							.then(ServerResponse.ok().build()))
+				.POST("/bare", (work > 0)
+						// Blocking work where Reactor has it done.
+						? (request) -> request.bodyToMono(byte[].class)
+							.flatMap((body) -> Mono.fromRunnable(WebhookIngestion::work)
+								.subscribeOn(Schedulers.boundedElastic()))
+							.then(ServerResponse.ok().build())
+						: (request) -> request.bodyToMono(byte[].class).then(ServerResponse.ok().build()))
 				.build();
 		}
 

@@ -2,6 +2,7 @@ package io.sendpulse.spring.autoconfigure.webhook;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -10,16 +11,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Where WebFlux listeners that may block run on platform threads: as many threads as
- * Reactor's {@code boundedElastic} allows (ten per core unless
- * {@code reactor.schedulers.defaultBoundedElasticSize} says otherwise) and as many
- * waiting deliveries ({@code reactor.schedulers.defaultBoundedElasticQueueSize}, 100,000
- * by default), beyond which a delivery is answered 503 for SendPulse to deliver it again.
- * Unlike {@code boundedElastic}, whose workers each have a queue of their own, the
- * threads share one queue: a steady stream of quick deliveries keeps a few threads busy
- * rather than waking one per delivery (benchmark B4), and listeners that block get as
- * many threads as {@code boundedElastic} gives them (B4-blocking). Threads are made as
- * deliveries need them and end after a minute idle, as {@code boundedElastic}'s do.
+ * Where WebFlux listeners that may block run on platform threads. A delivery goes to an
+ * idle thread if there is one, else to a new thread, up to as many as Reactor's
+ * {@code boundedElastic} allows (ten per core unless
+ * {@code reactor.schedulers.defaultBoundedElasticSize} says otherwise), as Tomcat's
+ * request threads are made; once they are all busy, deliveries wait in one queue of at
+ * most {@code reactor.schedulers.defaultBoundedElasticQueueSize} (100,000 by default),
+ * beyond which the executor refuses them and the endpoint answers 503 for SendPulse to
+ * deliver them again. Threads end after a minute without work. A steady stream of quick
+ * deliveries so keeps a few threads busy (benchmark B4), and listeners that block get as
+ * many threads as {@code boundedElastic} would give them (B4-blocking).
  */
 final class ListenerThreads implements Executor, AutoCloseable {
 
@@ -27,30 +28,53 @@ final class ListenerThreads implements Executor, AutoCloseable {
 
 	private final ThreadPoolExecutor executor;
 
+	private final GrowFirstQueue queue;
+
+	/** Tasks handed over and not yet ended: fewer than the threads means one is idle. */
+	private final AtomicInteger unfinished = new AtomicInteger();
+
 	ListenerThreads(String threadNamePrefix) {
 		this(threadNamePrefix, Schedulers.DEFAULT_BOUNDED_ELASTIC_SIZE, Schedulers.DEFAULT_BOUNDED_ELASTIC_QUEUESIZE);
 	}
 
 	ListenerThreads(String threadNamePrefix, int threads, int queueCapacity) {
-		this.executor = new ThreadPoolExecutor(threads, threads, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS,
-				new LinkedBlockingQueue<>(queueCapacity), new Daemons(threadNamePrefix),
-				new ThreadPoolExecutor.AbortPolicy());
-		this.executor.allowCoreThreadTimeOut(true);
+		this.queue = new GrowFirstQueue(queueCapacity);
+		this.executor = new ThreadPoolExecutor(0, threads, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS, this.queue,
+				new Daemons(threadNamePrefix));
 	}
 
 	/**
-	 * Run the task on one of the threads.
-	 * @throws java.util.concurrent.RejectedExecutionException when the queue is full or
-	 * the application is shutting down
+	 * Run the task on an idle thread, a new one, or once there are as many as allowed,
+	 * the first that is free.
+	 * @throws RejectedExecutionException when the queue is full or this has been closed
 	 */
 	@Override
 	public void execute(Runnable task) {
-		this.executor.execute(task);
+		this.unfinished.incrementAndGet();
+		Runnable counted = () -> {
+			try {
+				task.run();
+			}
+			finally {
+				this.unfinished.decrementAndGet();
+			}
+		};
+		try {
+			this.executor.execute(counted);
+		}
+		catch (RejectedExecutionException ex) {
+			// Another task took the last new thread between the queue's answer and the
+			// executor's attempt: queue this one after all, if there is room.
+			if (this.executor.isShutdown() || !this.queue.force(counted)) {
+				this.unfinished.decrementAndGet();
+				throw ex;
+			}
+		}
 	}
 
 	/**
-	 * Take no more tasks once the application has closed (its web server has drained its
-	 * requests by then); those already taken run to their end.
+	 * Take no more tasks, once the application has closed and its web server has stopped;
+	 * those already taken run to their end.
 	 */
 	@Override
 	public void close() {
@@ -59,6 +83,36 @@ final class ListenerThreads implements Executor, AutoCloseable {
 
 	int threads() {
 		return this.executor.getMaximumPoolSize();
+	}
+
+	int unfinished() {
+		return this.unfinished.get();
+	}
+
+	/**
+	 * Takes a task only when a thread is idle to run it or no more threads are allowed,
+	 * so that {@link ThreadPoolExecutor} makes a new thread rather than queue it.
+	 */
+	private final class GrowFirstQueue extends LinkedBlockingQueue<Runnable> {
+
+		GrowFirstQueue(int capacity) {
+			super(capacity);
+		}
+
+		@Override
+		public boolean offer(Runnable task) {
+			ThreadPoolExecutor executor = ListenerThreads.this.executor;
+			int threads = executor.getPoolSize();
+			if (ListenerThreads.this.unfinished.get() <= threads || threads >= executor.getMaximumPoolSize()) {
+				return super.offer(task);
+			}
+			return false;
+		}
+
+		boolean force(Runnable task) {
+			return super.offer(task);
+		}
+
 	}
 
 	private static final class Daemons implements ThreadFactory {

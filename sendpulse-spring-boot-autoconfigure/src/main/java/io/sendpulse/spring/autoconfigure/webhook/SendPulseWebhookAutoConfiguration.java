@@ -257,7 +257,7 @@ public final class SendPulseWebhookAutoConfiguration {
 	@ConditionalOnWebApplication(type = Type.REACTIVE)
 	static class WebFluxConfiguration {
 
-		static final String LISTENER_THREAD_PREFIX = "sendpulse-webhook-";
+		private static final String LISTENER_THREAD_PREFIX = "sendpulse-webhook-";
 
 		@Bean
 		WebFluxWebhookHandler sendPulseWebhookHandler(WebhookProcessors sendPulseWebhookProcessors,
@@ -269,11 +269,12 @@ public final class SendPulseWebhookAutoConfiguration {
 		// Spring's events are synchronous on the publishing thread: listeners that may
 		// block (a template's blocking method, JDBC) must not run on the event loop.
 		// Virtual threads when they are on, as Boot runs WebFlux's blocking handler
-		// methods; else threads of the handler's own, as many as boundedElastic allows
-		// but sharing one queue (benchmarks B4 and B4-blocking). Not Boot's application
-		// task executor: its 8 threads would be shared with @Async methods, and it stops
-		// taking tasks before the web server has drained its requests.
-		static Executor listenerExecutor(boolean blockingListeners, Environment environment) {
+		// methods; else threads of the handler's own, an idle one first, as many as
+		// boundedElastic allows once they are all busy (benchmarks B4 and B4-blocking).
+		// Not Boot's application task executor: its 8 threads would be shared with
+		// @Async methods, and it stops taking tasks before the web server has drained
+		// its requests.
+		private static Executor listenerExecutor(boolean blockingListeners, Environment environment) {
 			if (!blockingListeners) {
 				return Runnable::run;
 			}

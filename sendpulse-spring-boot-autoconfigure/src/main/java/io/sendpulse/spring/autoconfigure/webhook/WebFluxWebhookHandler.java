@@ -104,9 +104,9 @@ final class WebFluxWebhookHandler implements AutoCloseable {
 	}
 
 	@Override
-	public void close() throws Exception {
-		if (this.listenerExecutor instanceof AutoCloseable closeable) {
-			closeable.close();
+	public void close() {
+		if (this.listenerExecutor instanceof ListenerThreads threads) {
+			threads.close();
 		}
 	}
 

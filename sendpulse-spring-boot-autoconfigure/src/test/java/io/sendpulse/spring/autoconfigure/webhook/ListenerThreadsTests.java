@@ -1,11 +1,13 @@
 package io.sendpulse.spring.autoconfigure.webhook;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,9 +26,24 @@ class ListenerThreadsTests {
 	private final ListenerThreads threads = new ListenerThreads("listener-", 3, 2);
 
 	@AfterEach
-	void release() {
+	void releaseAndClose() {
 		this.release.countDown();
 		this.threads.close();
+	}
+
+	@Test
+	void runsTasksOneAfterAnotherOnTheThreadThatIsIdle() throws Exception {
+		Set<String> names = ConcurrentHashMap.newKeySet();
+		for (int i = 0; i < 3; i++) {
+			CountDownLatch ran = new CountDownLatch(1);
+			this.threads.execute(() -> {
+				names.add(Thread.currentThread().getName());
+				ran.countDown();
+			});
+			assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
+			Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> this.threads.unfinished() == 0);
+		}
+		assertThat(names).containsExactly("listener-1");
 	}
 
 	@Test
@@ -59,6 +76,7 @@ class ListenerThreadsTests {
 		this.threads.execute(queued::countDown);
 		assertThatExceptionOfType(RejectedExecutionException.class).isThrownBy(() -> this.threads.execute(() -> {
 		}));
+		assertThat(queued.getCount()).isEqualTo(2);
 		this.release.countDown();
 		assertThat(queued.await(10, TimeUnit.SECONDS)).isTrue();
 	}

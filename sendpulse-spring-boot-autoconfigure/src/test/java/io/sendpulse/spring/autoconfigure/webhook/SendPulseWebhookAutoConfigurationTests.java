@@ -95,8 +95,7 @@ class SendPulseWebhookAutoConfigurationTests {
 		// Boot's executor would share its 8 threads with @Async methods.
 		this.reactive.withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class))
 			.withUserConfiguration(Receipts.class)
-			.withPropertyValues("sendpulse.webhook.secret=whsec_test",
-					"spring.task.execution.thread-name-prefix=app-task-")
+			.withPropertyValues("sendpulse.webhook.secret=whsec_test")
 			.run((context) -> {
 				assertThat(context).hasBean("applicationTaskExecutor");
 				Executor executor = context.getBean(WebFluxWebhookHandler.class).listenerExecutor();

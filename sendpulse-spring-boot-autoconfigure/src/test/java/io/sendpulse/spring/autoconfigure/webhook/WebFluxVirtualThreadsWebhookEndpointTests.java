@@ -44,6 +44,7 @@ class WebFluxVirtualThreadsWebhookEndpointTests {
 	void publishesOnAVirtualThread() throws Exception {
 		assertThat(statusOfABlockingDelivery()).isEqualTo(200);
 		assertThat(this.receipts.lastThread).startsWith("sendpulse-webhook-");
+		assertThat(this.receipts.lastThreadVirtual).isTrue();
 	}
 
 	@Test
@@ -51,6 +52,7 @@ class WebFluxVirtualThreadsWebhookEndpointTests {
 	void publishesOnPlatformThreadsOfItsOwnWhereTheJvmHasNoVirtualThreads() throws Exception {
 		assertThat(statusOfABlockingDelivery()).isEqualTo(200);
 		assertThat(this.receipts.lastThread).startsWith("sendpulse-webhook-");
+		assertThat(this.receipts.lastThreadVirtual).isFalse();
 	}
 
 	private int statusOfABlockingDelivery() throws Exception {

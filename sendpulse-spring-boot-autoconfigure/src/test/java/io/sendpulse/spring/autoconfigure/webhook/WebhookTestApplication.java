@@ -63,9 +63,12 @@ class WebhookTestApplication {
 
 		volatile String lastThread = "";
 
+		volatile boolean lastThreadVirtual;
+
 		@EventListener
 		void on(SendPulseEvent event) {
 			this.lastThread = Thread.currentThread().getName();
+			this.lastThreadVirtual = isVirtual(Thread.currentThread());
 			if (event instanceof SmsStatusEvent sms && sms.messageId() != null) {
 				String messageId = sms.messageId();
 				if (messageId.startsWith(BLOCKING)) {
@@ -84,6 +87,16 @@ class WebhookTestApplication {
 			if (event instanceof SmsStatusEvent sms && sms.messageId() != null
 					&& this.failOnce.remove(sms.messageId())) {
 				throw new IllegalStateException("Listener failed on purpose");
+			}
+		}
+
+		// Thread.isVirtual() is Java 21's; the tests compile for 17.
+		private static boolean isVirtual(Thread thread) {
+			try {
+				return (boolean) Thread.class.getMethod("isVirtual").invoke(thread);
+			}
+			catch (ReflectiveOperationException ex) {
+				return false;
 			}
 		}
 
