@@ -3,12 +3,13 @@ package io.sendpulse.spring.autoconfigure.webhook;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import reactor.core.scheduler.Schedulers;
+
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * Where WebFlux listeners that may block run on platform threads. A delivery goes to an
@@ -19,8 +20,9 @@ import reactor.core.scheduler.Schedulers;
  * most {@code reactor.schedulers.defaultBoundedElasticQueueSize} (100,000 by default),
  * beyond which the executor refuses them and the endpoint answers 503 for SendPulse to
  * deliver them again. Threads end after a minute without work. A steady stream of quick
- * deliveries so keeps a few threads busy (benchmark B4), and listeners that block get as
- * many threads as {@code boundedElastic} would give them (B4-blocking).
+ * deliveries so keeps a few threads busy, and listeners that block get as many threads as
+ * {@code boundedElastic} would give them. As with Tomcat's, a thread about to end after
+ * its minute idle still counts as idle, so a delivery may then wait for a busy one.
  */
 final class ListenerThreads implements Executor, AutoCloseable {
 
@@ -30,7 +32,10 @@ final class ListenerThreads implements Executor, AutoCloseable {
 
 	private final GrowFirstQueue queue;
 
-	/** Tasks handed over and not yet ended: fewer than the threads means one is idle. */
+	/**
+	 * Tasks handed over and not yet ended, counting the one being handed over: no more
+	 * than the threads means that one of them is idle.
+	 */
 	private final AtomicInteger unfinished = new AtomicInteger();
 
 	ListenerThreads(String threadNamePrefix) {
@@ -39,8 +44,9 @@ final class ListenerThreads implements Executor, AutoCloseable {
 
 	ListenerThreads(String threadNamePrefix, int threads, int queueCapacity) {
 		this.queue = new GrowFirstQueue(queueCapacity);
-		this.executor = new ThreadPoolExecutor(0, threads, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS, this.queue,
-				new Daemons(threadNamePrefix));
+		CustomizableThreadFactory daemons = new CustomizableThreadFactory(threadNamePrefix);
+		daemons.setDaemon(true);
+		this.executor = new ThreadPoolExecutor(0, threads, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS, this.queue, daemons);
 	}
 
 	/**
@@ -59,17 +65,48 @@ final class ListenerThreads implements Executor, AutoCloseable {
 				this.unfinished.decrementAndGet();
 			}
 		};
+		boolean handedOver = false;
 		try {
 			this.executor.execute(counted);
+			handedOver = true;
 		}
 		catch (RejectedExecutionException ex) {
-			// Another task took the last new thread between the queue's answer and the
-			// executor's attempt: queue this one after all, if there is room.
-			if (this.executor.isShutdown() || !this.queue.force(counted)) {
-				this.unfinished.decrementAndGet();
+			handedOver = queueAfterAll(counted);
+			if (!handedOver) {
 				throw ex;
 			}
 		}
+		finally {
+			if (!handedOver) {
+				this.unfinished.decrementAndGet();
+			}
+		}
+	}
+
+	/**
+	 * Queue a task refused because another took the last new thread between the queue's
+	 * answer and the executor's attempt, if there is room; then, as
+	 * {@link ThreadPoolExecutor} does once it has queued a task, make sure that a thread
+	 * will run it, or take it back.
+	 */
+	private boolean queueAfterAll(Runnable counted) {
+		if (this.executor.isShutdown() || !this.queue.force(counted)) {
+			return false;
+		}
+		if (this.executor.isShutdown()) {
+			// Unless a thread has taken it already.
+			return !this.queue.remove(counted);
+		}
+		if (this.executor.getPoolSize() == 0 && this.queue.remove(counted)) {
+			// Every thread ended meanwhile: below the maximum, the executor makes one.
+			try {
+				this.executor.execute(counted);
+			}
+			catch (RejectedExecutionException ex) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
@@ -111,25 +148,6 @@ final class ListenerThreads implements Executor, AutoCloseable {
 
 		boolean force(Runnable task) {
 			return super.offer(task);
-		}
-
-	}
-
-	private static final class Daemons implements ThreadFactory {
-
-		private final String prefix;
-
-		private final AtomicInteger count = new AtomicInteger();
-
-		Daemons(String prefix) {
-			this.prefix = prefix;
-		}
-
-		@Override
-		public Thread newThread(Runnable task) {
-			Thread thread = new Thread(task, this.prefix + this.count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
 		}
 
 	}

@@ -77,8 +77,10 @@ class ListenerThreadsTests {
 		assertThatExceptionOfType(RejectedExecutionException.class).isThrownBy(() -> this.threads.execute(() -> {
 		}));
 		assertThat(queued.getCount()).isEqualTo(2);
+		assertThat(this.threads.unfinished()).isEqualTo(5);
 		this.release.countDown();
 		assertThat(queued.await(10, TimeUnit.SECONDS)).isTrue();
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> this.threads.unfinished() == 0);
 	}
 
 	@Test
@@ -98,6 +100,7 @@ class ListenerThreadsTests {
 		this.threads.close();
 		assertThatExceptionOfType(RejectedExecutionException.class).isThrownBy(() -> this.threads.execute(() -> {
 		}));
+		assertThat(this.threads.unfinished()).isZero();
 	}
 
 	private void awaitRelease() {
