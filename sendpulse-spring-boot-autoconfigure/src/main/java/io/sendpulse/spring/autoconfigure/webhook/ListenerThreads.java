@@ -110,8 +110,9 @@ final class ListenerThreads implements Executor, AutoCloseable {
 	}
 
 	/**
-	 * Take no more tasks, once the application has closed and its web server has stopped;
-	 * those already taken run to their end.
+	 * Take no more tasks, once the application has closed and its web server has stopped.
+	 * Those already taken still run, on daemon threads: to their end unless the JVM exits
+	 * first.
 	 */
 	@Override
 	public void close() {
