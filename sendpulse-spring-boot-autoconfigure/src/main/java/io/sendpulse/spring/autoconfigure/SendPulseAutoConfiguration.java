@@ -153,14 +153,18 @@ public final class SendPulseAutoConfiguration {
 				ObjectProvider<ObservationRegistry> observationRegistry,
 				ObjectProvider<SendPulseClientObservationConvention> observationConvention,
 				ObjectProvider<ObservedClientState> clientState) {
+			SingletonSupplier<FromContext> fromContext = SingletonSupplier
+				.of(() -> new FromContext(webClientBuilder.getIfAvailable(WebClient::builder).clone(),
+						customizers.orderedStream().toList()));
 			SingletonSupplier<WebClient.Builder> builder = SingletonSupplier.of(() -> {
-				WebClient.Builder prepared = webClientBuilder.getIfAvailable(WebClient::builder).clone();
+				WebClient.Builder prepared = fromContext.obtain().builder();
 				prepared.clientConnector(sendPulseConnectorFactory.create());
-				customizers.orderedStream().forEach((customizer) -> customizer.customize(prepared));
+				fromContext.obtain().customizers().forEach((customizer) -> customizer.customize(prepared));
 				return prepared;
 			});
-			return new AccountClients(builder, connectionDetails.baseUrl(), properties.getAttemptTimeout(),
-					retry::getIfAvailable, observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
+			return new AccountClients(builder, fromContext::obtain, connectionDetails.baseUrl(),
+					properties.getAttemptTimeout(), retry::getIfAvailable,
+					observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
 					observationConvention.getIfAvailable(), clientState.getIfAvailable());
 		}
 
@@ -229,8 +233,17 @@ public final class SendPulseAutoConfiguration {
 		// The client's parts, which its first call would build, built on a thread of
 		// their own once the application is ready.
 		@Bean
-		ClientWarmUp sendPulseClientWarmUp(SendPulseClient sendPulseClient) {
-			return new ClientWarmUp(sendPulseClient);
+		ClientWarmUp sendPulseClientWarmUp(SendPulseClient sendPulseClient, AccountClients sendPulseAccountClients) {
+			return new ClientWarmUp(sendPulseClient, sendPulseAccountClients::obtainFromContext);
+		}
+
+		/**
+		 * What the client's {@code WebClient} is built from that the application context
+		 * gives: asked for at the first call, by the warm-up, or as the context starts
+		 * closing, whichever comes first.
+		 */
+		private record FromContext(WebClient.Builder builder, List<SendPulseWebClientCustomizer> customizers) {
+
 		}
 
 		@Bean

@@ -18,6 +18,7 @@ import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
 import reactor.test.StepVerifier;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -162,6 +163,20 @@ class ClientBuiltAtFirstCallTests {
 	}
 
 	@Test
+	void aFirstSendWhileTheContextClosesGoesOut() {
+		// A bean that says goodbye as it is destroyed, in an application whose client
+		// never sent and never warmed up: the lazy rate limiter and retry cannot be made
+		// once beans are being destroyed, so they are made as the context starts closing.
+		this.contextRunner.withUserConfiguration(GoodbyeOnClose.class)
+			.withPropertyValues("sendpulse.base-url=" + this.server.url("/"), "sendpulse.retry.enabled=true")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				this.server.enqueue(TemplateContexts.queued());
+			});
+		assertThat(this.server.getRequestCount()).as("goodbye sent").isEqualTo(1);
+	}
+
+	@Test
 	void anUnknownSslBundleStillFailsTheStart() {
 		this.contextRunner.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class))
 			.withPropertyValues("sendpulse.ssl.bundle=missing")
@@ -204,6 +219,16 @@ class ClientBuiltAtFirstCallTests {
 			SendPulseAutoConfiguration.class })
 	@Import(CountingCustomizer.class)
 	static class WarmedUpApplication {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class GoodbyeOnClose {
+
+		@Bean
+		DisposableBean goodbye(SmsTemplate smsTemplate) {
+			return () -> smsTemplate.send(sms("Goodbye"));
+		}
 
 	}
 

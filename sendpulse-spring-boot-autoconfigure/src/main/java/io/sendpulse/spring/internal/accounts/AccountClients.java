@@ -22,29 +22,65 @@ import org.springframework.web.reactive.function.client.WebClient;
  * proxy) is set once, when the first call of any account asks for it, the base URL, the
  * retry and the observation set-up. Only the key, the key's rate limiter and the
  * account's name differ.
- *
- * @param webClientBuilder gives the prepared builder, its connector set; asked for at
- * each client's first call, so it must give the same builder each time
- * @param baseUrl the API's base URL
- * @param attemptTimeout the deadline of each attempt
- * @param retry gives the retry, or {@code null} for none; asked for at the first call of
- * any client, which logs its retries at debug level
- * @param observationRegistry the registry operations are observed with
- * @param observationConvention the convention, or {@code null} for the default
- * @param listener told what each attempt came to, or {@code null}
  */
-public record AccountClients(Supplier<WebClient.Builder> webClientBuilder, URI baseUrl, Duration attemptTimeout,
-		Supplier<? extends @Nullable Retry> retry, ObservationRegistry observationRegistry,
-		@Nullable SendPulseClientObservationConvention observationConvention, @Nullable ClientListener listener) {
+public final class AccountClients {
 
-	public AccountClients {
+	private final Supplier<WebClient.Builder> webClientBuilder;
+
+	private final Runnable fromContext;
+
+	private final URI baseUrl;
+
+	private final Duration attemptTimeout;
+
+	private final Supplier<? extends @Nullable Retry> retry;
+
+	private final ObservationRegistry observationRegistry;
+
+	private final @Nullable SendPulseClientObservationConvention observationConvention;
+
+	private final @Nullable ClientListener listener;
+
+	/**
+	 * Create an instance.
+	 * @param webClientBuilder gives the prepared builder, its connector set; asked for at
+	 * each client's first call, so it must give the same builder each time
+	 * @param fromContext asks the application context for what the builder is made of,
+	 * without building it; see {@link #obtainFromContext()}
+	 * @param baseUrl the API's base URL
+	 * @param attemptTimeout the deadline of each attempt
+	 * @param retry gives the retry, or {@code null} for none; asked for once, at the
+	 * first call of any client, and its retries then logged at debug level
+	 * @param observationRegistry the registry operations are observed with
+	 * @param observationConvention the convention, or {@code null} for the default
+	 * @param listener told what each attempt came to, or {@code null}
+	 */
+	public AccountClients(Supplier<WebClient.Builder> webClientBuilder, Runnable fromContext, URI baseUrl,
+			Duration attemptTimeout, Supplier<? extends @Nullable Retry> retry, ObservationRegistry observationRegistry,
+			@Nullable SendPulseClientObservationConvention observationConvention, @Nullable ClientListener listener) {
+		this.webClientBuilder = webClientBuilder;
+		this.fromContext = fromContext;
+		this.baseUrl = baseUrl;
+		this.attemptTimeout = attemptTimeout;
 		// One debug listener on the shared retry, however many clients the accounts
 		// make (run-time accounts are made again after they are evicted).
-		Supplier<? extends @Nullable Retry> given = retry;
-		retry = SingletonSupplier.of(() -> {
-			Retry shared = given.get();
+		this.retry = SingletonSupplier.of(() -> {
+			Retry shared = retry.get();
 			return (shared != null) ? SendPulseResilience.logRetries(shared) : null;
 		});
+		this.observationRegistry = observationRegistry;
+		this.observationConvention = observationConvention;
+		this.listener = listener;
+	}
+
+	/**
+	 * Ask the application context now for what the clients' first call would ask it for:
+	 * the retry and what the {@code WebClient.Builder} is made of. Beans cannot be made
+	 * once the context destroys them, so this is done as it starts closing.
+	 */
+	public void obtainFromContext() {
+		this.retry.get();
+		this.fromContext.run();
 	}
 
 	/**

@@ -4,9 +4,14 @@ import java.util.concurrent.Executor;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.ApplicationListener;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.SmartApplicationListener;
 
 /**
  * Builds the client's {@code WebClient} (and so its connector, which with Reactor Netty
@@ -16,8 +21,13 @@ import org.springframework.context.ApplicationListener;
  * (benchmark B6), and this spares that first call the wait in most applications. Off with
  * Boot's own switch, the system property
  * {@code spring.backgroundpreinitializer.ignore=true}.
+ * <p>
+ * What the first call asks the application context for (the rate limiter and retry beans,
+ * the {@code WebClient.Builder} and its customizers) is asked for, at the latest, as the
+ * context starts closing: beans cannot be made once it destroys them, and a bean that
+ * sends from its destroy method may be the first to call.
  */
-public final class ClientWarmUp implements ApplicationListener<ApplicationReadyEvent> {
+public final class ClientWarmUp implements SmartApplicationListener, ApplicationContextAware {
 
 	/** Boot's switch for its background pre-initialization, honoured here too. */
 	static final String IGNORE_PROPERTY = "spring.backgroundpreinitializer.ignore";
@@ -26,31 +36,55 @@ public final class ClientWarmUp implements ApplicationListener<ApplicationReadyE
 
 	private final SendPulseClient client;
 
+	private final Runnable fromContext;
+
 	private final Executor executor;
+
+	private @Nullable ApplicationContext applicationContext;
 
 	/**
 	 * Create a warm-up of the given client, on a daemon thread of its own.
 	 * @param client the client to build the parts of
+	 * @param fromContext asks the application context for what the client's first call
+	 * would, other than its rate limiter and retry; done once
 	 */
-	public ClientWarmUp(SendPulseClient client) {
-		this(client, (task) -> {
+	public ClientWarmUp(SendPulseClient client, Runnable fromContext) {
+		this(client, fromContext, (task) -> {
 			Thread thread = new Thread(task, "sendpulse-warm-up");
 			thread.setDaemon(true);
 			thread.start();
 		});
 	}
 
-	ClientWarmUp(SendPulseClient client, Executor executor) {
+	ClientWarmUp(SendPulseClient client, Runnable fromContext, Executor executor) {
 		this.client = client;
+		this.fromContext = fromContext;
 		this.executor = executor;
 	}
 
 	@Override
-	public void onApplicationEvent(ApplicationReadyEvent event) {
-		if (Boolean.getBoolean(IGNORE_PROPERTY)) {
-			return;
+	public void setApplicationContext(ApplicationContext applicationContext) {
+		this.applicationContext = applicationContext;
+	}
+
+	@Override
+	public boolean supportsEventType(Class<? extends ApplicationEvent> eventType) {
+		return ApplicationReadyEvent.class.isAssignableFrom(eventType)
+				|| ContextClosedEvent.class.isAssignableFrom(eventType);
+	}
+
+	@Override
+	public void onApplicationEvent(ApplicationEvent event) {
+		if (event instanceof ApplicationReadyEvent) {
+			if (!Boolean.getBoolean(IGNORE_PROPERTY)) {
+				this.executor.execute(this::warmUp);
+			}
 		}
-		this.executor.execute(this::warmUp);
+		// A child context's closing reaches its parent's listeners too.
+		else if (event instanceof ContextClosedEvent closed
+				&& closed.getApplicationContext() == this.applicationContext) {
+			beforeClose();
+		}
 	}
 
 	void warmUp() {
@@ -60,6 +94,16 @@ public final class ClientWarmUp implements ApplicationListener<ApplicationReadyE
 		catch (RuntimeException ex) {
 			// The first call builds them again, and reports what fails.
 			logger.debug("Could not prepare the SendPulse client ahead of its first call", ex);
+		}
+	}
+
+	void beforeClose() {
+		try {
+			this.client.obtainRateLimiterAndRetry();
+			this.fromContext.run();
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Could not obtain the SendPulse client's beans before the context closes", ex);
 		}
 	}
 

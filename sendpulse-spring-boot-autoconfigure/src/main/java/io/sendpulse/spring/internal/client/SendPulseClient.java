@@ -420,6 +420,14 @@ public final class SendPulseClient {
 	void prepare() {
 		this.webClient.obtain();
 		this.json.prepare();
+		obtainRateLimiterAndRetry();
+	}
+
+	/**
+	 * Ask for the rate limiter and the retry now, which may be beans made at their first
+	 * use, without building anything else.
+	 */
+	void obtainRateLimiterAndRetry() {
 		this.rateLimiter.obtain();
 		this.retry.obtain();
 	}

@@ -59,11 +59,11 @@ class AccountClientsTests {
 		Retry retry = Retry.of("test",
 				SendPulseResilience.retryConfig(3, Duration.ofMillis(10), 2, Duration.ofMillis(100)));
 		AtomicInteger asked = new AtomicInteger();
-		AccountClients clients = new AccountClients(WebClient::builder, this.server.url("/").uri(),
-				Duration.ofSeconds(5), () -> {
-					asked.incrementAndGet();
-					return retry;
-				}, ObservationRegistry.NOOP, null, null);
+		AccountClients clients = new AccountClients(WebClient::builder, () -> {
+		}, this.server.url("/").uri(), Duration.ofSeconds(5), () -> {
+			asked.incrementAndGet();
+			return retry;
+		}, ObservationRegistry.NOOP, null, null);
 		// As run-time accounts are made, evicted and made again.
 		for (int i = 0; i < 3; i++) {
 			this.server.enqueue(new MockResponse.Builder().code(503).build());

@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -29,7 +32,8 @@ class ClientWarmUpTests {
 		return WebClient.builder();
 	}).apiKey("sk-warm-up").build();
 
-	private final ClientWarmUp warmUp = new ClientWarmUp(this.client, (task) -> {
+	private final ClientWarmUp warmUp = new ClientWarmUp(this.client, () -> {
+	}, (task) -> {
 		this.tasks.incrementAndGet();
 		task.run();
 	});
@@ -64,7 +68,8 @@ class ClientWarmUpTests {
 		}).build();
 		assertThat(asked).as("asked for with the client").hasValue(0);
 
-		new ClientWarmUp(lazy, Runnable::run).onApplicationEvent(ready());
+		new ClientWarmUp(lazy, () -> {
+		}, Runnable::run).onApplicationEvent(ready());
 
 		assertThat(asked).hasValue(2);
 		lazy.prepare();
@@ -91,10 +96,49 @@ class ClientWarmUpTests {
 			return WebClient.builder();
 		}).apiKey("sk-warm-up").build();
 
-		new ClientWarmUp(failing, Runnable::run).onApplicationEvent(ready());
+		new ClientWarmUp(failing, () -> {
+		}, Runnable::run).onApplicationEvent(ready());
 		failing.prepare();
 
 		assertThat(attempts).hasValue(2);
+	}
+
+	@Test
+	void asksForWhatComesFromTheContextAsItStartsClosing() {
+		AtomicInteger asked = new AtomicInteger();
+		AtomicInteger fromContext = new AtomicInteger();
+		SendPulseClient lazy = SendPulseClient.builder(() -> {
+			this.builds.incrementAndGet();
+			return WebClient.builder();
+		}).apiKey("sk-warm-up").rateLimiter(() -> {
+			asked.incrementAndGet();
+			return RateLimiter.ofDefaults("warm-up");
+		}).retry(() -> {
+			asked.incrementAndGet();
+			return Retry.ofDefaults("warm-up");
+		}).build();
+		ClientWarmUp warmUp = new ClientWarmUp(lazy, fromContext::incrementAndGet, Runnable::run);
+		GenericApplicationContext context = new GenericApplicationContext();
+		warmUp.setApplicationContext(context);
+		GenericApplicationContext child = new GenericApplicationContext();
+		child.setParent(context);
+
+		warmUp.onApplicationEvent(new ContextClosedEvent(child));
+		assertThat(asked).as("a child context's closing").hasValue(0);
+		assertThat(fromContext).hasValue(0);
+
+		warmUp.onApplicationEvent(new ContextClosedEvent(context));
+		assertThat(asked).hasValue(2);
+		assertThat(fromContext).hasValue(1);
+		assertThat(this.builds).as("nothing built").hasValue(0);
+	}
+
+	@Test
+	void listensToReadyAndClosedEventsOnly() {
+		assertThat(this.warmUp.supportsEventType(ApplicationReadyEvent.class)).isTrue();
+		assertThat(this.warmUp.supportsEventType(ContextClosedEvent.class)).isTrue();
+		assertThat(this.warmUp.supportsEventType(ContextRefreshedEvent.class)).isFalse();
+		assertThat(this.warmUp.supportsEventType(PayloadApplicationEvent.class)).isFalse();
 	}
 
 	private static ApplicationReadyEvent ready() {
