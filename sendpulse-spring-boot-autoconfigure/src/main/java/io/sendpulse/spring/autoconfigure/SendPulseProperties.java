@@ -514,6 +514,21 @@ public class SendPulseProperties {
 		private boolean blockingListeners = true;
 
 		/**
+		 * Most threads of the starter's own that publish events to listeners that may
+		 * block, on WebFlux without virtual threads. A thread is made when a delivery
+		 * finds all of them busy, and ends after a minute idle. Unset, as many as
+		 * Reactor's boundedElastic scheduler allows: ten per CPU core.
+		 */
+		private @Nullable Integer listenerThreads;
+
+		/**
+		 * Most deliveries that wait for one of those threads once there are as many as
+		 * allowed; beyond, the endpoint answers 503 and SendPulse delivers them again.
+		 * Unset, as many as Reactor's boundedElastic scheduler queues: 100000.
+		 */
+		private @Nullable Integer listenerQueueCapacity;
+
+		/**
 		 * Largest accepted webhook body.
 		 */
 		private DataSize maxPayloadSize = DataSize.ofKilobytes(64);
@@ -548,6 +563,24 @@ public class SendPulseProperties {
 
 		public void setBlockingListeners(boolean blockingListeners) {
 			this.blockingListeners = blockingListeners;
+		}
+
+		public @Nullable Integer getListenerThreads() {
+			return this.listenerThreads;
+		}
+
+		public void setListenerThreads(@Nullable Integer listenerThreads) {
+			this.listenerThreads = (listenerThreads != null)
+					? atLeast("sendpulse.webhook.listener-threads", listenerThreads, 1) : null;
+		}
+
+		public @Nullable Integer getListenerQueueCapacity() {
+			return this.listenerQueueCapacity;
+		}
+
+		public void setListenerQueueCapacity(@Nullable Integer listenerQueueCapacity) {
+			this.listenerQueueCapacity = (listenerQueueCapacity != null)
+					? atLeast("sendpulse.webhook.listener-queue-capacity", listenerQueueCapacity, 1) : null;
 		}
 
 		public DataSize getMaxPayloadSize() {

@@ -7,19 +7,22 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * Where WebFlux listeners that may block run on platform threads. A delivery goes to an
- * idle thread if there is one, else to a new thread, up to as many as Reactor's
- * {@code boundedElastic} allows (ten per core unless
+ * idle thread if there is one, else to a new thread, up to
+ * {@code sendpulse.webhook.listener-threads} (unset, as many as Reactor's
+ * {@code boundedElastic} allows: ten per core unless
  * {@code reactor.schedulers.defaultBoundedElasticSize} says otherwise), as Tomcat's
  * request threads are made; once they are all busy, deliveries wait in one queue of at
- * most {@code reactor.schedulers.defaultBoundedElasticQueueSize} (100,000 by default),
- * beyond which the executor refuses them and the endpoint answers 503 for SendPulse to
- * deliver them again. Threads end after a minute without work. A steady stream of quick
+ * most {@code sendpulse.webhook.listener-queue-capacity} (unset,
+ * {@code reactor.schedulers.defaultBoundedElasticQueueSize}, 100,000 by default), beyond
+ * which the executor refuses them and the endpoint answers 503 for SendPulse to deliver
+ * them again. Threads end after a minute without work. A steady stream of quick
  * deliveries so keeps a few threads busy, and listeners that block get as many threads as
  * {@code boundedElastic} would give them. As with Tomcat's, a thread about to end after
  * its minute idle still counts as idle, so a delivery may then wait for a busy one.
@@ -38,8 +41,14 @@ final class ListenerThreads implements Executor, AutoCloseable {
 	 */
 	private final AtomicInteger unfinished = new AtomicInteger();
 
-	ListenerThreads(String threadNamePrefix) {
-		this(threadNamePrefix, Schedulers.DEFAULT_BOUNDED_ELASTIC_SIZE, Schedulers.DEFAULT_BOUNDED_ELASTIC_QUEUESIZE);
+	/**
+	 * Threads named with the given prefix, as many as given or else as Reactor's
+	 * {@code boundedElastic} scheduler has, and a queue as long as given or else as its.
+	 */
+	static ListenerThreads of(String threadNamePrefix, @Nullable Integer threads, @Nullable Integer queueCapacity) {
+		return new ListenerThreads(threadNamePrefix,
+				(threads != null) ? threads : Schedulers.DEFAULT_BOUNDED_ELASTIC_SIZE,
+				(queueCapacity != null) ? queueCapacity : Schedulers.DEFAULT_BOUNDED_ELASTIC_QUEUESIZE);
 	}
 
 	ListenerThreads(String threadNamePrefix, int threads, int queueCapacity) {
@@ -121,6 +130,10 @@ final class ListenerThreads implements Executor, AutoCloseable {
 
 	int threads() {
 		return this.executor.getMaximumPoolSize();
+	}
+
+	int queueCapacity() {
+		return this.queue.remainingCapacity() + this.queue.size();
 	}
 
 	int unfinished() {

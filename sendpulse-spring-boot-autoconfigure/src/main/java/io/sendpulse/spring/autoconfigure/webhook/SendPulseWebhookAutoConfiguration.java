@@ -263,7 +263,7 @@ public final class SendPulseWebhookAutoConfiguration {
 		WebFluxWebhookHandler sendPulseWebhookHandler(WebhookProcessors sendPulseWebhookProcessors,
 				SendPulseProperties properties, Environment environment) {
 			return new WebFluxWebhookHandler(sendPulseWebhookProcessors,
-					listenerExecutor(properties.getWebhook().isBlockingListeners(), environment));
+					listenerExecutor(properties.getWebhook(), environment));
 		}
 
 		// Spring's events are synchronous on the publishing thread: listeners that may
@@ -274,14 +274,15 @@ public final class SendPulseWebhookAutoConfiguration {
 		// Not Boot's application task executor: its 8 threads would be shared with
 		// @Async methods, and it stops taking tasks before the web server has drained
 		// its requests.
-		private static Executor listenerExecutor(boolean blockingListeners, Environment environment) {
-			if (!blockingListeners) {
+		private static Executor listenerExecutor(SendPulseProperties.Webhook webhook, Environment environment) {
+			if (!webhook.isBlockingListeners()) {
 				return Runnable::run;
 			}
 			if (Threading.VIRTUAL.isActive(environment)) {
 				return new VirtualThreadTaskExecutor(LISTENER_THREAD_PREFIX);
 			}
-			return new ListenerThreads(LISTENER_THREAD_PREFIX);
+			return ListenerThreads.of(LISTENER_THREAD_PREFIX, webhook.getListenerThreads(),
+					webhook.getListenerQueueCapacity());
 		}
 
 		@Bean

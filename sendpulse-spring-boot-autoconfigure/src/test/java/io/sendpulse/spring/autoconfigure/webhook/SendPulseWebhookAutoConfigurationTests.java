@@ -23,6 +23,8 @@ import io.sendpulse.spring.webhook.WebhookSignatureVerifier;
 import io.sendpulse.spring.webhook.WebhookSigner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.boot.SpringApplication;
@@ -102,6 +104,33 @@ class SendPulseWebhookAutoConfigurationTests {
 				assertThat(threadOf(executor)).startsWith("sendpulse-webhook-");
 				assertThat(executor).isInstanceOf(ListenerThreads.class);
 				assertThat(((ListenerThreads) executor).threads()).isEqualTo(Schedulers.DEFAULT_BOUNDED_ELASTIC_SIZE);
+				assertThat(((ListenerThreads) executor).queueCapacity())
+					.isEqualTo(Schedulers.DEFAULT_BOUNDED_ELASTIC_QUEUESIZE);
+			});
+	}
+
+	@Test
+	void sizesTheListenerThreadsAndTheirQueueFromProperties() {
+		this.reactive.withUserConfiguration(Receipts.class)
+			.withPropertyValues("sendpulse.webhook.secret=whsec_test", "sendpulse.webhook.listener-threads=4",
+					"sendpulse.webhook.listener-queue-capacity=50")
+			.run((context) -> {
+				ListenerThreads threads = (ListenerThreads) context.getBean(WebFluxWebhookHandler.class)
+					.listenerExecutor();
+				assertThat(threads.threads()).isEqualTo(4);
+				assertThat(threads.queueCapacity()).isEqualTo(50);
+			});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "sendpulse.webhook.listener-threads", "sendpulse.webhook.listener-queue-capacity" })
+	void listenerThreadsAndQueueBelowOneStopStartupNamingTheProperty(String property) {
+		this.reactive.withUserConfiguration(Receipts.class)
+			.withPropertyValues("sendpulse.webhook.secret=whsec_test", property + "=0")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessageContaining(property + " must be at least 1");
 			});
 	}
 
