@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.sendpulse.spring.SendPulseConnectionException;
+import io.sendpulse.spring.SendPulseException;
 import io.sendpulse.spring.TemplateContexts;
 import io.sendpulse.spring.accounts.SendPulseAccounts;
 import io.sendpulse.spring.sms.SmsMessage;
@@ -39,6 +41,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -177,6 +180,23 @@ class ClientBuiltAtFirstCallTests {
 	}
 
 	@Test
+	void aClientThatCannotBeBuiltFailsTheCallOnceWithoutCallingItAConnectionFailure() {
+		this.contextRunner.withUserConfiguration(FailingCustomizer.class)
+			.withPropertyValues("sendpulse.base-url=" + this.server.url("/"), "sendpulse.retry.enabled=true")
+			.run((context) -> {
+				assertThatExceptionOfType(SendPulseException.class)
+					.isThrownBy(() -> context.getBean(SmsTemplate.class).send(sms("Hello")))
+					.withMessage("Could not prepare the SendPulse client for POST /v1/sms/send "
+							+ "(IllegalStateException); nothing was sent")
+					.isNotInstanceOf(SendPulseConnectionException.class)
+					.withRootCauseInstanceOf(IllegalStateException.class)
+					.satisfies((ex) -> assertThat(ex.isRetryable()).isFalse());
+				assertThat(context.getBean(FailingCustomizer.class).calls).as("not retried").hasValue(1);
+				assertThat(this.server.getRequestCount()).isZero();
+			});
+	}
+
+	@Test
 	void anUnknownSslBundleStillFailsTheStart() {
 		this.contextRunner.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class))
 			.withPropertyValues("sendpulse.ssl.bundle=missing")
@@ -219,6 +239,21 @@ class ClientBuiltAtFirstCallTests {
 			SendPulseAutoConfiguration.class })
 	@Import(CountingCustomizer.class)
 	static class WarmedUpApplication {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class FailingCustomizer {
+
+		final AtomicInteger calls = new AtomicInteger();
+
+		@Bean
+		SendPulseWebClientCustomizer failingCustomizer() {
+			return (builder) -> {
+				this.calls.incrementAndGet();
+				throw new IllegalStateException("not today");
+			};
+		}
 
 	}
 

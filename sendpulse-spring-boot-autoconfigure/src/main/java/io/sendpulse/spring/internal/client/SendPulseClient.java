@@ -209,12 +209,24 @@ public final class SendPulseClient {
 	private <T> Mono<T> call(String operation, HttpMethod method, String uriTemplate, Class<T> type,
 			IntFunction<Mono<T>> exchange) {
 		return Mono.defer(() -> {
+			RateLimiter limiter;
+			Retry retry;
+			try {
+				// Built or asked for at the first call: a failure here (a customizer that
+				// throws, a bean the context cannot make) is no connection failure, and
+				// retrying would not mend it.
+				this.webClient.obtain();
+				limiter = this.rateLimiter.obtain().orElse(null);
+				retry = this.retry.obtain().orElse(null);
+			}
+			catch (RuntimeException ex) {
+				return Mono.error(notPrepared(method, uriTemplate, ex));
+			}
 			AtomicInteger attempts = new AtomicInteger();
 			// Built once per call: each (re)subscription is one attempt.
 			Mono<T> attempt = Mono.defer(() -> exchange.apply(attempts.incrementAndGet()))
 				.onErrorMap((ex) -> !(ex instanceof SendPulseException),
 						(ex) -> connectionFailure(method, uriTemplate, ex, attempts.get()));
-			RateLimiter limiter = this.rateLimiter.obtain().orElse(null);
 			if (limiter != null) {
 				// A place per attempt, retries included: the API counts every request. It
 				// is held until the response or failure arrives (or the caller cancels),
@@ -222,7 +234,6 @@ public final class SendPulseClient {
 				attempt = SlidingWindowRateLimiter.holding(limiter, attempt,
 						(ex) -> notPermitted(limiter, method, uriTemplate, attempts, ex));
 			}
-			Retry retry = this.retry.obtain().orElse(null);
 			if (retry != null) {
 				attempt = withRetry(attempt, retry);
 			}
@@ -310,6 +321,11 @@ public final class SendPulseClient {
 							+ " with a body that is not the expected JSON" + ApiErrors.attempts(attempt),
 					status, null, attempt, false, ex);
 		}
+	}
+
+	private static SendPulseException notPrepared(HttpMethod method, String uriTemplate, RuntimeException ex) {
+		return new SendPulseException("Could not prepare the SendPulse client for " + method.name() + " " + uriTemplate
+				+ " (" + ex.getClass().getSimpleName() + "); nothing was sent", 0, null, 0, false, ex);
 	}
 
 	private static SendPulseException connectionFailure(HttpMethod method, String uriTemplate, Throwable ex,
