@@ -46,7 +46,8 @@ public final class ClientWarmUp implements SmartApplicationListener, Application
 	 * Create a warm-up of the given client, on a daemon thread of its own.
 	 * @param client the client to build the parts of
 	 * @param fromContext asks the application context for what the client's first call
-	 * would, other than its rate limiter and retry; done once
+	 * would ask it for, besides the client's rate limiter and retry, as the context
+	 * starts closing
 	 */
 	public ClientWarmUp(SendPulseClient client, Runnable fromContext) {
 		this(client, fromContext, (task) -> {
