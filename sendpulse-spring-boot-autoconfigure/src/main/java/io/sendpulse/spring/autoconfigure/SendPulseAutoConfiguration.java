@@ -157,7 +157,8 @@ public final class SendPulseAutoConfiguration {
 				.of(() -> new FromContext(webClientBuilder.getIfAvailable(WebClient::builder).clone(),
 						customizers.orderedStream().toList()));
 			SingletonSupplier<WebClient.Builder> builder = SingletonSupplier.of(() -> {
-				WebClient.Builder prepared = fromContext.obtain().builder();
+				// A copy: a customizer that throws leaves the next call a clean builder.
+				WebClient.Builder prepared = fromContext.obtain().builder().clone();
 				prepared.clientConnector(sendPulseConnectorFactory.create());
 				fromContext.obtain().customizers().forEach((customizer) -> customizer.customize(prepared));
 				return prepared;

@@ -506,25 +506,27 @@ public class SendPulseProperties {
 		/**
 		 * Whether event listeners may block (call a template's blocking method, use
 		 * JDBC). On WebFlux, events are then published on threads of the starter's own,
-		 * as many as Reactor's boundedElastic scheduler allows, or on virtual threads
-		 * when spring.threads.virtual.enabled is set; when false, on the event loop that
+		 * up to sendpulse.webhook.listener-threads, or on virtual threads when
+		 * spring.threads.virtual.enabled is set; when false, on the event loop that
 		 * received the webhook, for listeners that never block. Spring MVC always
 		 * publishes on the request thread.
 		 */
 		private boolean blockingListeners = true;
 
 		/**
-		 * Most threads of the starter's own that publish events to listeners that may
-		 * block, on WebFlux without virtual threads. A thread is made when a delivery
-		 * finds all of them busy, and ends after a minute idle. Unset, as many as
-		 * Reactor's boundedElastic scheduler allows: ten per CPU core.
+		 * Maximum number of threads of the starter's own that publish events to listeners
+		 * that may block, on WebFlux without virtual threads. A thread is made when a
+		 * delivery finds all of them busy, and ends after a minute idle. Unset, the size
+		 * of Reactor's boundedElastic scheduler: ten per CPU core unless
+		 * reactor.schedulers.defaultBoundedElasticSize says otherwise.
 		 */
 		private @Nullable Integer listenerThreads;
 
 		/**
-		 * Most deliveries that wait for one of those threads once there are as many as
-		 * allowed; beyond, the endpoint answers 503 and SendPulse delivers them again.
-		 * Unset, as many as Reactor's boundedElastic scheduler queues: 100000.
+		 * Maximum number of deliveries waiting for one of those threads once there are as
+		 * many as allowed; beyond, the endpoint answers 503 and SendPulse delivers them
+		 * again. Unset, the queue size of Reactor's boundedElastic scheduler: 100000
+		 * unless reactor.schedulers.defaultBoundedElasticQueueSize says otherwise.
 		 */
 		private @Nullable Integer listenerQueueCapacity;
 

@@ -15,6 +15,8 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
@@ -38,6 +40,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -165,13 +168,15 @@ class ClientBuiltAtFirstCallTests {
 			});
 	}
 
-	@Test
-	void aFirstSendWhileTheContextClosesGoesOut() {
+	@ParameterizedTest
+	@ValueSource(booleans = { true, false })
+	void aFirstSendWhileTheContextClosesGoesOut(boolean resilience) {
 		// A bean that says goodbye as it is destroyed, in an application whose client
 		// never sent and never warmed up: the lazy rate limiter and retry cannot be made
 		// once beans are being destroyed, so they are made as the context starts closing.
 		this.contextRunner.withUserConfiguration(GoodbyeOnClose.class)
-			.withPropertyValues("sendpulse.base-url=" + this.server.url("/"), "sendpulse.retry.enabled=true")
+			.withPropertyValues("sendpulse.base-url=" + this.server.url("/"), "sendpulse.retry.enabled=" + resilience,
+					"sendpulse.rate-limit.enabled=" + resilience)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				this.server.enqueue(TemplateContexts.queued());
@@ -193,6 +198,19 @@ class ClientBuiltAtFirstCallTests {
 					.satisfies((ex) -> assertThat(ex.isRetryable()).isFalse());
 				assertThat(context.getBean(FailingCustomizer.class).calls).as("not retried").hasValue(1);
 				assertThat(this.server.getRequestCount()).isZero();
+			});
+	}
+
+	@Test
+	void aCustomizerThatFailedOnceLeavesTheNextCallACleanBuilder() {
+		this.contextRunner.withUserConfiguration(FilterCustomizers.class)
+			.withPropertyValues("sendpulse.base-url=" + this.server.url("/"))
+			.run((context) -> {
+				SmsTemplate sms = context.getBean(SmsTemplate.class);
+				assertThatExceptionOfType(SendPulseException.class).isThrownBy(() -> sms.send(sms("Hello")));
+				this.server.enqueue(TemplateContexts.queued());
+				sms.send(sms("Hello"));
+				assertThat(context.getBean(FilterCustomizers.class).filtered).as("filter applied once").hasValue(1);
 			});
 	}
 
@@ -252,6 +270,34 @@ class ClientBuiltAtFirstCallTests {
 			return (builder) -> {
 				this.calls.incrementAndGet();
 				throw new IllegalStateException("not today");
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class FilterCustomizers {
+
+		private final AtomicInteger calls = new AtomicInteger();
+
+		final AtomicInteger filtered = new AtomicInteger();
+
+		@Bean
+		@Order(1)
+		SendPulseWebClientCustomizer countingFilter() {
+			return (builder) -> builder.filter((request, next) -> {
+				this.filtered.incrementAndGet();
+				return next.exchange(request);
+			});
+		}
+
+		@Bean
+		@Order(2)
+		SendPulseWebClientCustomizer failingOnce() {
+			return (builder) -> {
+				if (this.calls.incrementAndGet() == 1) {
+					throw new IllegalStateException("not yet");
+				}
 			};
 		}
 

@@ -11,8 +11,10 @@ import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
 import io.micrometer.tracing.test.simple.SimpleSpan;
 import io.micrometer.tracing.test.simple.SimpleTracer;
+import io.sendpulse.spring.SendPulseException;
 import io.sendpulse.spring.TemplateContexts;
 import io.sendpulse.spring.autoconfigure.SendPulseAutoConfiguration;
+import io.sendpulse.spring.autoconfigure.SendPulseWebClientCustomizer;
 import io.sendpulse.spring.sms.SmsRequest;
 import io.sendpulse.spring.sms.SmsTemplate;
 import mockwebserver3.MockResponse;
@@ -26,6 +28,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The observation of each template operation: named and tagged by a replaceable
@@ -116,6 +119,26 @@ class SendPulseClientObservationTests {
 					.that()
 					.hasLowCardinalityKeyValue("tenant", "acme")
 					.hasLowCardinalityKeyValue("operation", "sms.send");
+			});
+	}
+
+	@Test
+	void observesACallThatFailsBecauseTheClientCannotBeBuilt() {
+		TestObservationRegistry registry = TestObservationRegistry.create();
+		this.contextRunner.withPropertyValues("sendpulse.base-url=" + this.server.url("/"))
+			.withBean(ObservationRegistry.class, () -> registry)
+			.withBean(SendPulseWebClientCustomizer.class, () -> (builder) -> {
+				throw new IllegalStateException("not today");
+			})
+			.run((context) -> {
+				assertThatExceptionOfType(SendPulseException.class)
+					.isThrownBy(() -> send(context.getBean(SmsTemplate.class)));
+				TestObservationRegistryAssert.assertThat(registry)
+					.hasObservationWithNameEqualTo(DefaultSendPulseClientObservationConvention.NAME)
+					.that()
+					.hasContextualNameEqualTo("sms.send")
+					.hasError();
+				assertThat(this.server.getRequestCount()).isZero();
 			});
 	}
 

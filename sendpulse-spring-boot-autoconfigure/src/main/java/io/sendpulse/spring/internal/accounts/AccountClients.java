@@ -49,8 +49,9 @@ public final class AccountClients {
 	 * without building it; see {@link #obtainFromContext()}
 	 * @param baseUrl the API's base URL
 	 * @param attemptTimeout the deadline of each attempt
-	 * @param retry gives the retry, or {@code null} for none; asked for once, at the
-	 * first call of any client, and its retries then logged at debug level
+	 * @param retry gives the retry, or {@code null} for none; asked for at the first call
+	 * of any client or by {@link #obtainFromContext()}, once unless it gives
+	 * {@code null}; its retries are logged at debug level
 	 * @param observationRegistry the registry operations are observed with
 	 * @param observationConvention the convention, or {@code null} for the default
 	 * @param listener told what each attempt came to, or {@code null}

@@ -76,12 +76,12 @@ public final class ClientWarmUp implements SmartApplicationListener, Application
 
 	@Override
 	public void onApplicationEvent(ApplicationEvent event) {
-		if (event instanceof ApplicationReadyEvent) {
+		// A child context's events reach its parent's listeners too.
+		if (event instanceof ApplicationReadyEvent ready && ready.getApplicationContext() == this.applicationContext) {
 			if (!Boolean.getBoolean(IGNORE_PROPERTY)) {
 				this.executor.execute(this::warmUp);
 			}
 		}
-		// A child context's closing reaches its parent's listeners too.
 		else if (event instanceof ContextClosedEvent closed
 				&& closed.getApplicationContext() == this.applicationContext) {
 			beforeClose();
@@ -99,11 +99,17 @@ public final class ClientWarmUp implements SmartApplicationListener, Application
 	}
 
 	void beforeClose() {
+		// Each on its own: one that fails does not keep the other from being ready.
+		obtainBeforeClose(this.client::obtainRateLimiterAndRetry);
+		obtainBeforeClose(this.fromContext);
+	}
+
+	private static void obtainBeforeClose(Runnable obtain) {
 		try {
-			this.client.obtainRateLimiterAndRetry();
-			this.fromContext.run();
+			obtain.run();
 		}
 		catch (RuntimeException ex) {
+			// The first call asks again, and reports what fails.
 			logger.debug("Could not obtain the SendPulse client's beans before the context closes", ex);
 		}
 	}

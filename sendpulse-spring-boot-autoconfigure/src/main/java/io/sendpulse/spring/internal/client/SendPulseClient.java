@@ -220,7 +220,7 @@ public final class SendPulseClient {
 				retry = this.retry.obtain().orElse(null);
 			}
 			catch (RuntimeException ex) {
-				return Mono.error(notPrepared(method, uriTemplate, ex));
+				return observe(operation, method, uriTemplate, Mono.error(notPrepared(method, uriTemplate, ex)));
 			}
 			AtomicInteger attempts = new AtomicInteger();
 			// Built once per call: each (re)subscription is one attempt.

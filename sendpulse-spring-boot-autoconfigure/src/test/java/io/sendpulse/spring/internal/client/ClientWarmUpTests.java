@@ -47,7 +47,7 @@ class ClientWarmUpTests {
 	void buildsTheWebClientOnceTheApplicationIsReady() {
 		assertThat(this.builds).as("built with the client").hasValue(0);
 
-		this.warmUp.onApplicationEvent(ready());
+		this.warmUp.onApplicationEvent(readyFor(this.warmUp));
 
 		assertThat(this.builds).hasValue(1);
 		this.client.prepare();
@@ -68,8 +68,9 @@ class ClientWarmUpTests {
 		}).build();
 		assertThat(asked).as("asked for with the client").hasValue(0);
 
-		new ClientWarmUp(lazy, () -> {
-		}, Runnable::run).onApplicationEvent(ready());
+		ClientWarmUp warmUp = new ClientWarmUp(lazy, () -> {
+		}, Runnable::run);
+		warmUp.onApplicationEvent(readyFor(warmUp));
 
 		assertThat(asked).hasValue(2);
 		lazy.prepare();
@@ -80,7 +81,7 @@ class ClientWarmUpTests {
 	void isOffWithBootsSwitchForBackgroundPreinitialization() {
 		System.setProperty(ClientWarmUp.IGNORE_PROPERTY, "true");
 
-		this.warmUp.onApplicationEvent(ready());
+		this.warmUp.onApplicationEvent(readyFor(this.warmUp));
 
 		assertThat(this.tasks).hasValue(0);
 		assertThat(this.builds).hasValue(0);
@@ -96,8 +97,9 @@ class ClientWarmUpTests {
 			return WebClient.builder();
 		}).apiKey("sk-warm-up").build();
 
-		new ClientWarmUp(failing, () -> {
-		}, Runnable::run).onApplicationEvent(ready());
+		ClientWarmUp warmUp = new ClientWarmUp(failing, () -> {
+		}, Runnable::run);
+		warmUp.onApplicationEvent(readyFor(warmUp));
 		failing.prepare();
 
 		assertThat(attempts).hasValue(2);
@@ -141,8 +143,42 @@ class ClientWarmUpTests {
 		assertThat(this.warmUp.supportsEventType(PayloadApplicationEvent.class)).isFalse();
 	}
 
-	private static ApplicationReadyEvent ready() {
-		return new ApplicationReadyEvent(new SpringApplication(), new String[0], new GenericApplicationContext(), null);
+	@Test
+	void aChildApplicationBeingReadyWarmsUpNothing() {
+		GenericApplicationContext context = new GenericApplicationContext();
+		this.warmUp.setApplicationContext(context);
+		GenericApplicationContext child = new GenericApplicationContext();
+		child.setParent(context);
+
+		this.warmUp.onApplicationEvent(ready(child));
+
+		assertThat(this.tasks).hasValue(0);
+		assertThat(this.builds).hasValue(0);
+	}
+
+	@Test
+	void aFailureToObtainTheRateLimiterBeforeCloseStillObtainsTheRest() {
+		AtomicInteger fromContext = new AtomicInteger();
+		SendPulseClient failing = SendPulseClient.builder(WebClient::builder).apiKey("sk-warm-up").rateLimiter(() -> {
+			throw new IllegalStateException("no limiter");
+		}).build();
+		ClientWarmUp warmUp = new ClientWarmUp(failing, fromContext::incrementAndGet, Runnable::run);
+		GenericApplicationContext context = new GenericApplicationContext();
+		warmUp.setApplicationContext(context);
+
+		warmUp.onApplicationEvent(new ContextClosedEvent(context));
+
+		assertThat(fromContext).hasValue(1);
+	}
+
+	private static ApplicationReadyEvent readyFor(ClientWarmUp warmUp) {
+		GenericApplicationContext context = new GenericApplicationContext();
+		warmUp.setApplicationContext(context);
+		return ready(context);
+	}
+
+	private static ApplicationReadyEvent ready(GenericApplicationContext context) {
+		return new ApplicationReadyEvent(new SpringApplication(), new String[0], context, null);
 	}
 
 }
