@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -69,7 +71,8 @@ final class Startup {
 	 */
 	static final String REFERENCE = "benchmarks.startup.reference";
 
-	private static final Pattern CPU = Pattern.compile(" cpu=(\\d+) ");
+	/** What the ready marker reports besides the time: CPU times (ms) and classes. */
+	private static final Pattern FIGURE = Pattern.compile(" (cpu|main|jit|classes)=(-?\\d+)");
 
 	private static final Pattern JAR = Pattern.compile("(.+?)-\\d[^/]*\\.jar");
 
@@ -101,24 +104,20 @@ final class Startup {
 		String with = select(classPath, union(application, STARTER));
 		String without = select(classPath, application);
 		String reference = withReference(without, referenceJars);
-		List<Double> withCpu = new ArrayList<>();
-		List<Double> jarsCpu = new ArrayList<>();
-		List<Double> withoutCpu = new ArrayList<>();
-		List<Double> referenceCpu = new ArrayList<>();
+		Figures withFigures = new Figures(warmups);
+		Figures jarsFigures = new Figures(warmups);
+		Figures withoutFigures = new Figures(warmups);
+		Figures referenceFigures = new Figures(warmups);
 		double[][] sides = Rounds.rotate(warmups, starts,
-				() -> start(with, web, expected(true, web), withCpu, List.of(), List.of()),
+				() -> start(with, web, expected(true, web), withFigures, List.of(), List.of()),
 				// The endpoint's class is there, and a component of the scanned package.
-				() -> start(with, web, expected(false, web), jarsCpu, List.of(), List.of(EXCLUDE_STARTER)),
-				() -> start(without, web, expected(false, false), withoutCpu, List.of(), List.of()),
-				() -> start(reference, web, expected(false, false), referenceCpu, List.of(), List.of()));
+				() -> start(with, web, expected(false, web), jarsFigures, List.of(), List.of(EXCLUDE_STARTER)),
+				() -> start(without, web, expected(false, false), withoutFigures, List.of(), List.of()),
+				() -> start(reference, web, expected(false, false), referenceFigures, List.of(), List.of()));
 		double withMedian = Rounds.median(sides[0]);
 		double jarsMedian = Rounds.median(sides[1]);
 		double withoutMedian = Rounds.median(sides[2]);
 		double referenceMedian = Rounds.median(sides[3]);
-		double cpuWith = Rounds.median(measured(withCpu, warmups));
-		double cpuJars = Rounds.median(measured(jarsCpu, warmups));
-		double cpuWithout = Rounds.median(measured(withoutCpu, warmups));
-		double cpuReference = Rounds.median(measured(referenceCpu, warmups));
 		double[] added = differences(sides[0], sides[2]);
 		double[] own = differences(sides[0], sides[1]);
 		double[] referenceAdded = differences(sides[3], sides[2]);
@@ -126,18 +125,17 @@ final class Startup {
 		double ownMedian = withMedian - jarsMedian;
 		Result total = new Result("B6", "cold start (a fresh JVM each), " + what + ", with the starter vs without",
 				String.format("%+.0f ms (%.0f vs %.0f ms)", median, withMedian, withoutMedian),
-				String.format("per round %+.0f to %+.0f ms (median %+.0f); of it the jars being there %+.0f ms, the "
-						+ "starter's auto-configuration %+.0f ms; CPU time to ready %+.0f ms (%.0f vs %.0f ms); "
-						+ "%d starts each side, rotating, after %d", Rounds.min(added), Rounds.max(added),
-						Rounds.median(added), jarsMedian - withoutMedian, ownMedian, cpuWith - cpuWithout, cpuWith,
-						cpuWithout, starts, warmups),
+				String.format(
+						"per round %+.0f to %+.0f ms (median %+.0f); of it the jars being there %+.0f ms, the "
+								+ "starter's auto-configuration %+.0f ms; %s; %d starts each side, rotating, after %d",
+						Rounds.min(added), Rounds.max(added), Rounds.median(added), jarsMedian - withoutMedian,
+						ownMedian, withFigures.against(withoutFigures), starts, warmups),
 				"≤ +50 ms", median <= 50);
 		Result starter = new Result("B6-own", "cold start, " + what
 				+ ": the starter's auto-configuration, with the starter vs its jars with its auto-configurations excluded",
 				String.format("%+.0f ms (%.0f vs %.0f ms)", ownMedian, withMedian, jarsMedian),
-				String.format(
-						"per round %+.0f to %+.0f ms (median %+.0f); CPU time to ready %+.0f ms (%.0f vs %.0f ms)",
-						Rounds.min(own), Rounds.max(own), Rounds.median(own), cpuWith - cpuJars, cpuWith, cpuJars),
+				String.format("per round %+.0f to %+.0f ms (median %+.0f); %s", Rounds.min(own), Rounds.max(own),
+						Rounds.median(own), withFigures.against(jarsFigures)),
 				"≤ +50 ms", ownMedian <= 50);
 		Result referenceResult = new Result("B6-ref",
 				"cold start, " + what
@@ -145,10 +143,9 @@ final class Startup {
 						+ "no SendPulse) vs without",
 				String.format("%+.0f ms (%.0f vs %.0f ms); the starter adds %s", referenceMedian - withoutMedian,
 						referenceMedian, withoutMedian, againstReference(withMedian - referenceMedian)),
-				String.format(
-						"per round %+.0f to %+.0f ms (median %+.0f); CPU time to ready %+.0f ms (%.0f vs %.0f ms)",
-						Rounds.min(referenceAdded), Rounds.max(referenceAdded), Rounds.median(referenceAdded),
-						cpuReference - cpuWithout, cpuReference, cpuWithout),
+				String.format("per round %+.0f to %+.0f ms (median %+.0f); %s", Rounds.min(referenceAdded),
+						Rounds.max(referenceAdded), Rounds.median(referenceAdded),
+						referenceFigures.against(withoutFigures)),
 				"reported", true);
 		return List.of(total, starter, referenceResult);
 	}
@@ -177,7 +174,7 @@ final class Startup {
 		try {
 			Path log = Files.createTempFile("b6-class-load", ".log");
 			try {
-				start(select(classPath(), union(application, STARTER)), web, expected(true, web), new ArrayList<>(),
+				start(select(classPath(), union(application, STARTER)), web, expected(true, web), new Figures(0),
 						List.of("-Xlog:class+load=info:file=" + log), List.of());
 				return Files.readAllLines(log)
 					.stream()
@@ -202,7 +199,7 @@ final class Startup {
 	 * Milliseconds from launching a JVM with the given class path to the application's
 	 * ready marker.
 	 */
-	private static double start(String classPath, boolean web, String expected, List<Double> cpuMillis,
+	private static double start(String classPath, boolean web, String expected, Figures figures,
 			List<String> jvmOptions, List<String> arguments) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -227,10 +224,7 @@ final class Startup {
 						if (!line.endsWith(expected)) {
 							throw new IllegalStateException("expected " + expected + ", the application said: " + line);
 						}
-						Matcher cpu = CPU.matcher(line);
-						if (cpu.find()) {
-							cpuMillis.add(Double.parseDouble(cpu.group(1)));
-						}
+						figures.add(line);
 						reader.transferTo(java.io.Writer.nullWriter());
 						process.waitFor();
 						return millis;
@@ -250,8 +244,50 @@ final class Startup {
 		}
 	}
 
-	private static double[] measured(List<Double> values, int warmups) {
-		return values.subList(warmups, values.size()).stream().mapToDouble(Double::doubleValue).toArray();
+	/**
+	 * What the starts of one side reported besides their time, the warm-ups left out: the
+	 * CPU time to ready of every thread, of the main thread and of the JIT compilers
+	 * (where {@code /proc} tells it), and the classes loaded.
+	 */
+	private static final class Figures {
+
+		private final int warmups;
+
+		private final Map<String, List<Double>> values = new HashMap<>();
+
+		Figures(int warmups) {
+			this.warmups = warmups;
+		}
+
+		void add(String readyLine) {
+			Matcher figure = FIGURE.matcher(readyLine);
+			while (figure.find()) {
+				this.values.computeIfAbsent(figure.group(1), (name) -> new ArrayList<>())
+					.add(Double.parseDouble(figure.group(2)));
+			}
+		}
+
+		double median(String name) {
+			List<Double> all = this.values.getOrDefault(name, List.of());
+			if (all.size() <= this.warmups) {
+				return Double.NaN;
+			}
+			return Rounds
+				.median(all.subList(this.warmups, all.size()).stream().mapToDouble(Double::doubleValue).toArray());
+		}
+
+		/** The medians against another side's. */
+		String against(Figures other) {
+			String figures = String.format(
+					"CPU time to ready %+.0f ms (%.0f vs %.0f ms), of it the main thread %+.0f ms",
+					median("cpu") - other.median("cpu"), median("cpu"), other.median("cpu"),
+					median("main") - other.median("main"));
+			if (median("jit") >= 0 && other.median("jit") >= 0) {
+				figures += String.format(" and the JIT compilers %+.0f ms", median("jit") - other.median("jit"));
+			}
+			return figures + String.format("; classes loaded %+.0f", median("classes") - other.median("classes"));
+		}
+
 	}
 
 	/**

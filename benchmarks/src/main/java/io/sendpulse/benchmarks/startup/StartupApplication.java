@@ -1,6 +1,9 @@
 package io.sendpulse.benchmarks.startup;
 
+import java.io.File;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 
 import io.sendpulse.benchmarks.startup.web.WebhookScan;
 import io.sendpulse.benchmarks.startup.web.Webhooks;
@@ -16,10 +19,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * A small application as users write one: {@code main} runs {@link SpringApplication},
  * and a listener prints {@value #READY} when the application is ready, with the JVM's
- * uptime, the CPU time it used and what the starter contributed (a bean named
- * {@code smsTemplate}, a bean of {@link Webhooks}), then the JVM exits. {@code web} as
- * the first argument starts it on Tomcat (Spring MVC) with the endpoint of package
- * {@code web}; otherwise it is a non-web application.
+ * uptime, the CPU time it used (all threads, the main thread's, the JIT compilers'), the
+ * classes it loaded and what the starter contributed (a bean named {@code smsTemplate}, a
+ * bean of {@link Webhooks}), then the JVM exits. {@code web} as the first argument starts
+ * it on Tomcat (Spring MVC) with the endpoint of package {@code web}; otherwise it is a
+ * non-web application.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -40,13 +44,41 @@ public class StartupApplication {
 			// was, whatever else the machine was doing.
 			long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
 				.getProcessCpuTime() / 1_000_000;
+			long mainThread = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
+			long classes = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
 			System.out.println(
-					READY + " uptime=" + uptime + " cpu=" + cpu + " smsTemplate=" + context.containsBean("smsTemplate")
+					READY + " uptime=" + uptime + " cpu=" + cpu + " main=" + mainThread + " jit=" + compilerCpuMillis()
+							+ " classes=" + classes + " smsTemplate=" + context.containsBean("smsTemplate")
 							+ " webhooks=" + context.getBeanNamesForType(Webhooks.class).length);
 			System.out.flush();
 			System.exit(SpringApplication.exit(context));
 		});
 		application.run(args);
+	}
+
+	/**
+	 * CPU time of the JIT compilers' threads (HotSpot's C1 and C2), from Linux's
+	 * {@code /proc}; -1 elsewhere. On two cores they compete with the main thread.
+	 */
+	private static long compilerCpuMillis() {
+		File[] threads = new File("/proc/self/task").listFiles();
+		if (threads == null) {
+			return -1;
+		}
+		long nanos = 0;
+		try {
+			for (File thread : threads) {
+				String name = Files.readString(new File(thread, "comm").toPath()).trim();
+				if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+					// schedstat: time on a CPU (ns), time waiting for one, time slices
+					nanos += Long.parseLong(Files.readString(new File(thread, "schedstat").toPath()).split(" ")[0]);
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			return -1;
+		}
+		return nanos / 1_000_000;
 	}
 
 }
