@@ -102,8 +102,9 @@ public final class SendPulseAutoConfiguration {
 		}
 
 		// Lazy, as the retry: made at the first call, or on the warm-up thread once the
-		// application is ready, so that Resilience4j's classes do not load while it
-		// starts (benchmark B6). The settings are checked as they are bound.
+		// application is ready, not while it starts (benchmark B6; only the types
+		// Spring needs to know the bean's type load then). The settings are checked as
+		// they are bound.
 		@Bean
 		@Lazy
 		@ConditionalOnMissingBean(name = "sendPulseRateLimiter")
