@@ -136,6 +136,10 @@ final class ListenerThreads implements Executor, AutoCloseable {
 		return this.queue.remainingCapacity() + this.queue.size();
 	}
 
+	int queued() {
+		return this.queue.size();
+	}
+
 	int unfinished() {
 		return this.unfinished.get();
 	}

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.sendpulse.spring.webhook.CallStatusEvent;
 import io.sendpulse.spring.webhook.SendPulseEvent;
@@ -57,6 +58,16 @@ class WebhookTestApplication {
 		/** The {@link #TOGETHER} deliveries whose listener saw all the others running. */
 		final Set<String> ranTogether = ConcurrentHashMap.newKeySet();
 
+		/** Prefix of the message ids whose listener waits for {@link #gate} to open. */
+		static final String GATED = "msg_gated_";
+
+		volatile CountDownLatch gate = new CountDownLatch(0);
+
+		/** Listeners of {@link #GATED} deliveries running now, and the most at once. */
+		final AtomicInteger gatedRunning = new AtomicInteger();
+
+		final AtomicInteger gatedMostAtOnce = new AtomicInteger();
+
 		final Queue<SendPulseEvent> received = new ConcurrentLinkedQueue<>();
 
 		final Set<String> failOnce = ConcurrentHashMap.newKeySet();
@@ -78,6 +89,9 @@ class WebhookTestApplication {
 				if (messageId.startsWith(TOGETHER)) {
 					waitForTheOthers(messageId);
 				}
+				if (messageId.startsWith(GATED)) {
+					waitForTheGate();
+				}
 				if (messageId.startsWith(SLOW) && !Schedulers.isInNonBlockingThread()) {
 					// Slow where listeners may block.
 					Mono.delay(Duration.ofMillis(25)).block(Duration.ofSeconds(10));
@@ -97,6 +111,19 @@ class WebhookTestApplication {
 			}
 			catch (ReflectiveOperationException ex) {
 				return false;
+			}
+		}
+
+		private void waitForTheGate() {
+			this.gatedMostAtOnce.accumulateAndGet(this.gatedRunning.incrementAndGet(), Math::max);
+			try {
+				this.gate.await(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			finally {
+				this.gatedRunning.decrementAndGet();
 			}
 		}
 

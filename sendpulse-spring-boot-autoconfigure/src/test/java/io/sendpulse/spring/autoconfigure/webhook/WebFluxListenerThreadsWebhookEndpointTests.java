@@ -1,0 +1,90 @@
+package io.sendpulse.spring.autoconfigure.webhook;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import io.sendpulse.spring.webhook.WebhookSigner;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * {@code sendpulse.webhook.listener-threads} and {@code listener-queue-capacity} on a
+ * real WebFlux server: no more listeners run at once than there are threads, the next
+ * deliveries wait, and beyond the queue the endpoint answers 503.
+ */
+@SpringBootTest(classes = WebhookTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.main.web-application-type=reactive",
+				"sendpulse.webhook.secret=" + WebFluxListenerThreadsWebhookEndpointTests.SECRET,
+				"sendpulse.webhook.listener-threads=2", "sendpulse.webhook.listener-queue-capacity=2" })
+class WebFluxListenerThreadsWebhookEndpointTests {
+
+	static final String SECRET = "whsec_threads";
+
+	private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private WebhookTestApplication.DeliveryReceipts receipts;
+
+	@Autowired
+	private WebFluxWebhookHandler handler;
+
+	@Test
+	void runsAsManyListenersAsThreadsQueuesTwoMoreAndAnswers503Beyond() throws Exception {
+		ListenerThreads threads = (ListenerThreads) this.handler.listenerExecutor();
+		this.receipts.gate = new CountDownLatch(1);
+		List<CompletableFuture<Integer>> firstFour = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			firstFour.add(deliverGated());
+		}
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			assertThat(this.receipts.gatedRunning).as("listeners running").hasValue(2);
+			assertThat(threads.queued()).as("deliveries waiting").isEqualTo(2);
+		});
+
+		assertThat(deliverGated().get(10, TimeUnit.SECONDS)).as("beyond the queue").isEqualTo(503);
+
+		this.receipts.gate.countDown();
+		for (CompletableFuture<Integer> status : firstFour) {
+			assertThat(status.get(10, TimeUnit.SECONDS)).isEqualTo(200);
+		}
+		assertThat(this.receipts.gatedMostAtOnce).hasValue(2);
+	}
+
+	private CompletableFuture<Integer> deliverGated() {
+		byte[] body = ("{\"event\":\"sms.delivered\",\"message_id\":\"" + WebhookTestApplication.DeliveryReceipts.GATED
+				+ UUID.randomUUID() + "\",\"to\":\"+1234567890\",\"status\":\"delivered\",\"timestamp\":\""
+				+ Instant.now() + "\"}")
+			.getBytes(StandardCharsets.UTF_8);
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/webhooks/sendpulse"))
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "application/json")
+			.header(WebhookSigner.SIGNATURE_HEADER, new WebhookSigner(SECRET).sign(body))
+			.POST(BodyPublishers.ofByteArray(body))
+			.build();
+		return http.sendAsync(request, BodyHandlers.discarding()).thenApply((response) -> response.statusCode());
+	}
+
+}
