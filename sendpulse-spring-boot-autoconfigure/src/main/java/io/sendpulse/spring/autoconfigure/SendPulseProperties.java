@@ -506,7 +506,7 @@ public class SendPulseProperties {
 		/**
 		 * Whether event listeners may block (call a template's blocking method, use
 		 * JDBC). On WebFlux, events are then published on threads of the starter's own,
-		 * up to sendpulse.webhook.listener-threads, or on virtual threads when
+		 * up to sendpulse.webhook.listener-pool.max-size, or on virtual threads when
 		 * spring.threads.virtual.enabled is set; when false, on the event loop that
 		 * received the webhook, for listeners that never block. Spring MVC always
 		 * publishes on the request thread.
@@ -514,21 +514,10 @@ public class SendPulseProperties {
 		private boolean blockingListeners = true;
 
 		/**
-		 * Maximum number of threads of the starter's own that publish events to listeners
-		 * that may block, on WebFlux without virtual threads. A thread is made when a
-		 * delivery finds all of them busy, and ends after a minute idle. Unset, the size
-		 * of Reactor's boundedElastic scheduler: ten per CPU core unless
-		 * reactor.schedulers.defaultBoundedElasticSize says otherwise.
+		 * The threads of the starter's own that publish events to listeners that may
+		 * block, on WebFlux without virtual threads.
 		 */
-		private @Nullable Integer listenerThreads;
-
-		/**
-		 * Maximum number of deliveries waiting for one of those threads once there are as
-		 * many as allowed; beyond, the endpoint answers 503 and SendPulse delivers them
-		 * again. Unset, the queue size of Reactor's boundedElastic scheduler: 100000
-		 * unless reactor.schedulers.defaultBoundedElasticQueueSize says otherwise.
-		 */
-		private @Nullable Integer listenerQueueCapacity;
+		private final ListenerPool listenerPool = new ListenerPool();
 
 		/**
 		 * Largest accepted webhook body.
@@ -567,22 +556,8 @@ public class SendPulseProperties {
 			this.blockingListeners = blockingListeners;
 		}
 
-		public @Nullable Integer getListenerThreads() {
-			return this.listenerThreads;
-		}
-
-		public void setListenerThreads(@Nullable Integer listenerThreads) {
-			this.listenerThreads = (listenerThreads != null)
-					? atLeast("sendpulse.webhook.listener-threads", listenerThreads, 1) : null;
-		}
-
-		public @Nullable Integer getListenerQueueCapacity() {
-			return this.listenerQueueCapacity;
-		}
-
-		public void setListenerQueueCapacity(@Nullable Integer listenerQueueCapacity) {
-			this.listenerQueueCapacity = (listenerQueueCapacity != null)
-					? atLeast("sendpulse.webhook.listener-queue-capacity", listenerQueueCapacity, 1) : null;
+		public ListenerPool getListenerPool() {
+			return this.listenerPool;
 		}
 
 		public DataSize getMaxPayloadSize() {
@@ -594,6 +569,48 @@ public class SendPulseProperties {
 				throw new IllegalArgumentException("sendpulse.webhook.max-payload-size must be positive");
 			}
 			this.maxPayloadSize = maxPayloadSize;
+		}
+
+		/**
+		 * The threads of the starter's own that publish events to listeners that may
+		 * block, on WebFlux without virtual threads.
+		 */
+		public static class ListenerPool {
+
+			/**
+			 * Maximum number of threads. A thread is made when a delivery finds all of
+			 * them busy, and ends after a minute idle. Unset, the size of Reactor's
+			 * boundedElastic scheduler: ten per CPU core unless
+			 * reactor.schedulers.defaultBoundedElasticSize says otherwise.
+			 */
+			private @Nullable Integer maxSize;
+
+			/**
+			 * Maximum number of deliveries waiting for a thread once there are as many as
+			 * allowed; beyond, the endpoint answers 503 and SendPulse delivers them
+			 * again. Unset, the queue size of Reactor's boundedElastic scheduler: 100000
+			 * unless reactor.schedulers.defaultBoundedElasticQueueSize says otherwise.
+			 */
+			private @Nullable Integer queueCapacity;
+
+			public @Nullable Integer getMaxSize() {
+				return this.maxSize;
+			}
+
+			public void setMaxSize(@Nullable Integer maxSize) {
+				this.maxSize = (maxSize != null) ? atLeast("sendpulse.webhook.listener-pool.max-size", maxSize, 1)
+						: null;
+			}
+
+			public @Nullable Integer getQueueCapacity() {
+				return this.queueCapacity;
+			}
+
+			public void setQueueCapacity(@Nullable Integer queueCapacity) {
+				this.queueCapacity = (queueCapacity != null)
+						? atLeast("sendpulse.webhook.listener-pool.queue-capacity", queueCapacity, 1) : null;
+			}
+
 		}
 
 	}

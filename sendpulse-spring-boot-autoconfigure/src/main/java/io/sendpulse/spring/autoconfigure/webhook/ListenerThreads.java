@@ -15,11 +15,11 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 /**
  * Where WebFlux listeners that may block run on platform threads. A delivery goes to an
  * idle thread if there is one, else to a new thread, up to
- * {@code sendpulse.webhook.listener-threads} (unset, as many as Reactor's
+ * {@code sendpulse.webhook.listener-pool.max-size} (unset, as many as Reactor's
  * {@code boundedElastic} allows: ten per core unless
  * {@code reactor.schedulers.defaultBoundedElasticSize} says otherwise), as Tomcat's
  * request threads are made; once they are all busy, deliveries wait in one queue of at
- * most {@code sendpulse.webhook.listener-queue-capacity} (unset,
+ * most {@code sendpulse.webhook.listener-pool.queue-capacity} (unset,
  * {@code reactor.schedulers.defaultBoundedElasticQueueSize}, 100,000 by default), beyond
  * which the executor refuses them and the endpoint answers 503 for SendPulse to deliver
  * them again. Threads end after a minute without work. A steady stream of quick

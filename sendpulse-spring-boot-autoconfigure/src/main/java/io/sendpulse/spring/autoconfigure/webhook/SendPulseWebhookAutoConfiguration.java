@@ -281,8 +281,8 @@ public final class SendPulseWebhookAutoConfiguration {
 			if (Threading.VIRTUAL.isActive(environment)) {
 				return new VirtualThreadTaskExecutor(LISTENER_THREAD_PREFIX);
 			}
-			return ListenerThreads.of(LISTENER_THREAD_PREFIX, webhook.getListenerThreads(),
-					webhook.getListenerQueueCapacity());
+			return ListenerThreads.of(LISTENER_THREAD_PREFIX, webhook.getListenerPool().getMaxSize(),
+					webhook.getListenerPool().getQueueCapacity());
 		}
 
 		@Bean

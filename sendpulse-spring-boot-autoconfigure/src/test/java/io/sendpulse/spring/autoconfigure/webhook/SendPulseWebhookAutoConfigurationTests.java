@@ -112,8 +112,8 @@ class SendPulseWebhookAutoConfigurationTests {
 	@Test
 	void sizesTheListenerThreadsAndTheirQueueFromProperties() {
 		this.reactive.withUserConfiguration(Receipts.class)
-			.withPropertyValues("sendpulse.webhook.secret=whsec_test", "sendpulse.webhook.listener-threads=4",
-					"sendpulse.webhook.listener-queue-capacity=50")
+			.withPropertyValues("sendpulse.webhook.secret=whsec_test", "sendpulse.webhook.listener-pool.max-size=4",
+					"sendpulse.webhook.listener-pool.queue-capacity=50")
 			.run((context) -> {
 				ListenerThreads threads = (ListenerThreads) context.getBean(WebFluxWebhookHandler.class)
 					.listenerExecutor();
@@ -123,7 +123,8 @@ class SendPulseWebhookAutoConfigurationTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "sendpulse.webhook.listener-threads", "sendpulse.webhook.listener-queue-capacity" })
+	@ValueSource(
+			strings = { "sendpulse.webhook.listener-pool.max-size", "sendpulse.webhook.listener-pool.queue-capacity" })
 	void listenerThreadsAndQueueBelowOneStopStartupNamingTheProperty(String property) {
 		this.reactive.withUserConfiguration(Receipts.class)
 			.withPropertyValues("sendpulse.webhook.secret=whsec_test", property + "=0")

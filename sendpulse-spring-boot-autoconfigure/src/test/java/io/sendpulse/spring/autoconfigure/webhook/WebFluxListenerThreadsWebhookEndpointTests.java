@@ -27,14 +27,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code sendpulse.webhook.listener-threads} and {@code listener-queue-capacity} on a
- * real WebFlux server: no more listeners run at once than there are threads, the next
+ * {@code sendpulse.webhook.listener-pool.max-size} and {@code queue-capacity} on a real
+ * WebFlux server: no more listeners run at once than there are threads, the next
  * deliveries wait, and beyond the queue the endpoint answers 503.
  */
 @SpringBootTest(classes = WebhookTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=reactive",
 				"sendpulse.webhook.secret=" + WebFluxListenerThreadsWebhookEndpointTests.SECRET,
-				"sendpulse.webhook.listener-threads=2", "sendpulse.webhook.listener-queue-capacity=2" })
+				"sendpulse.webhook.listener-pool.max-size=2", "sendpulse.webhook.listener-pool.queue-capacity=2" })
 class WebFluxListenerThreadsWebhookEndpointTests {
 
 	static final String SECRET = "whsec_threads";
@@ -53,21 +53,25 @@ class WebFluxListenerThreadsWebhookEndpointTests {
 	@Test
 	void runsAsManyListenersAsThreadsQueuesTwoMoreAndAnswers503Beyond() throws Exception {
 		ListenerThreads threads = (ListenerThreads) this.handler.listenerExecutor();
-		this.receipts.gate = new CountDownLatch(1);
+		CountDownLatch gate = new CountDownLatch(1);
+		this.receipts.gate = gate;
 		List<CompletableFuture<Integer>> firstFour = new ArrayList<>();
-		for (int i = 0; i < 4; i++) {
-			firstFour.add(deliverGated());
+		try {
+			for (int i = 0; i < 4; i++) {
+				firstFour.add(deliverGated());
+			}
+			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+				assertThat(this.receipts.gatedRunning).as("listeners running").hasValue(2);
+				assertThat(threads.queued()).as("deliveries waiting").isEqualTo(2);
+			});
+
+			assertThat(deliverGated().get(30, TimeUnit.SECONDS)).as("beyond the queue").isEqualTo(503);
 		}
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-			assertThat(this.receipts.gatedRunning).as("listeners running").hasValue(2);
-			assertThat(threads.queued()).as("deliveries waiting").isEqualTo(2);
-		});
-
-		assertThat(deliverGated().get(10, TimeUnit.SECONDS)).as("beyond the queue").isEqualTo(503);
-
-		this.receipts.gate.countDown();
+		finally {
+			gate.countDown();
+		}
 		for (CompletableFuture<Integer> status : firstFour) {
-			assertThat(status.get(10, TimeUnit.SECONDS)).isEqualTo(200);
+			assertThat(status.get(30, TimeUnit.SECONDS)).isEqualTo(200);
 		}
 		assertThat(this.receipts.gatedMostAtOnce).hasValue(2);
 	}

@@ -117,7 +117,7 @@ class WebhookTestApplication {
 		private void waitForTheGate() {
 			this.gatedMostAtOnce.accumulateAndGet(this.gatedRunning.incrementAndGet(), Math::max);
 			try {
-				this.gate.await(10, TimeUnit.SECONDS);
+				this.gate.await(60, TimeUnit.SECONDS);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
