@@ -262,8 +262,11 @@ final class Startup {
 		void add(String readyLine) {
 			Matcher figure = FIGURE.matcher(readyLine);
 			while (figure.find()) {
-				this.values.computeIfAbsent(figure.group(1), (name) -> new ArrayList<>())
-					.add(Double.parseDouble(figure.group(2)));
+				double value = Double.parseDouble(figure.group(2));
+				// -1: not known on this system (the JIT compilers' time outside Linux).
+				if (value >= 0) {
+					this.values.computeIfAbsent(figure.group(1), (name) -> new ArrayList<>()).add(value);
+				}
 			}
 		}
 
@@ -282,7 +285,7 @@ final class Startup {
 					"CPU time to ready %+.0f ms (%.0f vs %.0f ms), of it the main thread %+.0f ms",
 					median("cpu") - other.median("cpu"), median("cpu"), other.median("cpu"),
 					median("main") - other.median("main"));
-			if (median("jit") >= 0 && other.median("jit") >= 0) {
+			if (!Double.isNaN(median("jit")) && !Double.isNaN(other.median("jit"))) {
 				figures += String.format(" and the JIT compilers %+.0f ms", median("jit") - other.median("jit"));
 			}
 			return figures + String.format("; classes loaded %+.0f", median("classes") - other.median("classes"));

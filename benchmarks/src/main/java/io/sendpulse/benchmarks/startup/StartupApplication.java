@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 
 import io.sendpulse.benchmarks.startup.web.WebhookScan;
 import io.sendpulse.benchmarks.startup.web.Webhooks;
@@ -66,17 +67,21 @@ public class StartupApplication {
 			return -1;
 		}
 		long nanos = 0;
-		try {
-			for (File thread : threads) {
+		for (File thread : threads) {
+			try {
 				String name = Files.readString(new File(thread, "comm").toPath()).trim();
 				if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
 					// schedstat: time on a CPU (ns), time waiting for one, time slices
 					nanos += Long.parseLong(Files.readString(new File(thread, "schedstat").toPath()).split(" ")[0]);
 				}
 			}
-		}
-		catch (IOException | RuntimeException ex) {
-			return -1;
+			catch (NoSuchFileException ex) {
+				// A compiler thread that ended (HotSpot stops surplus ones): its time is
+				// lost with it.
+			}
+			catch (IOException | RuntimeException ex) {
+				return -1;
+			}
 		}
 		return nanos / 1_000_000;
 	}
