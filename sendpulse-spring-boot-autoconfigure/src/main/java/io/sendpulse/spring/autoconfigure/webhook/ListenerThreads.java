@@ -24,8 +24,8 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * which the executor refuses them and the endpoint answers 503 for SendPulse to deliver
  * them again. Threads end after a minute without work. A steady stream of quick
  * deliveries so keeps a few threads busy, and listeners that block get as many threads as
- * {@code boundedElastic} would give them. As with Tomcat's, a thread about to end after
- * its minute idle still counts as idle, so a delivery may then wait for a busy one.
+ * the pool allows. As with Tomcat's, a thread about to end after its minute idle still
+ * counts as idle, so a delivery may then wait for a busy one.
  */
 final class ListenerThreads implements Executor, AutoCloseable {
 

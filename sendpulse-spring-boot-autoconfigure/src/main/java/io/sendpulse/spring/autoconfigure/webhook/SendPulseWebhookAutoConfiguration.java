@@ -269,8 +269,9 @@ public final class SendPulseWebhookAutoConfiguration {
 		// Spring's events are synchronous on the publishing thread: listeners that may
 		// block (a template's blocking method, JDBC) must not run on the event loop.
 		// Virtual threads when they are on, as Boot runs WebFlux's blocking handler
-		// methods; else threads of the starter's own, an idle one first, as many as
-		// boundedElastic allows once they are all busy (benchmarks B4 and B4-blocking).
+		// methods; else threads of the starter's own, an idle one first, up to
+		// sendpulse.webhook.listener-pool.max-size (boundedElastic's size unless set)
+		// once they are all busy (benchmarks B4 and B4-blocking).
 		// Not Boot's application task executor: its 8 threads would be shared with
 		// @Async methods, and it stops taking tasks before the web server has drained
 		// its requests.
