@@ -5,9 +5,12 @@ import java.math.RoundingMode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
 
 import io.sendpulse.spring.sms.SmsStatus;
 import io.sendpulse.spring.verify.VerificationStatus;
@@ -39,6 +42,10 @@ public final class WebhookEventReader {
 	// Our own mapper: an application's Jackson settings never change how webhooks are
 	// read.
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+	// Nanoseconds that the last of n digits of a fraction of a second stands for, by n.
+	private static final int[] NANOS_PER_FRACTION_DIGIT = { 0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000,
+			1_000, 100, 10, 1 };
 
 	private WebhookEventReader() {
 	}
@@ -121,7 +128,7 @@ public final class WebhookEventReader {
 		JsonNode value = root.get("timestamp");
 		if (value != null && value.isString()) {
 			try {
-				return Instant.parse(value.stringValue());
+				return instant(value.stringValue());
 			}
 			catch (DateTimeException ex) {
 				throw malformed("Field 'timestamp' is not an ISO-8601 instant");
@@ -137,6 +144,59 @@ public final class WebhookEventReader {
 			}
 		}
 		throw malformed("Field 'timestamp' is missing or not an instant");
+	}
+
+	/**
+	 * Read an ISO-8601 instant as {@link Instant#parse} does. The shape SendPulse sends,
+	 * {@code 2026-01-15T10:30:00Z} with or without a fraction of a second, is read here:
+	 * {@code DateTimeFormatter} took as long as the rest of a delivery's reading and
+	 * checking (benchmark B4). Anything else (an offset, a leap second, a value out of
+	 * range) is left to {@link Instant#parse}, which decides.
+	 * @throws DateTimeException if the text is not an ISO-8601 instant
+	 */
+	static Instant instant(String text) {
+		Instant instant = utcInstant(text);
+		return (instant != null) ? instant : Instant.parse(text);
+	}
+
+	// yyyy-MM-ddTHH:mm:ssZ, or with a dot and 1 to 9 digits before the Z; null otherwise.
+	private static @Nullable Instant utcInstant(String text) {
+		int length = text.length();
+		if (length != 20 && (length < 22 || length > 30)) {
+			return null;
+		}
+		if (text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T' || text.charAt(13) != ':'
+				|| text.charAt(16) != ':' || text.charAt(length - 1) != 'Z'
+				|| (length > 20 && text.charAt(19) != '.')) {
+			return null;
+		}
+		int year = digits(text, 0, 4);
+		int month = digits(text, 5, 2);
+		int day = digits(text, 8, 2);
+		int hour = digits(text, 11, 2);
+		int minute = digits(text, 14, 2);
+		int second = digits(text, 17, 2);
+		int fraction = (length > 20) ? digits(text, 20, length - 21) : 0;
+		if (year < 0 || month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year))
+				|| hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || fraction < 0) {
+			return null;
+		}
+		long epochSecond = LocalDate.of(year, month, day).toEpochDay() * 86_400 + hour * 3_600 + minute * 60 + second;
+		int nanos = (length > 20) ? fraction * NANOS_PER_FRACTION_DIGIT[length - 21] : 0;
+		return Instant.ofEpochSecond(epochSecond, nanos);
+	}
+
+	// The ASCII digits at [start, start + count) as a number, or -1.
+	private static int digits(String text, int start, int count) {
+		int value = 0;
+		for (int i = start; i < start + count; i++) {
+			char c = text.charAt(i);
+			if (c < '0' || c > '9') {
+				return -1;
+			}
+			value = value * 10 + (c - '0');
+		}
+		return value;
 	}
 
 	// Text or a number written as text; null when missing, null or empty.
