@@ -26,11 +26,19 @@ class WebhookEventReaderTests {
 			"1969-12-31T23:59:59.5Z", "0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z", "2024-02-29T12:00:00Z",
 			"2000-02-29T00:00:00Z", "2026-12-31T23:59:59Z", "2026-04-30T00:00:00Z",
 			// Left to Instant.parse: an offset, lower case, the end of the day, a dot
-			// without digits, a leap second, a year of more than four digits.
+			// without digits, a leap second, a year of more than four digits or below
+			// zero.
 			"2026-01-15T12:30:00+02:00", "2026-01-15T24:00:00Z", "2026-01-15T10:30:00.Z", "2026-01-15t10:30:00z",
 			"2016-12-31T23:59:60Z", "+12026-01-15T10:30:00Z", "-2026-01-15T10:30:00Z" })
 	void readsAnInstantAsInstantParseDoes(String text) {
 		assertThat(WebhookEventReader.instant(text)).isEqualTo(Instant.parse(text));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "2026-01-15T10:30:00Z", "2026-01-15T10:30:00.5Z", "2026-01-15T10:30:00.123456789Z",
+			"2024-02-29T12:00:00Z" })
+	void readsTheShapeSendPulseSendsWithoutInstantParse(String text) {
+		assertThat(WebhookEventReader.utcInstant(text)).isEqualTo(Instant.parse(text));
 	}
 
 	@ParameterizedTest
