@@ -578,18 +578,20 @@ public class SendPulseProperties {
 		public static class ListenerPool {
 
 			/**
-			 * Maximum number of threads. A thread is made when a delivery finds all of
-			 * them busy, and ends after a minute idle. Unset, the size of Reactor's
-			 * boundedElastic scheduler: ten per CPU core unless
+			 * Maximum number of threads that publish webhook events to listeners that may
+			 * block, on WebFlux without virtual threads. A thread is made when a delivery
+			 * finds all of them busy, and ends after a minute idle. Unset, the size of
+			 * Reactor's boundedElastic scheduler: ten per CPU core unless
 			 * reactor.schedulers.defaultBoundedElasticSize says otherwise.
 			 */
 			private @Nullable Integer maxSize;
 
 			/**
-			 * Maximum number of deliveries waiting for a thread once there are as many as
-			 * allowed; beyond, the endpoint answers 503 and SendPulse delivers them
-			 * again. Unset, the queue size of Reactor's boundedElastic scheduler: 100000
-			 * unless reactor.schedulers.defaultBoundedElasticQueueSize says otherwise.
+			 * Maximum number of webhook deliveries waiting for a listener thread once
+			 * there are as many as allowed; beyond, the endpoint answers 503 and
+			 * SendPulse delivers them again. Unset, the queue size of Reactor's
+			 * boundedElastic scheduler: 100000 unless
+			 * reactor.schedulers.defaultBoundedElasticQueueSize says otherwise.
 			 */
 			private @Nullable Integer queueCapacity;
 

@@ -45,9 +45,10 @@ public final class ClientWarmUp implements SmartApplicationListener, Application
 	/**
 	 * Create a warm-up of the given client, on a daemon thread of its own.
 	 * @param client the client to build the parts of
-	 * @param fromContext asks the application context for what the client's first call
-	 * would ask it for, besides the client's rate limiter and retry, as the context
-	 * starts closing
+	 * @param fromContext asks the application context, as it starts closing, for what the
+	 * first call of the other clients made alike would ask it for (the auto-configured
+	 * accounts' shared retry, and what their {@code WebClient.Builder} is made of); this
+	 * client's own rate limiter and retry are asked for besides
 	 */
 	public ClientWarmUp(SendPulseClient client, Runnable fromContext) {
 		this(client, fromContext, (task) -> {
@@ -89,28 +90,23 @@ public final class ClientWarmUp implements SmartApplicationListener, Application
 	}
 
 	void warmUp() {
-		try {
-			this.client.prepare();
-		}
-		catch (RuntimeException ex) {
-			// The first call builds them again, and reports what fails.
-			logger.debug("Could not prepare the SendPulse client ahead of its first call", ex);
-		}
+		ahead(this.client::prepare, "Could not prepare the SendPulse client ahead of its first call");
 	}
 
 	void beforeClose() {
 		// Each on its own: one that fails does not keep the other from being ready.
-		obtainBeforeClose(this.client::obtainRateLimiterAndRetry);
-		obtainBeforeClose(this.fromContext);
+		String failed = "Could not obtain the SendPulse client's beans before the context closes";
+		ahead(this.client::obtainRateLimiterAndRetry, failed);
+		ahead(this.fromContext, failed);
 	}
 
-	private static void obtainBeforeClose(Runnable obtain) {
+	private static void ahead(Runnable task, String failed) {
 		try {
-			obtain.run();
+			task.run();
 		}
 		catch (RuntimeException ex) {
-			// The first call asks again, and reports what fails.
-			logger.debug("Could not obtain the SendPulse client's beans before the context closes", ex);
+			// The first call does it again, and reports what fails.
+			logger.debug(failed, ex);
 		}
 	}
 

@@ -9,8 +9,6 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Month;
-import java.time.Year;
 
 import io.sendpulse.spring.sms.SmsStatus;
 import io.sendpulse.spring.verify.VerificationStatus;
@@ -178,11 +176,20 @@ public final class WebhookEventReader {
 		int minute = digits(text, 14, 2);
 		int second = digits(text, 17, 2);
 		int fraction = (length > 20) ? digits(text, 20, length - 21) : 0;
-		if (year < 0 || month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year))
-				|| hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || fraction < 0) {
+		// The end of the day and a leap second are Instant.parse's.
+		if (year < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59
+				|| fraction < 0) {
 			return null;
 		}
-		long epochSecond = LocalDate.of(year, month, day).toEpochDay() * 86_400 + hour * 3_600 + minute * 60 + second;
+		LocalDate date;
+		try {
+			date = LocalDate.of(year, month, day);
+		}
+		catch (DateTimeException ex) {
+			// Instant.parse refuses it too, and says why.
+			return null;
+		}
+		long epochSecond = date.toEpochDay() * 86_400 + hour * 3_600 + minute * 60 + second;
 		int nanos = (length > 20) ? fraction * NANOS_PER_FRACTION_DIGIT[length - 21] : 0;
 		return Instant.ofEpochSecond(epochSecond, nanos);
 	}
