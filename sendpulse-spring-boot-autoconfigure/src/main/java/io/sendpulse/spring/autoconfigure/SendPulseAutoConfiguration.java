@@ -154,18 +154,9 @@ public final class SendPulseAutoConfiguration {
 				ObjectProvider<ObservationRegistry> observationRegistry,
 				ObjectProvider<SendPulseClientObservationConvention> observationConvention,
 				ObjectProvider<ObservedClientState> clientState) {
-			SingletonSupplier<FromContext> fromContext = SingletonSupplier
-				.of(() -> new FromContext(webClientBuilder.getIfAvailable(WebClient::builder).clone(),
-						customizers.orderedStream().toList()));
-			SingletonSupplier<WebClient.Builder> builder = SingletonSupplier.of(() -> {
-				// A copy: a customizer that throws leaves the next call a clean builder.
-				WebClient.Builder prepared = fromContext.obtain().builder().clone();
-				prepared.clientConnector(sendPulseConnectorFactory.create());
-				fromContext.obtain().customizers().forEach((customizer) -> customizer.customize(prepared));
-				return prepared;
-			});
-			return new AccountClients(builder, fromContext::obtain, connectionDetails.baseUrl(),
-					properties.getAttemptTimeout(), retry::getIfAvailable,
+			return new AccountClients(
+					new ClientWebClientBuilder(webClientBuilder, customizers, sendPulseConnectorFactory),
+					connectionDetails.baseUrl(), properties.getAttemptTimeout(), retry::getIfAvailable,
 					observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
 					observationConvention.getIfAvailable(), clientState.getIfAvailable());
 		}
@@ -240,10 +231,44 @@ public final class SendPulseAutoConfiguration {
 		}
 
 		/**
-		 * What the client's {@code WebClient} is built from that the application context
-		 * gives: asked for at the first call, by the warm-up, or as the context starts
-		 * closing, whichever comes first.
+		 * The clients' {@code WebClient.Builder}: what the application context gives (its
+		 * builder and the customizers), asked for at the first call, by the warm-up, or
+		 * as the context starts closing, whichever comes first; and the builder prepared
+		 * from it with the client's own connector, at the first call or by the warm-up.
 		 */
+		private static final class ClientWebClientBuilder implements AccountClients.WebClientBuilderSource {
+
+			private final SingletonSupplier<FromContext> fromContext;
+
+			private final SingletonSupplier<WebClient.Builder> prepared;
+
+			ClientWebClientBuilder(ObjectProvider<WebClient.Builder> webClientBuilder,
+					ObjectProvider<SendPulseWebClientCustomizer> customizers, ConnectorFactory connectorFactory) {
+				this.fromContext = SingletonSupplier
+					.of(() -> new FromContext(webClientBuilder.getIfAvailable(WebClient::builder).clone(),
+							customizers.orderedStream().toList()));
+				this.prepared = SingletonSupplier.of(() -> {
+					FromContext parts = this.fromContext.obtain();
+					// A copy: a customizer that throws leaves the next call clean.
+					WebClient.Builder prepared = parts.builder().clone();
+					prepared.clientConnector(connectorFactory.create());
+					parts.customizers().forEach((customizer) -> customizer.customize(prepared));
+					return prepared;
+				});
+			}
+
+			@Override
+			public WebClient.Builder get() {
+				return this.prepared.obtain();
+			}
+
+			@Override
+			public void obtainFromContext() {
+				this.fromContext.obtain();
+			}
+
+		}
+
 		private record FromContext(WebClient.Builder builder, List<SendPulseWebClientCustomizer> customizers) {
 
 		}

@@ -25,9 +25,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 public final class AccountClients {
 
-	private final Supplier<WebClient.Builder> webClientBuilder;
-
-	private final Runnable fromContext;
+	private final WebClientBuilderSource webClientBuilder;
 
 	private final URI baseUrl;
 
@@ -44,9 +42,8 @@ public final class AccountClients {
 	/**
 	 * Create an instance.
 	 * @param webClientBuilder gives the prepared builder, its connector set; asked for at
-	 * each client's first call, so it must give the same builder each time
-	 * @param fromContext asks the application context for what the builder is made of,
-	 * without building it; see {@link #obtainFromContext()}
+	 * each client's first call, so it must give the same builder each time, and by
+	 * {@link #obtainFromContext()} for what the builder is made of
 	 * @param baseUrl the API's base URL
 	 * @param attemptTimeout the deadline of each attempt
 	 * @param retry gives the retry, or {@code null} for none; asked for at the first call
@@ -56,11 +53,10 @@ public final class AccountClients {
 	 * @param observationConvention the convention, or {@code null} for the default
 	 * @param listener told what each attempt came to, or {@code null}
 	 */
-	public AccountClients(Supplier<WebClient.Builder> webClientBuilder, Runnable fromContext, URI baseUrl,
-			Duration attemptTimeout, Supplier<? extends @Nullable Retry> retry, ObservationRegistry observationRegistry,
+	public AccountClients(WebClientBuilderSource webClientBuilder, URI baseUrl, Duration attemptTimeout,
+			Supplier<? extends @Nullable Retry> retry, ObservationRegistry observationRegistry,
 			@Nullable SendPulseClientObservationConvention observationConvention, @Nullable ClientListener listener) {
 		this.webClientBuilder = webClientBuilder;
-		this.fromContext = fromContext;
 		this.baseUrl = baseUrl;
 		this.attemptTimeout = attemptTimeout;
 		// One debug listener on the shared retry, however many clients the accounts
@@ -81,7 +77,7 @@ public final class AccountClients {
 	 */
 	public void obtainFromContext() {
 		this.retry.get();
-		this.fromContext.run();
+		this.webClientBuilder.obtainFromContext();
 	}
 
 	/**
@@ -109,6 +105,21 @@ public final class AccountClients {
 	@Override
 	public String toString() {
 		return "AccountClients[baseUrl=" + this.baseUrl + "]";
+	}
+
+	/**
+	 * Gives the clients' prepared {@code WebClient.Builder}, and asks the application
+	 * context for what it is made of without building it.
+	 */
+	public interface WebClientBuilderSource extends Supplier<WebClient.Builder> {
+
+		/**
+		 * Ask the application context now for what the builder is made of (the
+		 * application's builder, the customizers), without building it: beans cannot be
+		 * made once the context destroys them.
+		 */
+		void obtainFromContext();
+
 	}
 
 }

@@ -59,7 +59,17 @@ class AccountClientsTests {
 		Retry retry = Retry.of("test",
 				SendPulseResilience.retryConfig(3, Duration.ofMillis(10), 2, Duration.ofMillis(100)));
 		AtomicInteger asked = new AtomicInteger();
-		AccountClients clients = new AccountClients(WebClient::builder, () -> {
+		AccountClients clients = new AccountClients(new AccountClients.WebClientBuilderSource() {
+
+			@Override
+			public WebClient.Builder get() {
+				return WebClient.builder();
+			}
+
+			@Override
+			public void obtainFromContext() {
+			}
+
 		}, this.server.url("/").uri(), Duration.ofSeconds(5), () -> {
 			asked.incrementAndGet();
 			return retry;
