@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,15 +76,13 @@ class WebFluxListenerThreadsWebhookEndpointTests {
 	}
 
 	private CompletableFuture<Integer> deliverGated() {
-		byte[] body = ("{\"event\":\"sms.delivered\",\"message_id\":\"" + WebhookTestApplication.DeliveryReceipts.GATED
-				+ UUID.randomUUID() + "\",\"to\":\"+1234567890\",\"status\":\"delivered\",\"timestamp\":\""
-				+ Instant.now() + "\"}")
-			.getBytes(StandardCharsets.UTF_8);
+		byte[] body = AbstractWebhookEndpointTests
+			.sms(WebhookTestApplication.DeliveryReceipts.GATED + UUID.randomUUID(), Instant.now());
 		HttpRequest request = HttpRequest
 			.newBuilder(URI.create("http://localhost:" + this.port + "/webhooks/sendpulse"))
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
-			.header(WebhookSigner.SIGNATURE_HEADER, new WebhookSigner(SECRET).sign(body))
+			.header(WebhookSigner.SIGNATURE_HEADER, AbstractWebhookEndpointTests.sign(SECRET, body))
 			.POST(BodyPublishers.ofByteArray(body))
 			.build();
 		return http.sendAsync(request, BodyHandlers.discarding()).thenApply((response) -> response.statusCode());
