@@ -32,13 +32,17 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * B4: signed webhook deliveries over HTTP, 32 in flight, against a bare endpoint on the
  * same server that only reads the body and answers 200; on Tomcat (MVC) and Reactor Netty
- * (WebFlux, in both listener modes). B4-blocking: the same with a listener that blocks
- * for {@value #BLOCKING_MILLIS} ms, as one calling a blocking API does, against a bare
+ * (WebFlux, in both listener modes). With WebFlux listeners that may block, also against
+ * a bare endpoint that hands each delivery to Reactor's {@code boundedElastic} and back,
+ * as Reactor has blocking work done: the hop those listeners need, which the first bare
+ * endpoint does not pay. B4-blocking: the same with a listener that blocks for
+ * {@value #BLOCKING_MILLIS} ms, as one calling a blocking API does, against a bare
  * endpoint doing the same work the way its stack has it done: on Tomcat's request thread,
  * and on Reactor's {@code boundedElastic} for WebFlux.
  */
@@ -60,12 +64,12 @@ final class WebhookIngestion {
 
 	static List<Result> run(Settings settings) {
 		List<Result> results = new ArrayList<>();
-		results.add(run(settings, WebApplicationType.SERVLET, MvcApplication.class, "MVC (Tomcat)", true));
+		results.addAll(run(settings, WebApplicationType.SERVLET, MvcApplication.class, "MVC (Tomcat)", true));
 		// Both listener modes: the default (listeners may block, off the event loop) and
 		// listeners that never block, on the event loop.
-		results.add(run(settings, WebApplicationType.REACTIVE, WebFluxApplication.class,
+		results.addAll(run(settings, WebApplicationType.REACTIVE, WebFluxApplication.class,
 				"WebFlux (Reactor Netty), blocking listeners", true));
-		results.add(run(settings, WebApplicationType.REACTIVE, WebFluxApplication.class,
+		results.addAll(run(settings, WebApplicationType.REACTIVE, WebFluxApplication.class,
 				"WebFlux (Reactor Netty), event-loop listeners", false));
 		// A listener that blocks, with the default listener mode. A twentieth of the
 		// deliveries a round: each takes 20 ms of a thread.
@@ -74,9 +78,9 @@ final class WebhookIngestion {
 				settings.fidelityDuration(), settings.bulkRecipients(), settings.bulkLimit());
 		work = BLOCKING_MILLIS;
 		try {
-			results.add(run(blocking, WebApplicationType.SERVLET, MvcApplication.class,
+			results.addAll(run(blocking, WebApplicationType.SERVLET, MvcApplication.class,
 					"MVC (Tomcat), listener blocking " + BLOCKING_MILLIS + " ms", true));
-			results.add(run(blocking, WebApplicationType.REACTIVE, WebFluxApplication.class,
+			results.addAll(run(blocking, WebApplicationType.REACTIVE, WebFluxApplication.class,
 					"WebFlux (Reactor Netty), listener blocking " + BLOCKING_MILLIS + " ms", true));
 		}
 		finally {
@@ -85,7 +89,7 @@ final class WebhookIngestion {
 		return results;
 	}
 
-	private static Result run(Settings settings, WebApplicationType type, Class<?> application, String stack,
+	private static List<Result> run(Settings settings, WebApplicationType type, Class<?> application, String stack,
 			boolean blockingListeners) {
 		LoopResources loops = LoopResources.create("bench-load", 1, true);
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application).web(type)
@@ -102,21 +106,36 @@ final class WebhookIngestion {
 				.baseUrl("http://127.0.0.1:" + port)
 				.headers((headers) -> headers.set("Content-Type", "application/json"));
 			WebhookSigner signer = new WebhookSigner(SECRET);
+			String id = (work > 0) ? "B4-blocking" : "B4";
+			String what = "webhook ingestion, 32 in flight, " + stack + ", vs bare endpoint";
+			if (work == 0 && type == WebApplicationType.REACTIVE && blockingListeners) {
+				double[][] sides = Rounds.rotate(settings.warmups(), settings.rounds(),
+						() -> deliver(client, "/webhooks/sendpulse", signer, settings.requests()),
+						() -> deliver(client, "/bare", signer, settings.requests()),
+						() -> deliver(client, "/bare-handing-off", signer, settings.requests()));
+				return List.of(ratio(id, what, new Rounds(sides[0], sides[1]), 0.80),
+						ratio(id, what + " handing off to boundedElastic", new Rounds(sides[0], sides[2]), 0));
+			}
 			Rounds rounds = Rounds.alternate(settings.warmups(), settings.rounds(),
 					() -> deliver(client, "/webhooks/sendpulse", signer, settings.requests()),
 					() -> deliver(client, "/bare", signer, settings.requests()));
-			double median = Rounds.median(rounds.ratios());
-			return new Result((work > 0) ? "B4-blocking" : "B4",
-					"webhook ingestion, 32 in flight, " + stack + ", vs bare endpoint"
-							+ ((work > 0) ? " doing the same work" : ""),
-					String.format("%.3f of bare (%.0f vs %.0f req/s)", median, Rounds.median(rounds.candidate()),
-							Rounds.median(rounds.baseline())),
-					String.format("%.3f-%.3f", Rounds.min(rounds.ratios()), Rounds.max(rounds.ratios())), "≥ 0.80",
-					median >= 0.80);
+			return List.of(ratio(id, what + ((work > 0) ? " doing the same work" : ""), rounds, 0.80));
 		}
 		finally {
 			loops.disposeLater().block();
 		}
+	}
+
+	/**
+	 * The median of the rounds' ratios, against a target or, with none, reported.
+	 */
+	private static Result ratio(String id, String what, Rounds rounds, double target) {
+		double median = Rounds.median(rounds.ratios());
+		return new Result(id, what,
+				String.format("%.3f of bare (%.0f vs %.0f req/s)", median, Rounds.median(rounds.candidate()),
+						Rounds.median(rounds.baseline())),
+				String.format("%.3f-%.3f", Rounds.min(rounds.ratios()), Rounds.max(rounds.ratios())),
+				(target > 0) ? String.format("≥ %.2f", target) : "reported", median >= target);
 	}
 
 	/**
@@ -205,14 +224,18 @@ final class WebhookIngestion {
 		@Bean
 		RouterFunction<ServerResponse> bare() {
 			return RouterFunctions.route()
-				.POST("/bare", (work > 0)
-						// Blocking work where Reactor has it done.
-						? (request) -> request.bodyToMono(byte[].class)
-							.flatMap((body) -> Mono.fromRunnable(WebhookIngestion::work)
-								.subscribeOn(Schedulers.boundedElastic()))
-							.then(ServerResponse.ok().build())
-						: (request) -> request.bodyToMono(byte[].class).then(ServerResponse.ok().build()))
+				.POST("/bare",
+						(work > 0) ? WebFluxApplication::handingOff
+								: (request) -> request.bodyToMono(byte[].class).then(ServerResponse.ok().build()))
+				.POST("/bare-handing-off", WebFluxApplication::handingOff)
 				.build();
+		}
+
+		/** The delivery's work where Reactor has blocking work done. */
+		private static Mono<ServerResponse> handingOff(ServerRequest request) {
+			return request.bodyToMono(byte[].class)
+				.flatMap((body) -> Mono.fromRunnable(WebhookIngestion::work).subscribeOn(Schedulers.boundedElastic()))
+				.then(ServerResponse.ok().build());
 		}
 
 	}
