@@ -30,9 +30,8 @@ final class ClientOverhead {
 	}
 
 	static List<Result> run(Settings settings) {
-		// Four sides take turns here, so rounds are smaller than the other benchmarks',
-		// but
-		// as many: a median of 15 holds through a few minutes of a busier machine.
+		// Four sides take turns, so rounds are half the other benchmarks' size, but as
+		// many: a median of 15 holds through a few minutes of a busier machine.
 		int requests = settings.smoke() ? settings.requests() : settings.requests() / 2;
 		int warmups = Math.min(settings.warmups(), 2);
 		int rounds = settings.rounds();

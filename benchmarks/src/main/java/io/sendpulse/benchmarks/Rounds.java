@@ -32,7 +32,9 @@ record Rounds(double[] candidate, double[] baseline) {
 
 	/**
 	 * Alternating measured rounds of several sides: the order rotates each round so that
-	 * no side always runs first or last.
+	 * no side always runs first or last, and runs backwards every other cycle of
+	 * rotations so that of any two sides each runs before the other as often (over every
+	 * two full cycles).
 	 * @return per side, its rounds' figures
 	 */
 	static double[][] rotate(int warmups, int rounds, DoubleSupplier... sides) {
@@ -44,11 +46,19 @@ record Rounds(double[] candidate, double[] baseline) {
 		double[][] figures = new double[sides.length][rounds];
 		for (int i = 0; i < rounds; i++) {
 			for (int j = 0; j < sides.length; j++) {
-				int side = (i + j) % sides.length;
+				int side = order(i, j, sides.length);
 				figures[side][i] = sides[side].getAsDouble();
 			}
 		}
 		return figures;
+	}
+
+	/**
+	 * The side that runs {@code position}th in round {@code round}.
+	 */
+	static int order(int round, int position, int sides) {
+		boolean backwards = (round / sides) % 2 == 1;
+		return backwards ? (round + sides - position) % sides : (round + position) % sides;
 	}
 
 	double[] ratios() {

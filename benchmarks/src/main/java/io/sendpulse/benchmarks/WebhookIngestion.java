@@ -40,8 +40,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * same server that only reads the body and answers 200; on Tomcat (MVC) and Reactor Netty
  * (WebFlux, in both listener modes). With WebFlux listeners that may block, also against
  * a bare endpoint that hands each delivery to Reactor's {@code boundedElastic} and back,
- * as Reactor has blocking work done: the hop those listeners need, which the first bare
- * endpoint does not pay. B4-blocking: the same with a listener that blocks for
+ * as Reactor has blocking work done: a hop like the one those listeners make (to the
+ * starter's own threads, as many as {@code boundedElastic} has), which the first bare
+ * endpoint does not make. B4-blocking: the same with a listener that blocks for
  * {@value #BLOCKING_MILLIS} ms, as one calling a blocking API does, against a bare
  * endpoint doing the same work the way its stack has it done: on Tomcat's request thread,
  * and on Reactor's {@code boundedElastic} for WebFlux.
@@ -55,7 +56,7 @@ final class WebhookIngestion {
 	static final long BLOCKING_MILLIS = 20;
 
 	/**
-	 * What the listener and the bare endpoint do for each delivery: nothing, or block.
+	 * What the listener and the bare endpoints do for each delivery: nothing, or block.
 	 */
 	private static volatile long work;
 
@@ -113,13 +114,14 @@ final class WebhookIngestion {
 						() -> deliver(client, "/webhooks/sendpulse", signer, settings.requests()),
 						() -> deliver(client, "/bare", signer, settings.requests()),
 						() -> deliver(client, "/bare-handing-off", signer, settings.requests()));
-				return List.of(ratio(id, what, new Rounds(sides[0], sides[1]), 0.80),
-						ratio(id, what + " handing off to boundedElastic", new Rounds(sides[0], sides[2]), 0));
+				return List.of(ratio(id, what, new Rounds(sides[0], sides[1]), "bare", 0.80),
+						ratio(id, what + " handing off to boundedElastic", new Rounds(sides[0], sides[2]),
+								"bare handing off", 0));
 			}
 			Rounds rounds = Rounds.alternate(settings.warmups(), settings.rounds(),
 					() -> deliver(client, "/webhooks/sendpulse", signer, settings.requests()),
 					() -> deliver(client, "/bare", signer, settings.requests()));
-			return List.of(ratio(id, what + ((work > 0) ? " doing the same work" : ""), rounds, 0.80));
+			return List.of(ratio(id, what + ((work > 0) ? " doing the same work" : ""), rounds, "bare", 0.80));
 		}
 		finally {
 			loops.disposeLater().block();
@@ -129,10 +131,10 @@ final class WebhookIngestion {
 	/**
 	 * The median of the rounds' ratios, against a target or, with none, reported.
 	 */
-	private static Result ratio(String id, String what, Rounds rounds, double target) {
+	private static Result ratio(String id, String what, Rounds rounds, String of, double target) {
 		double median = Rounds.median(rounds.ratios());
 		return new Result(id, what,
-				String.format("%.3f of bare (%.0f vs %.0f req/s)", median, Rounds.median(rounds.candidate()),
+				String.format("%.3f of %s (%.0f vs %.0f req/s)", median, of, Rounds.median(rounds.candidate()),
 						Rounds.median(rounds.baseline())),
 				String.format("%.3f-%.3f", Rounds.min(rounds.ratios()), Rounds.max(rounds.ratios())),
 				(target > 0) ? String.format("≥ %.2f", target) : "reported", median >= target);

@@ -2,6 +2,7 @@ package io.sendpulse.benchmarks;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,6 +74,34 @@ class BenchmarksSmokeTests {
 		assertThat(Startup.artifact(
 				"/work/sendpulse-spring-boot-autoconfigure/target/sendpulse-spring-boot-autoconfigure-0.1.0-SNAPSHOT.jar"))
 			.isEqualTo("sendpulse-spring-boot-autoconfigure");
+	}
+
+	/**
+	 * Rotating sides: every round runs each side once, and over two cycles of rotations
+	 * each side of any pair runs first as often as the other.
+	 */
+	@ParameterizedTest
+	@ValueSource(ints = { 2, 3, 4 })
+	void rotatesTheSidesSoThatNeitherOfTwoRunsFirstMoreOften(int sides) {
+		int[][] before = new int[sides][sides];
+		for (int round = 0; round < 2 * sides; round++) {
+			int[] order = new int[sides];
+			for (int position = 0; position < sides; position++) {
+				order[position] = Rounds.order(round, position, sides);
+			}
+			assertThat(order).as("round %d", round).containsExactlyInAnyOrder(IntStream.range(0, sides).toArray());
+			for (int first = 0; first < sides; first++) {
+				for (int later = first + 1; later < sides; later++) {
+					before[order[first]][order[later]]++;
+				}
+			}
+		}
+		for (int a = 0; a < sides; a++) {
+			for (int b = a + 1; b < sides; b++) {
+				assertThat(before[a][b]).as("side %d before side %d", a, b).isEqualTo(sides);
+				assertThat(before[b][a]).as("side %d before side %d", b, a).isEqualTo(sides);
+			}
+		}
 	}
 
 	@Test
