@@ -51,7 +51,7 @@ final class SendLatency {
 			}
 			for (int i = 0; i < rounds; i++) {
 				for (int j = 0; j < sides.size(); j++) {
-					int side = (i + j) % sides.size();
+					int side = Rounds.order(i, j, sides.size());
 					totals.get(side).add(openLoop(sides.get(side), round, failures));
 				}
 			}
