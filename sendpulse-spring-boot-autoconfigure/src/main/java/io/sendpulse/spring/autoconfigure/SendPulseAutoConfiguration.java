@@ -140,6 +140,13 @@ public final class SendPulseAutoConfiguration {
 			return new ObservedClientState(Clock.systemUTC());
 		}
 
+		// The connector the clients share, made again once the context's lifecycle
+		// has stopped: destroy methods may still send.
+		@Bean
+		RenewableConnector sendPulseConnector(ConnectorFactory sendPulseConnectorFactory) {
+			return new RenewableConnector(sendPulseConnectorFactory);
+		}
+
 		// What every account's client shares: the connector (one connection pool,
 		// the timeouts, TLS and proxy), the retry and the observation set-up. The
 		// connector and the WebClient are built at the first call, or on the warm-up
@@ -147,15 +154,14 @@ public final class SendPulseAutoConfiguration {
 		// and its codecs, which would otherwise lengthen every application's start.
 		@Bean
 		AccountClients sendPulseAccountClients(SendPulseProperties properties,
-				SendPulseConnectionDetails connectionDetails, ConnectorFactory sendPulseConnectorFactory,
+				SendPulseConnectionDetails connectionDetails, RenewableConnector sendPulseConnector,
 				ObjectProvider<WebClient.Builder> webClientBuilder,
 				ObjectProvider<SendPulseWebClientCustomizer> customizers,
 				@Qualifier("sendPulseRetry") ObjectProvider<Retry> retry,
 				ObjectProvider<ObservationRegistry> observationRegistry,
 				ObjectProvider<SendPulseClientObservationConvention> observationConvention,
 				ObjectProvider<ObservedClientState> clientState) {
-			return new AccountClients(
-					new ClientWebClientBuilder(webClientBuilder, customizers, sendPulseConnectorFactory),
+			return new AccountClients(new ClientWebClientBuilder(webClientBuilder, customizers, sendPulseConnector),
 					connectionDetails.baseUrl(), properties.getAttemptTimeout(), retry::getIfAvailable,
 					observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
 					observationConvention.getIfAvailable(), clientState.getIfAvailable());
@@ -243,7 +249,7 @@ public final class SendPulseAutoConfiguration {
 			private final SingletonSupplier<WebClient.Builder> prepared;
 
 			ClientWebClientBuilder(ObjectProvider<WebClient.Builder> webClientBuilder,
-					ObjectProvider<SendPulseWebClientCustomizer> customizers, ConnectorFactory connectorFactory) {
+					ObjectProvider<SendPulseWebClientCustomizer> customizers, RenewableConnector connector) {
 				this.fromContext = SingletonSupplier
 					.of(() -> new FromContext(webClientBuilder.getIfAvailable(WebClient::builder).clone(),
 							customizers.orderedStream().toList()));
@@ -251,7 +257,9 @@ public final class SendPulseAutoConfiguration {
 					FromContext parts = this.fromContext.obtain();
 					// A copy: a customizer that throws leaves the next call clean.
 					WebClient.Builder prepared = parts.builder().clone();
-					prepared.clientConnector(connectorFactory.create());
+					// Made now, ahead of the first call, as the warm-up wants.
+					connector.current();
+					prepared.clientConnector(connector.connector());
 					parts.customizers().forEach((customizer) -> customizer.customize(prepared));
 					return prepared;
 				});

@@ -1,7 +1,9 @@
 package io.sendpulse.spring.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sendpulse.spring.SendPulseConnectionException;
@@ -16,6 +18,8 @@ import mockwebserver3.junit5.StartStop;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -41,6 +45,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -184,6 +190,80 @@ class ClientBuiltAtFirstCallTests {
 		assertThat(this.server.getRequestCount()).as("goodbye sent").isEqualTo(1);
 	}
 
+	/**
+	 * As users run applications: ready, then closed. Spring stops the context's lifecycle
+	 * beans before it destroys any bean, and Reactor Netty's resources managed by the
+	 * context (a {@link ReactorResourceFactory}: Boot's, or a WebFlux server's) with it,
+	 * whether the client was built by the warm-up, by an earlier send, or not at all.
+	 */
+	@ParameterizedTest(name = "{0}, warm-up {1}, sent before {2}")
+	@MethodSource("readyApplications")
+	void aSendFromADestroyMethodOfAReadyApplicationGoesOut(Class<?> application, boolean warmUp, boolean sentBefore) {
+		String previous = System.getProperty("spring.backgroundpreinitializer.ignore");
+		System.setProperty("spring.backgroundpreinitializer.ignore", String.valueOf(!warmUp));
+		try {
+			SpringApplication app = new SpringApplication(
+					new DefaultResourceLoader((application == BootConnectorGoodbyeApplication.class) ? null
+							: new FilteredClassLoader("org.springframework.boot.http.client")),
+					application);
+			app.setWebApplicationType(WebApplicationType.NONE);
+			ConfigurableApplicationContext context = app.run("--spring.main.banner-mode=off",
+					"--spring.reactor.netty.shutdown-quiet-period=20ms", "--sendpulse.api-key=sk-default",
+					"--sendpulse.sms.from=Acme", "--sendpulse.retry.enabled=false",
+					"--sendpulse.base-url=" + this.server.url("/"));
+			if (sentBefore) {
+				this.server.enqueue(TemplateContexts.queued());
+				context.getBean(SmsTemplate.class).send(sms("Hello"));
+			}
+			this.server.enqueue(TemplateContexts.queued());
+			context.close();
+			assertThat(this.server.getRequestCount()).as("goodbye sent").isEqualTo(sentBefore ? 2 : 1);
+		}
+		finally {
+			if (previous != null) {
+				System.setProperty("spring.backgroundpreinitializer.ignore", previous);
+			}
+			else {
+				System.clearProperty("spring.backgroundpreinitializer.ignore");
+			}
+		}
+	}
+
+	@Test
+	void aSendAfterTheContextStoppedAndStartedAgainGoesOut() {
+		// As a checkpoint and restore (CRaC) has it: Reactor Netty's resources are
+		// disposed as the context stops and made anew as it starts.
+		SpringApplication application = new SpringApplication(BootConnectorGoodbyeApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		try (ConfigurableApplicationContext context = application.run("--spring.main.banner-mode=off",
+				"--spring.reactor.netty.shutdown-quiet-period=20ms", "--sendpulse.api-key=sk-default",
+				"--sendpulse.sms.from=Acme", "--sendpulse.retry.enabled=false",
+				"--sendpulse.base-url=" + this.server.url("/"))) {
+			SmsTemplate sms = context.getBean(SmsTemplate.class);
+			this.server.enqueue(TemplateContexts.queued());
+			sms.send(sms("Before"));
+			context.stop();
+			context.start();
+			this.server.enqueue(TemplateContexts.queued());
+			assertThat(sms.send(sms("After")).id()).isEqualTo("msg_1");
+			this.server.enqueue(TemplateContexts.queued());
+		}
+		assertThat(this.server.getRequestCount()).as("before, after and goodbye").isEqualTo(3);
+	}
+
+	static Stream<Arguments> readyApplications() {
+		Stream.Builder<Arguments> applications = Stream.builder();
+		for (Class<?> application : List.of(BootConnectorGoodbyeApplication.class,
+				OwnConnectorWithResourceFactoryGoodbyeApplication.class, OwnConnectorGoodbyeApplication.class)) {
+			for (boolean warmUp : new boolean[] { true, false }) {
+				for (boolean sentBefore : new boolean[] { true, false }) {
+					applications.add(Arguments.of(application, warmUp, sentBefore));
+				}
+			}
+		}
+		return applications.build();
+	}
+
 	@Test
 	void aClientThatCannotBeBuiltFailsTheCallOnceWithoutCallingItAConnectionFailure() {
 		this.contextRunner.withUserConfiguration(FailingCustomizer.class)
@@ -257,6 +337,37 @@ class ClientBuiltAtFirstCallTests {
 			SendPulseAutoConfiguration.class })
 	@Import(CountingCustomizer.class)
 	static class WarmedUpApplication {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
+			SendPulseAutoConfiguration.class })
+	@Import(GoodbyeOnClose.class)
+	static class BootConnectorGoodbyeApplication {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration(SendPulseAutoConfiguration.class)
+	@Import(GoodbyeOnClose.class)
+	static class OwnConnectorGoodbyeApplication {
+
+	}
+
+	// As a WebFlux application on Reactor Netty has: Reactor Netty's global resources,
+	// disposed as the context stops.
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration(SendPulseAutoConfiguration.class)
+	@Import(GoodbyeOnClose.class)
+	static class OwnConnectorWithResourceFactoryGoodbyeApplication {
+
+		@Bean
+		ReactorResourceFactory reactorResourceFactory() {
+			ReactorResourceFactory factory = new ReactorResourceFactory();
+			factory.setShutdownQuietPeriod(Duration.ofMillis(20));
+			return factory;
+		}
 
 	}
 
