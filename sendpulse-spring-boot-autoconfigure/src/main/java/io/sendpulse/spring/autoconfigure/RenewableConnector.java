@@ -13,8 +13,11 @@ import org.springframework.http.client.reactive.ClientHttpConnector;
  * manages ({@code ReactorResourceFactory}, phase 0, which Spring Boot's HTTP client
  * connectors are made from): a connector made from those can no longer connect, so a send
  * from a destroy method would fail. This stops just after them, and the connector made
- * next takes its resources afresh. After a restart (the context stopped and started
- * again) the next call makes one again too.
+ * next takes its resources afresh (Reactor Netty's global ones, whose daemon threads
+ * nothing disposes once the context has closed). After a restart (the context stopped and
+ * started again) the next call makes one again too. A connector that cannot be made then
+ * fails the call as a connection would. A connector that a
+ * {@code SendPulseWebClientCustomizer} sets instead is the application's to manage.
  */
 final class RenewableConnector implements SmartLifecycle {
 
@@ -62,19 +65,25 @@ final class RenewableConnector implements SmartLifecycle {
 		return current;
 	}
 
+	// Under the monitor, as the connector is made: one being made from the resources
+	// that just stopped is not kept.
 	@Override
 	public void start() {
-		if (this.stopped) {
-			this.current = null;
+		synchronized (this.monitor) {
+			if (this.stopped) {
+				this.current = null;
+			}
+			this.running = true;
 		}
-		this.running = true;
 	}
 
 	@Override
 	public void stop() {
-		this.running = false;
-		this.stopped = true;
-		this.current = null;
+		synchronized (this.monitor) {
+			this.running = false;
+			this.stopped = true;
+			this.current = null;
+		}
 	}
 
 	@Override

@@ -141,9 +141,10 @@ public final class SendPulseAutoConfiguration {
 		}
 
 		// The connector the clients share, made again once the context's lifecycle
-		// has stopped: destroy methods may still send.
+		// has stopped: destroy methods may still send. A lifecycle bean, so made as the
+		// context starts even when beans are lazy; what it needs is cheap to make.
 		@Bean
-		RenewableConnector sendPulseConnector(ConnectorFactory sendPulseConnectorFactory) {
+		RenewableConnector sendPulseRenewableConnector(ConnectorFactory sendPulseConnectorFactory) {
 			return new RenewableConnector(sendPulseConnectorFactory);
 		}
 
@@ -154,14 +155,15 @@ public final class SendPulseAutoConfiguration {
 		// and its codecs, which would otherwise lengthen every application's start.
 		@Bean
 		AccountClients sendPulseAccountClients(SendPulseProperties properties,
-				SendPulseConnectionDetails connectionDetails, RenewableConnector sendPulseConnector,
+				SendPulseConnectionDetails connectionDetails, RenewableConnector sendPulseRenewableConnector,
 				ObjectProvider<WebClient.Builder> webClientBuilder,
 				ObjectProvider<SendPulseWebClientCustomizer> customizers,
 				@Qualifier("sendPulseRetry") ObjectProvider<Retry> retry,
 				ObjectProvider<ObservationRegistry> observationRegistry,
 				ObjectProvider<SendPulseClientObservationConvention> observationConvention,
 				ObjectProvider<ObservedClientState> clientState) {
-			return new AccountClients(new ClientWebClientBuilder(webClientBuilder, customizers, sendPulseConnector),
+			return new AccountClients(
+					new ClientWebClientBuilder(webClientBuilder, customizers, sendPulseRenewableConnector),
 					connectionDetails.baseUrl(), properties.getAttemptTimeout(), retry::getIfAvailable,
 					observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
 					observationConvention.getIfAvailable(), clientState.getIfAvailable());
