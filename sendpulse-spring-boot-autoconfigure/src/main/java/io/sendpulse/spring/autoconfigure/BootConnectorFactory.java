@@ -25,9 +25,13 @@ final class BootConnectorFactory implements ConnectorFactory {
 
 	private final HttpClientSettings settings;
 
-	private BootConnectorFactory(ClientHttpConnectorBuilder<?> builder, HttpClientSettings settings) {
+	private final boolean reactorNetty;
+
+	private BootConnectorFactory(ClientHttpConnectorBuilder<?> builder, HttpClientSettings settings,
+			boolean reactorNetty) {
 		this.builder = builder;
 		this.settings = settings;
+		this.reactorNetty = reactorNetty;
 	}
 
 	static BootConnectorFactory of(SendPulseProperties properties, @Nullable ClientHttpConnectorBuilder<?> builder,
@@ -40,19 +44,27 @@ final class BootConnectorFactory implements ConnectorFactory {
 		ClientHttpConnectorBuilder<?> connector = (builder != null) ? builder : ClientHttpConnectorBuilder.detect();
 		SendPulseProperties.Proxy proxy = properties.getProxy();
 		boolean proxied = ProxySettings.isSet(proxy);
-		if (REACTOR_NETTY_PRESENT && connector instanceof ReactorClientHttpConnectorBuilder reactor) {
-			connector = reactor.withHttpClientCustomizer(
+		boolean reactorNetty = REACTOR_NETTY_PRESENT && connector instanceof ReactorClientHttpConnectorBuilder;
+		if (reactorNetty) {
+			connector = ((ReactorClientHttpConnectorBuilder) connector).withHttpClientCustomizer(
 					(client) -> ReactorConnectorDefaults.apply(proxied ? SendPulseProxy.apply(client, proxy) : client));
 		}
 		else if (proxied) {
 			throw ProxySettings.unsupported(connector.getClass().getSimpleName());
 		}
-		return new BootConnectorFactory(connector, withTimeouts);
+		return new BootConnectorFactory(connector, withTimeouts, reactorNetty);
 	}
 
 	@Override
 	public ClientHttpConnector create() {
 		return this.builder.build(this.settings);
+	}
+
+	// Made from the context's ReactorResourceFactory when the application has one, or
+	// from Reactor Netty's global resources, which a WebFlux server's factory disposes.
+	@Override
+	public boolean usesContextResources() {
+		return this.reactorNetty;
 	}
 
 }

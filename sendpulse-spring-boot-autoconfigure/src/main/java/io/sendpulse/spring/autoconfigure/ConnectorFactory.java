@@ -15,4 +15,14 @@ interface ConnectorFactory {
 
 	ClientHttpConnector create();
 
+	/**
+	 * Whether the connectors made take their resources from the application context
+	 * (Spring Boot's Reactor Netty connector, from its {@code ReactorResourceFactory}),
+	 * which stops them with its lifecycle.
+	 * @return {@code false} unless overridden
+	 */
+	default boolean usesContextResources() {
+		return false;
+	}
+
 }

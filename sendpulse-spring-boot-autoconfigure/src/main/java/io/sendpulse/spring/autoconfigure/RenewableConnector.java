@@ -7,17 +7,21 @@ import org.springframework.http.client.reactive.ClientHttpConnector;
 
 /**
  * The connector every account's client shares: made by the {@link ConnectorFactory} at
- * the first call or by the warm-up, and made again at the first call after the
- * application context's lifecycle has stopped. Spring stops the context's lifecycle beans
- * before it destroys any bean, and with them the Reactor Netty resources that the context
- * manages ({@code ReactorResourceFactory}, phase 0, which Spring Boot's HTTP client
- * connectors are made from): a connector made from those can no longer connect, so a send
- * from a destroy method would fail. This stops just after them, and the connector made
- * next takes its resources afresh (Reactor Netty's global ones, whose daemon threads
- * nothing disposes once the context has closed). After a restart (the context stopped and
- * started again) the next call makes one again too. A connector that cannot be made then
- * fails the call as a connection would. A connector that a
- * {@code SendPulseWebClientCustomizer} sets instead is the application's to manage.
+ * the first call or by the warm-up and, when the factory makes it from the Reactor Netty
+ * resources of the application context ({@link ConnectorFactory#usesContextResources()}),
+ * made again at the first call after the context's lifecycle has stopped. Spring stops
+ * the context's lifecycle beans before it destroys any bean, and with them its
+ * {@code ReactorResourceFactory} (phase 0), which disposes the resources Spring Boot's
+ * Reactor Netty connector was made from: that connector can no longer connect, so a send
+ * from a destroy method would fail. This stops just after it, and the connector made next
+ * asks the factory for its resources again, which starts it again (Spring's
+ * {@code ReactorResourceFactory} does so when asked while stopped; it is not stopped a
+ * second time, so with global resources, Boot's default, Reactor Netty's global event
+ * loops, daemon threads, run on until the JVM exits). A connector that cannot be made
+ * then fails the call as a connection would. The starter's own connectors, and one that a
+ * {@code SendPulseWebClientCustomizer} sets, are not made again: the starter's take
+ * Reactor Netty's global resources at each connection, and the application manages its
+ * own.
  */
 final class RenewableConnector implements SmartLifecycle {
 
@@ -26,7 +30,7 @@ final class RenewableConnector implements SmartLifecycle {
 
 	private final ConnectorFactory factory;
 
-	private final ClientHttpConnector connector = (method, uri, request) -> current().connect(method, uri, request);
+	private final ClientHttpConnector renewing = (method, uri, request) -> current().connect(method, uri, request);
 
 	private final Object monitor = new Object();
 
@@ -34,18 +38,17 @@ final class RenewableConnector implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	private volatile boolean stopped;
-
 	RenewableConnector(ConnectorFactory factory) {
 		this.factory = factory;
 	}
 
 	/**
-	 * The connector to give the clients' {@code WebClient}: it connects through the
-	 * current one.
+	 * The connector to give the clients' {@code WebClient}, made now: one that connects
+	 * through the current one when it is made again after a stop, else the one made.
 	 */
 	ClientHttpConnector connector() {
-		return this.connector;
+		ClientHttpConnector current = current();
+		return this.factory.usesContextResources() ? this.renewing : current;
 	}
 
 	/**
@@ -65,24 +68,20 @@ final class RenewableConnector implements SmartLifecycle {
 		return current;
 	}
 
-	// Under the monitor, as the connector is made: one being made from the resources
-	// that just stopped is not kept.
 	@Override
 	public void start() {
-		synchronized (this.monitor) {
-			if (this.stopped) {
-				this.current = null;
-			}
-			this.running = true;
-		}
+		this.running = true;
 	}
 
+	// Under the monitor, as the connector is made: one being made from the resources
+	// that just stopped is not kept.
 	@Override
 	public void stop() {
 		synchronized (this.monitor) {
 			this.running = false;
-			this.stopped = true;
-			this.current = null;
+			if (this.factory.usesContextResources()) {
+				this.current = null;
+			}
 		}
 	}
 

@@ -259,8 +259,6 @@ public final class SendPulseAutoConfiguration {
 					FromContext parts = this.fromContext.obtain();
 					// A copy: a customizer that throws leaves the next call clean.
 					WebClient.Builder prepared = parts.builder().clone();
-					// Made now, ahead of the first call, as the warm-up wants.
-					connector.current();
 					prepared.clientConnector(connector.connector());
 					parts.customizers().forEach((customizer) -> customizer.customize(prepared));
 					return prepared;

@@ -174,6 +174,14 @@ class ClientBuiltAtFirstCallTests {
 			});
 	}
 
+	@Test
+	void onlyBootsReactorNettyConnectorIsMadeAgainAfterTheContextStops() {
+		this.contextRunner
+			.run((context) -> assertThat(context.getBean(ConnectorFactory.class).usesContextResources()).isTrue());
+		this.contextRunner.withUserConfiguration(JdkConnector.class)
+			.run((context) -> assertThat(context.getBean(ConnectorFactory.class).usesContextResources()).isFalse());
+	}
+
 	@ParameterizedTest
 	@ValueSource(booleans = { true, false })
 	void aFirstSendWhileTheContextClosesGoesOut(boolean resilience) {
@@ -195,10 +203,9 @@ class ClientBuiltAtFirstCallTests {
 	 * beans before it destroys any bean, and Reactor Netty's resources managed by the
 	 * context (a {@link ReactorResourceFactory}: Boot's, or a WebFlux server's) with it,
 	 * whether the client was built by the warm-up, by an earlier send, or not at all.
-	 * Boot's connector is made from those resources. The starter's own takes Reactor
-	 * Netty's global resources afresh at each connection, so it never needed its
-	 * connector made again: its cases, with and without a resource factory, show that
-	 * doing so changes nothing for it.
+	 * Boot's connector is made from those resources, so the client makes it again. The
+	 * starter's own takes Reactor Netty's global resources afresh at each connection: its
+	 * cases, with and without a resource factory, show that it needs nothing more.
 	 */
 	@ParameterizedTest(name = "{0}, warm-up {1}, sent before {2}")
 	@MethodSource("readyApplications")

@@ -33,6 +33,8 @@ class OwnConnectorFactoryTests {
 		assertThat(configuration.responseTimeout()).isEqualTo(Duration.ofSeconds(7));
 		assertThat(configuration.followRedirectPredicate()).isNull();
 		assertThat(factory.create()).isInstanceOf(ReactorClientHttpConnector.class);
+		// Reactor Netty's global resources, taken at each connection.
+		assertThat(factory.usesContextResources()).isFalse();
 	}
 
 	@Test
@@ -41,6 +43,7 @@ class OwnConnectorFactoryTests {
 		assertThat(factory.httpClient().connectTimeout()).contains(Duration.ofSeconds(2));
 		assertThat(factory.httpClient().followRedirects()).isEqualTo(java.net.http.HttpClient.Redirect.NEVER);
 		assertThat(factory.create()).isInstanceOf(JdkClientHttpConnector.class);
+		assertThat(factory.usesContextResources()).isFalse();
 	}
 
 }

@@ -24,19 +24,34 @@ import org.springframework.http.client.reactive.ClientHttpResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The shared connector: made once, made again after the context's lifecycle stops (and
- * after a restart), never kept when made from resources that just stopped.
+ * The shared connector: made once and, when made from the context's resources, made again
+ * after the context's lifecycle stops, never kept when made from resources that just
+ * stopped.
  */
 class RenewableConnectorTests {
 
 	private final List<ClientHttpConnector> made = new ArrayList<>();
 
-	private final RenewableConnector renewable = new RenewableConnector(this::make);
+	private final RenewableConnector renewable = new RenewableConnector(factory(true));
 
-	private synchronized ClientHttpConnector make() {
-		ClientHttpConnector connector = new Answering(this.made.size());
-		this.made.add(connector);
-		return connector;
+	private ConnectorFactory factory(boolean usesContextResources) {
+		return new ConnectorFactory() {
+
+			@Override
+			public ClientHttpConnector create() {
+				synchronized (RenewableConnectorTests.this.made) {
+					ClientHttpConnector connector = new Answering(RenewableConnectorTests.this.made.size());
+					RenewableConnectorTests.this.made.add(connector);
+					return connector;
+				}
+			}
+
+			@Override
+			public boolean usesContextResources() {
+				return usesContextResources;
+			}
+
+		};
 	}
 
 	@Test
@@ -73,7 +88,9 @@ class RenewableConnectorTests {
 	}
 
 	@Test
-	void makesTheConnectorAgainAfterARestart() {
+	void keepsTheConnectorMadeWhileStoppedAfterARestart() {
+		// Asked for its resources while stopped, Spring's ReactorResourceFactory starts
+		// again, and its start at the restart keeps them.
 		this.renewable.start();
 		this.renewable.current();
 		this.renewable.stop();
@@ -82,8 +99,21 @@ class RenewableConnectorTests {
 		this.renewable.start();
 
 		assertThat(this.renewable.isRunning()).isTrue();
-		assertThat(this.renewable.current()).isNotSameAs(whileStopped);
-		assertThat(this.made).hasSize(3);
+		assertThat(this.renewable.current()).isSameAs(whileStopped);
+		assertThat(this.made).hasSize(2);
+	}
+
+	@Test
+	void aConnectorOnResourcesOfItsOwnIsGivenAsItIsAndKeptAfterAStop() {
+		RenewableConnector own = new RenewableConnector(factory(false));
+		own.start();
+		ClientHttpConnector connector = own.connector();
+
+		own.stop();
+
+		assertThat(connector).isInstanceOf(Answering.class);
+		assertThat(own.current()).isSameAs(connector);
+		assertThat(this.made).hasSize(1);
 	}
 
 	@Test
