@@ -7,8 +7,8 @@ import org.springframework.http.client.reactive.ClientHttpConnector;
  * of {@code sendpulse.*}. Its settings are checked when the factory is made (an unknown
  * SSL bundle, a proxy the connector cannot take fail the start); the connector is built
  * with the client, on the warm-up thread or at the first call, since building it loads
- * the HTTP stack, and again after the context's lifecycle stops
- * ({@link RenewableConnector}).
+ * the HTTP stack; and again after the context's lifecycle stops when it takes the
+ * context's resources ({@link RenewableConnector}).
  */
 @FunctionalInterface
 interface ConnectorFactory {
