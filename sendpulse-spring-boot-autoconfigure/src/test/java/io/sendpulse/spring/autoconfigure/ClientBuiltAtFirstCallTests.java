@@ -62,6 +62,9 @@ import static org.hamcrest.Matchers.equalTo;
  */
 class ClientBuiltAtFirstCallTests {
 
+	// Spring Boot's switch, which the starter's warm-up follows too.
+	private static final String WARM_UP_OFF = "spring.backgroundpreinitializer.ignore";
+
 	@StartStop
 	private final MockWebServer server = new MockWebServer();
 
@@ -210,8 +213,8 @@ class ClientBuiltAtFirstCallTests {
 	@ParameterizedTest(name = "{0}, warm-up {1}, sent before {2}")
 	@MethodSource("readyApplications")
 	void aSendFromADestroyMethodOfAReadyApplicationGoesOut(Class<?> application, boolean warmUp, boolean sentBefore) {
-		String previous = System.getProperty("spring.backgroundpreinitializer.ignore");
-		System.setProperty("spring.backgroundpreinitializer.ignore", String.valueOf(!warmUp));
+		String previous = System.getProperty(WARM_UP_OFF);
+		System.setProperty(WARM_UP_OFF, String.valueOf(!warmUp));
 		try {
 			SpringApplication app = new SpringApplication(
 					new DefaultResourceLoader((application == BootConnectorGoodbyeApplication.class) ? null
@@ -237,10 +240,10 @@ class ClientBuiltAtFirstCallTests {
 		}
 		finally {
 			if (previous != null) {
-				System.setProperty("spring.backgroundpreinitializer.ignore", previous);
+				System.setProperty(WARM_UP_OFF, previous);
 			}
 			else {
-				System.clearProperty("spring.backgroundpreinitializer.ignore");
+				System.clearProperty(WARM_UP_OFF);
 			}
 		}
 	}
