@@ -12,8 +12,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PhoneNumbers {
 
-	// An E.164-looking number, or a bare run of ten or more digits.
-	private static final Pattern NUMBER = Pattern.compile("\\+[0-9]{6,15}|\\b[0-9]{10,15}\\b");
+	// An E.164-looking number, or a bare run of ten or more digits; as long as the run
+	// goes, so that a number too long for E.164 shows no more than four digits either.
+	private static final Pattern NUMBER = Pattern.compile("\\+[0-9]{6,}|\\b[0-9]{10,}\\b");
 
 	private PhoneNumbers() {
 	}

@@ -42,6 +42,14 @@ class PhoneNumbersTests {
 	}
 
 	@Test
+	void maskAllShowsNoMoreThanFourDigitsOfANumberTooLongForE164() {
+		// Such as a wrong sendpulse.sms.from quoted in the error that refuses it.
+		assertThat(PhoneNumbers.maskAll("but was '+141555501234567890'")).isEqualTo("but was '+1*************7890'");
+		assertThat(PhoneNumbers.maskAll("but was '141555501234567890123'"))
+			.isEqualTo("but was '1****************0123'");
+	}
+
+	@Test
 	void maskAllLeavesShortNumbersSuchAsCodesAndAmountsAlone() {
 		assertThat(PhoneNumbers.maskAll("Order 12345 cost 0.0075 in 2026, code_length 6"))
 			.isEqualTo("Order 12345 cost 0.0075 in 2026, code_length 6");
