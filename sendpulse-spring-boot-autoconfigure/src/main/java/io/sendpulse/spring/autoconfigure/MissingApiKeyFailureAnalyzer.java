@@ -7,7 +7,6 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
-import org.springframework.util.StringUtils;
 
 /**
  * Explains a missing SendPulse template: it is there only when {@code sendpulse.api-key}
@@ -25,12 +24,14 @@ class MissingApiKeyFailureAnalyzer extends AbstractFailureAnalyzer<NoSuchBeanDef
 	protected @Nullable FailureAnalysis analyze(Throwable rootFailure, NoSuchBeanDefinitionException cause) {
 		Class<?> type = cause.getBeanType();
 		if (type == null || !type.getName().startsWith("io.sendpulse.spring.")
-				|| StringUtils.hasText(this.environment.getProperty(OnApiKeyCondition.PROPERTY))) {
+				|| OnApiKeyCondition.isSet(this.environment)) {
 			return null;
 		}
+		String found = OnApiKeyCondition.isUnresolvable(this.environment)
+				? "it" + OnApiKeyCondition.UNRESOLVABLE + " (is the environment variable it names set?)" : "it is not";
 		return new FailureAnalysis(
 				"A component needs a " + type.getSimpleName() + ", but the SendPulse templates are only created when "
-						+ OnApiKeyCondition.PROPERTY + " is set, and it is not.",
+						+ OnApiKeyCondition.PROPERTY + " is set, and " + found + ".",
 				"Set " + OnApiKeyCondition.PROPERTY + " (for example through the SENDPULSE_API_KEY environment "
 						+ "variable), or set sendpulse.sandbox.enabled=true to run against the local sandbox "
 						+ "(sendpulse-spring-boot-test).",

@@ -8,12 +8,15 @@ import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.ConfigurationCondition;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.PropertyResolver;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.PlaceholderResolutionException;
 import org.springframework.util.StringUtils;
 
 /**
  * Matches when the API can be reached: {@code sendpulse.api-key} has text (an empty
- * placeholder such as {@code ${SENDPULSE_API_KEY:}} does not count), or an
+ * placeholder such as {@code ${SENDPULSE_API_KEY:}} does not count, nor does one that
+ * cannot be resolved, such as {@code ${SENDPULSE_API_KEY}} without that variable), or an
  * auto-configuration that runs before ours defined {@link SendPulseConnectionDetails}
  * (the sandbox does).
  * <p>
@@ -24,6 +27,8 @@ import org.springframework.util.StringUtils;
 class OnApiKeyCondition extends SpringBootCondition implements ConfigurationCondition {
 
 	static final String PROPERTY = "sendpulse.api-key";
+
+	static final String UNRESOLVABLE = " is a placeholder that cannot be resolved";
 
 	// Set by Spring Framework's AbstractAotProcessor while it processes an application.
 	private static final String AOT_PROCESSING = "spring.aot.processing";
@@ -45,14 +50,43 @@ class OnApiKeyCondition extends SpringBootCondition implements ConfigurationCond
 	}
 
 	static ConditionOutcome matchesNow(Environment environment, @Nullable ConfigurableListableBeanFactory beanFactory) {
-		if (StringUtils.hasText(environment.getProperty(PROPERTY))) {
+		if (isSet(environment)) {
 			return ConditionOutcome.match(PROPERTY + " is set");
 		}
 		if (beanFactory != null
 				&& beanFactory.getBeanNamesForType(SendPulseConnectionDetails.class, true, false).length > 0) {
 			return ConditionOutcome.match("SendPulseConnectionDetails bean found");
 		}
-		return ConditionOutcome.noMatch(PROPERTY + " is not set and there is no SendPulseConnectionDetails bean");
+		return ConditionOutcome.noMatch(PROPERTY + (isUnresolvable(environment) ? UNRESOLVABLE : " is not set")
+				+ " and there is no SendPulseConnectionDetails bean");
+	}
+
+	/**
+	 * Whether {@code sendpulse.api-key} has text. A placeholder that cannot be resolved
+	 * counts as no key, as an empty one does: a test on the sandbox, or an application
+	 * without the variable, then starts as it would without the property, instead of
+	 * failing on the placeholder while conditions are evaluated.
+	 */
+	static boolean isSet(PropertyResolver environment) {
+		try {
+			return StringUtils.hasText(environment.getProperty(PROPERTY));
+		}
+		catch (PlaceholderResolutionException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Whether {@code sendpulse.api-key} is a placeholder that cannot be resolved.
+	 */
+	static boolean isUnresolvable(PropertyResolver environment) {
+		try {
+			environment.getProperty(PROPERTY);
+			return false;
+		}
+		catch (PlaceholderResolutionException ex) {
+			return true;
+		}
 	}
 
 }

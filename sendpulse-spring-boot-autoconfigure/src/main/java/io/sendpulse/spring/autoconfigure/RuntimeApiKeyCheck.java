@@ -14,7 +14,6 @@ import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.core.env.Environment;
-import org.springframework.util.StringUtils;
 
 /**
  * Decides {@link OnApiKeyCondition} again at run time in an AOT-processed application.
@@ -43,7 +42,7 @@ final class RuntimeApiKeyCheck implements BeanFactoryPostProcessor {
 			return;
 		}
 		List<String> guarded = guardedBeans(beanFactory);
-		if (guarded.isEmpty() || StringUtils.hasText(this.environment.getProperty(OnApiKeyCondition.PROPERTY))
+		if (guarded.isEmpty() || OnApiKeyCondition.isSet(this.environment)
 				|| hasOtherConnectionDetails(beanFactory, guarded)) {
 			return;
 		}

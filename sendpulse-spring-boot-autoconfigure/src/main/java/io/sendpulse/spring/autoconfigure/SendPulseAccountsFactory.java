@@ -11,6 +11,7 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.sendpulse.spring.accounts.SendPulseAccount;
 import io.sendpulse.spring.accounts.SendPulseAccounts;
+import io.sendpulse.spring.internal.InvalidPropertyException;
 import io.sendpulse.spring.internal.accounts.AccountClients;
 import io.sendpulse.spring.internal.accounts.AccountNames;
 import io.sendpulse.spring.internal.accounts.AccountPlaceStores;
@@ -94,7 +95,10 @@ final class SendPulseAccountsFactory {
 	}
 
 	private AccountSettings resolve(String name, SendPulseProperties.Account account) {
-		String apiKey = ApiKeys.checked(account.getApiKey(), "sendpulse.accounts." + name + ".api-key");
+		String property = "sendpulse.accounts." + name + ".api-key";
+		String given = account.getApiKey();
+		String apiKey = InvalidPropertyException.check(property, () -> ApiKeys
+			.checked((given != null) ? InvalidPropertyException.resolved(property, given) : null, property));
 		SendPulseProperties.Verify verify = this.properties.getVerify();
 		SendPulseProperties.Account.Verify own = account.getVerify();
 		return new AccountSettings(name, apiKey, or(account.getSms().getFrom(), this.properties.getSms().getFrom()),
@@ -128,13 +132,18 @@ final class SendPulseAccountsFactory {
 				this.placeStores.create(settings.apiKey(), rateLimit));
 	}
 
+	/**
+	 * Check a default sender as the API checks a request's: a wrong one stops the start
+	 * with a message naming the property, the number in it masked.
+	 */
+	static @Nullable String sender(String property, @Nullable String value) {
+		return (value != null) ? InvalidPropertyException.check(property, () -> RequestRules.sender(property, value))
+				: null;
+	}
+
 	private SendPulseAccount account(AccountSettings settings, @Nullable RateLimiter limiter, String prefix) {
-		if (settings.smsFrom() != null) {
-			RequestRules.sender(prefix + "sms.from", settings.smsFrom());
-		}
-		if (settings.voiceFrom() != null) {
-			RequestRules.sender(prefix + "voice.from", settings.voiceFrom());
-		}
+		sender(prefix + "sms.from", settings.smsFrom());
+		sender(prefix + "voice.from", settings.voiceFrom());
 		SendPulseClient client = this.clients.create(settings.apiKey(), () -> limiter, settings.name());
 		SendPulseProperties.Sms sms = this.properties.getSms();
 		SmsSegmentRecorder segments = (this.segmentMetrics != null) ? this.segmentMetrics.forAccount(settings.name())

@@ -288,15 +288,16 @@ public final class SendPulseAutoConfiguration {
 			SendPulseProperties.Sms sms = properties.getSms();
 			// Micrometer is optional: segments are counted only when it is there.
 			SmsSegmentRecorder segments = segmentRecorder.getIfAvailable(() -> SmsSegmentRecorder.NONE);
-			return new DefaultSmsTemplate(new DefaultReactiveSmsTemplate(sendPulseClient, sms.getFrom(),
-					sms.getBulkConcurrency(), new SmsTextRules(sms.isSmartEncoding(), sms.getMaxSegments()), segments));
+			return new DefaultSmsTemplate(new DefaultReactiveSmsTemplate(sendPulseClient,
+					SendPulseAccountsFactory.sender("sendpulse.sms.from", sms.getFrom()), sms.getBulkConcurrency(),
+					new SmsTextRules(sms.isSmartEncoding(), sms.getMaxSegments()), segments));
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
 		VoiceTemplate voiceTemplate(SendPulseClient sendPulseClient, SendPulseProperties properties) {
-			return new DefaultVoiceTemplate(
-					new DefaultReactiveVoiceTemplate(sendPulseClient, properties.getVoice().getFrom()));
+			return new DefaultVoiceTemplate(new DefaultReactiveVoiceTemplate(sendPulseClient,
+					SendPulseAccountsFactory.sender("sendpulse.voice.from", properties.getVoice().getFrom())));
 		}
 
 		@Bean

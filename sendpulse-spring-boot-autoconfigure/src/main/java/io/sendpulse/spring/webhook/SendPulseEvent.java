@@ -9,16 +9,17 @@ import java.time.Instant;
  * <pre class="code">
  * &#64;EventListener
  * void on(SendPulseEvent event) {
- *     switch (event) {
- *         case SmsStatusEvent sms -&gt; ...
- *         case CallStatusEvent call -&gt; ...
- *         case CallGatherEvent gather -&gt; ...
- *         case CallRecordingEvent recording -&gt; ...
- *         case VerificationEvent verification -&gt; ...
- *         case UnknownEvent unknown -&gt; ...
- *     }
+ *     if (event instanceof SmsStatusEvent sms) { ... }
+ *     else if (event instanceof CallStatusEvent call) { ... }
+ *     else if (event instanceof CallGatherEvent gather) { ... }
+ *     else if (event instanceof CallRecordingEvent recording) { ... }
+ *     else if (event instanceof VerificationEvent verification) { ... }
+ *     else if (event instanceof UnknownEvent unknown) { ... }
  * }
  * </pre>
+ * <p>
+ * Sealed: on Java 21 and later, a {@code switch} with a {@code case} for each of them
+ * needs no {@code default}.
  */
 public sealed interface SendPulseEvent
 		permits SmsStatusEvent, CallStatusEvent, CallGatherEvent, CallRecordingEvent, VerificationEvent, UnknownEvent {

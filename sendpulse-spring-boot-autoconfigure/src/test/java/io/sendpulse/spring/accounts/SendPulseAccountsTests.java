@@ -13,6 +13,7 @@ import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import io.sendpulse.spring.TemplateContexts;
 import io.sendpulse.spring.autoconfigure.SendPulseAutoConfiguration;
+import io.sendpulse.spring.internal.InvalidPropertyException;
 import io.sendpulse.spring.sms.SmsRequest;
 import io.sendpulse.spring.sms.SmsTemplate;
 import io.sendpulse.spring.verify.VerifyTemplate;
@@ -157,6 +158,32 @@ class SendPulseAccountsTests {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause()
 				.hasMessageContaining("sendpulse.accounts.us.api-key must not be blank");
+		});
+	}
+
+	@Test
+	void stopsStartupForAnAccountWhoseKeyIsAPlaceholderThatCannotBeResolved() {
+		// Spring Boot binds it as written; sent as a key, every call would fail with 401.
+		this.contextRunner.withPropertyValues("sendpulse.accounts.us.api-key=${SENDPULSE_TEST_UNSET_VARIABLE}")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(InvalidPropertyException.class)
+					.hasMessage("sendpulse.accounts.us.api-key holds a placeholder that could not be resolved, "
+							+ "${SENDPULSE_TEST_UNSET_VARIABLE}: define what it names (an environment variable, for "
+							+ "example)");
+			});
+	}
+
+	@Test
+	void stopsStartupForAnAccountsWrongSenderNamingItWithTheNumberMasked() {
+		this.contextRunner.withPropertyValues("sendpulse.accounts.eu.voice.from=+141555501234567890").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidPropertyException.class)
+				.hasMessageContaining("sendpulse.accounts.eu.voice.from must be an E.164 phone number")
+				.hasMessageContaining("'+1*************7890'")
+				.hasMessageNotContaining("141555501234567890");
 		});
 	}
 

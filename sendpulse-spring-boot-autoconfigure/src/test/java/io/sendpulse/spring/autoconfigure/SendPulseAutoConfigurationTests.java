@@ -104,6 +104,33 @@ class SendPulseAutoConfigurationTests {
 	}
 
 	@Test
+	void anApiKeyPlaceholderThatCannotBeResolvedCountsAsUnset() {
+		// As written in application.yml, ${SENDPULSE_API_KEY}, on a machine without the
+		// variable: a condition reading it must not fail the start.
+		this.contextRunner.withPropertyValues("sendpulse.api-key=${SENDPULSE_TEST_UNSET_VARIABLE}").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).doesNotHaveBean(SmsTemplate.class);
+			assertThat(context).doesNotHaveBean(SendPulseConnectionDetails.class);
+		});
+	}
+
+	@Test
+	void connectionDetailsFromAnEarlierAutoConfigurationNeedNoResolvableApiKeyPlaceholder() {
+		// The sandbox in a test whose application.yml reads the key from a variable that
+		// the test machine does not have.
+		this.contextRunner.withConfiguration(AutoConfigurations.of(SandboxLikeAutoConfiguration.class))
+			.withPropertyValues("sendpulse.api-key=${SENDPULSE_TEST_UNSET_VARIABLE}",
+					"test.sandbox-url=" + this.server.url("/"), "sendpulse.sms.from=Acme",
+					"sendpulse.retry.enabled=false", "sendpulse.rate-limit.enabled=false")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				this.server.enqueue(TemplateContexts.queued());
+				context.getBean(SmsTemplate.class).send(SmsRequest.builder().to("+14155550123").text("Hi").build());
+				assertThat(take().getHeaders().get("Authorization")).isEqualTo("Bearer sandbox-key");
+			});
+	}
+
+	@Test
 	void templatesWithAnApiKeyShareOneClientLimiterAndRetry() {
 		this.contextRunner.withPropertyValues("sendpulse.api-key=" + API_KEY).run((context) -> {
 			assertThat(context).hasNotFailed();
@@ -408,6 +435,35 @@ class SendPulseAutoConfigurationTests {
 	void injectingATemplateWithAnEmptyApiKeyExplainsWhatToSet(CapturedOutput output) {
 		assertThatException().isThrownBy(() -> application(NeedsSmsApplication.class).run("--sendpulse.api-key="));
 		assertThat(output).contains("Set sendpulse.api-key");
+	}
+
+	@Test
+	void injectingATemplateWithAnApiKeyPlaceholderThatCannotBeResolvedSaysSo(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> application(NeedsSmsApplication.class)
+			.run("--sendpulse.api-key=${SENDPULSE_TEST_UNSET_VARIABLE}"));
+		assertThat(output).contains("APPLICATION FAILED TO START",
+				"only created when sendpulse.api-key is set, and it is a placeholder that cannot be resolved",
+				"Set sendpulse.api-key");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			sendpulse.sms.from   | +141555501234567890 | +1*************7890
+			sendpulse.sms.from   | ThisIsWayTooLong    | ThisIsWayTooLong
+			sendpulse.voice.from | 004915112345678     | 0**********5678
+			""")
+	void aWrongDefaultSenderStopsTheStartNamingThePropertyAndTheRuleWithTheNumberMasked(String property, String value,
+			String shown, CapturedOutput output) {
+		assertThatException().isThrownBy(() -> application(ClientApplication.class)
+			.run("--sendpulse.api-key=" + API_KEY, "--" + property + "=" + value));
+		assertThat(output).contains("APPLICATION FAILED TO START",
+				"Description:\n\n" + property
+						+ " must be an E.164 phone number or an alphanumeric sender ID of 1 to 11 characters",
+				"'" + shown + "'", "Action:\n\nUpdate " + property);
+		assertThat(output).doesNotContain(API_KEY);
+		if (!shown.equals(value)) {
+			assertThat(output).doesNotContain(value);
+		}
 	}
 
 	@Test

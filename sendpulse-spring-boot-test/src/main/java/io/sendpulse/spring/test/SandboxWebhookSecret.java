@@ -47,7 +47,7 @@ final class SandboxWebhookSecret implements Supplier<@Nullable String> {
 		if (StringUtils.hasText(sandbox)) {
 			return sandbox.strip();
 		}
-		String application = this.environment.getProperty(APPLICATION_SECRET);
+		String application = SendPulseSandboxAutoConfiguration.resolvedProperty(this.environment, APPLICATION_SECRET);
 		if (!StringUtils.hasText(application)) {
 			return null;
 		}
@@ -70,7 +70,7 @@ final class SandboxWebhookSecret implements Supplier<@Nullable String> {
 	 */
 	void warnIfNotAccepted() {
 		String sandbox = this.properties.getWebhookSecret();
-		String application = this.environment.getProperty(APPLICATION_SECRET);
+		String application = SendPulseSandboxAutoConfiguration.resolvedProperty(this.environment, APPLICATION_SECRET);
 		if (!StringUtils.hasText(sandbox) || !StringUtils.hasText(application)) {
 			return;
 		}

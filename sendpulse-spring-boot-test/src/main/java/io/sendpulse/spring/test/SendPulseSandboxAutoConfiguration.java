@@ -4,6 +4,7 @@ import io.sendpulse.spring.autoconfigure.SendPulseAutoConfiguration;
 import io.sendpulse.spring.autoconfigure.SendPulseConnectionDetails;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -12,7 +13,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.PropertyResolver;
 import org.springframework.util.Assert;
+import org.springframework.util.PlaceholderResolutionException;
 import org.springframework.util.StringUtils;
 
 /**
@@ -36,7 +39,7 @@ public final class SendPulseSandboxAutoConfiguration {
 	@ConditionalOnMissingBean
 	SendPulseSandbox sendPulseSandbox(SendPulseSandboxProperties properties, Environment environment,
 			ListableBeanFactory beanFactory) {
-		if (StringUtils.hasText(environment.getProperty(API_KEY))) {
+		if (StringUtils.hasText(resolvedProperty(environment, API_KEY))) {
 			logger.warn("sendpulse.sandbox.enabled=true: the SendPulse sandbox on loopback replaces " + API_KEY
 					+ ", so nothing is sent to SendPulse and no message reaches a phone. Set sendpulse.sandbox.enabled"
 					+ "=false (or remove it) to use the real API");
@@ -64,6 +67,20 @@ public final class SendPulseSandboxAutoConfiguration {
 			builder.additionalAccount(apiKey, account.getBalance(), account.getRateLimit(), account.getWebhookSecret());
 		}
 		return builder.build().start();
+	}
+
+	/**
+	 * A property's value, or {@code null} when it is a placeholder that cannot be
+	 * resolved, as {@code ${SENDPULSE_API_KEY}} in a test run without that variable: the
+	 * sandbox replaces it anyway.
+	 */
+	static @Nullable String resolvedProperty(PropertyResolver environment, String name) {
+		try {
+			return environment.getProperty(name);
+		}
+		catch (PlaceholderResolutionException ex) {
+			return null;
+		}
 	}
 
 	@Bean

@@ -103,6 +103,21 @@ class SendPulseSandboxAutoConfigurationTests {
 	}
 
 	@Test
+	void startsWhenTheApiKeyIsAPlaceholderThatCannotBeResolved(CapturedOutput output) {
+		// application.yml's ${SENDPULSE_API_KEY}, in a test run without the variable.
+		this.contextRunner
+			.withPropertyValues("sendpulse.sandbox.enabled=true", "sendpulse.api-key=${SENDPULSE_TEST_UNSET_VARIABLE}",
+					"sendpulse.webhook.secret=${SENDPULSE_TEST_UNSET_VARIABLE}")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(SendPulseConnectionDetails.class).apiKey()).isEqualTo("sandbox-key");
+				sendSms(context);
+				assertThat(context.getBean(SendPulseSandbox.class).sentMessages()).hasSize(1);
+			});
+		assertThat(output).doesNotContain("replaces sendpulse.api-key");
+	}
+
+	@Test
 	void doesNotWarnAboutAnApiKeyWhenThereIsNoneToReplace(CapturedOutput output) {
 		this.contextRunner.withPropertyValues("sendpulse.sandbox.enabled=true")
 			.run((context) -> assertThat(context).hasSingleBean(SendPulseSandbox.class));

@@ -11,6 +11,7 @@ import io.micrometer.observation.ObservationRegistry;
 import io.sendpulse.spring.autoconfigure.SendPulseAutoConfiguration;
 import io.sendpulse.spring.autoconfigure.SendPulseConnectionDetails;
 import io.sendpulse.spring.autoconfigure.SendPulseProperties;
+import io.sendpulse.spring.internal.InvalidPropertyException;
 import io.sendpulse.spring.webhook.SendPulseEvent;
 import io.sendpulse.spring.webhook.SendPulseWebhook;
 import io.sendpulse.spring.internal.webhook.DeliveryStore;
@@ -73,6 +74,8 @@ import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 @EnableConfigurationProperties(SendPulseProperties.class)
 public final class SendPulseWebhookAutoConfiguration {
 
+	private static final String TOP_LEVEL = "sendpulse.webhook.";
+
 	@Bean
 	static SendPulseWebhookEndpoints sendPulseWebhookEndpoints(ConfigurableListableBeanFactory beanFactory) {
 		return SendPulseWebhookEndpoints.find(beanFactory);
@@ -93,16 +96,25 @@ public final class SendPulseWebhookAutoConfiguration {
 			}
 			throw new MissingWebhookSecretException(paths);
 		}
-		return new WebhookSignatureVerifier(secrets(webhook.getSecret(), webhook.getAdditionalSecrets()),
+		return new WebhookSignatureVerifier(
+				secrets(TOP_LEVEL, webhook.getSecret(), TOP_LEVEL, webhook.getAdditionalSecrets()),
 				webhook.getTolerance(), Clock.systemUTC());
 	}
 
 	// Stripped, as the API key is: a secret mounted from a file often ends with a
-	// newline, and would then fail every delivery.
-	private static List<String> secrets(String secret, List<String> additionalSecrets) {
+	// newline, and would then fail every delivery. A placeholder left unresolved is
+	// refused: as a secret, it would be one written in the application's configuration.
+	private static List<String> secrets(String prefix, String secret, String additionalPrefix,
+			List<String> additionalSecrets) {
 		List<String> secrets = new ArrayList<>();
-		secrets.add(secret.strip());
-		additionalSecrets.stream().filter(StringUtils::hasText).map(String::strip).forEach(secrets::add);
+		secrets.add(InvalidPropertyException.resolved(prefix + "secret", secret).strip());
+		for (int i = 0; i < additionalSecrets.size(); i++) {
+			String additional = InvalidPropertyException.resolved(additionalPrefix + "additional-secrets[" + i + "]",
+					additionalSecrets.get(i));
+			if (StringUtils.hasText(additional)) {
+				secrets.add(additional.strip());
+			}
+		}
 		return secrets;
 	}
 
@@ -159,14 +171,16 @@ public final class SendPulseWebhookAutoConfiguration {
 		SendPulseProperties.Webhook top = properties.getWebhook();
 		SendPulseProperties.Account.Webhook own = settings.getWebhook();
 		List<String> secrets;
+		String prefix = "sendpulse.accounts." + account + ".webhook.";
 		if (StringUtils.hasText(own.getSecret())) {
 			// Its own secret: the top-level rotation secrets are not its.
-			secrets = secrets(own.getSecret(),
+			secrets = secrets(prefix, own.getSecret(), prefix,
 					(own.getAdditionalSecrets() != null) ? own.getAdditionalSecrets() : List.of());
 		}
 		else if (StringUtils.hasText(top.getSecret())) {
-			secrets = secrets(top.getSecret(),
-					(own.getAdditionalSecrets() != null) ? own.getAdditionalSecrets() : top.getAdditionalSecrets());
+			secrets = (own.getAdditionalSecrets() != null)
+					? secrets(TOP_LEVEL, top.getSecret(), prefix, own.getAdditionalSecrets())
+					: secrets(TOP_LEVEL, top.getSecret(), TOP_LEVEL, top.getAdditionalSecrets());
 		}
 		else {
 			throw new MissingWebhookSecretException(endpoints.pathsOf(account), account);

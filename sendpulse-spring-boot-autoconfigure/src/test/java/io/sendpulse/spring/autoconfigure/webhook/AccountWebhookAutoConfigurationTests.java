@@ -1,6 +1,7 @@
 package io.sendpulse.spring.autoconfigure.webhook;
 
 import io.sendpulse.spring.autoconfigure.SendPulseAutoConfiguration;
+import io.sendpulse.spring.internal.InvalidPropertyException;
 import io.sendpulse.spring.webhook.SendPulseWebhook;
 import io.sendpulse.spring.webhook.WebhookSignatureVerifier;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,20 @@ class AccountWebhookAutoConfigurationTests {
 				assertThat(analysis).isNotNull();
 				assertThat(analysis.getDescription()).contains("/webhooks/eu").contains("'eu'");
 				assertThat(analysis.getAction()).contains("Set sendpulse.accounts.eu.webhook.secret");
+			});
+	}
+
+	@Test
+	void stopsStartupWhenAnAccountsSecretIsAPlaceholderThatCannotBeResolved() {
+		this.servlet.withUserConfiguration(EuReceipts.class)
+			.withPropertyValues("sendpulse.accounts.eu.api-key=eu-key",
+					"sendpulse.accounts.eu.webhook.secret=${SENDPULSE_TEST_UNSET_VARIABLE}")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(InvalidPropertyException.class)
+					.hasMessageStartingWith(
+							"sendpulse.accounts.eu.webhook.secret holds a placeholder that could " + "not be resolved");
 			});
 	}
 

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.sendpulse.spring.autoconfigure.SendPulseAutoConfiguration;
+import io.sendpulse.spring.internal.InvalidPropertyException;
 import io.sendpulse.spring.webhook.SendPulseWebhook;
 import io.sendpulse.spring.internal.webhook.DeliveryStore;
 import io.sendpulse.spring.internal.webhook.InMemoryDeliveryStore;
@@ -205,6 +206,23 @@ class SendPulseWebhookAutoConfigurationTests {
 			assertThat(analysis.getDescription()).contains("/webhooks/sendpulse").contains("sendpulse.webhook.secret");
 			assertThat(analysis.getAction()).contains("Set sendpulse.webhook.secret");
 		});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "sendpulse.webhook.secret", "sendpulse.webhook.additional-secrets[0]" })
+	void stopsStartupWhenASecretIsAPlaceholderThatCannotBeResolved(String property) {
+		// Spring Boot binds it as written: as a secret, anybody who read the
+		// configuration
+		// could sign deliveries.
+		this.servlet.withUserConfiguration(Receipts.class)
+			.withPropertyValues("sendpulse.webhook.secret=whsec_test", property + "=${SENDPULSE_TEST_UNSET_VARIABLE}")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(InvalidPropertyException.class)
+					.hasMessageStartingWith(property + " holds a placeholder that could not be resolved, "
+							+ "${SENDPULSE_TEST_UNSET_VARIABLE}");
+			});
 	}
 
 	@Test
