@@ -8,15 +8,20 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 
 /**
  * Hides {@code sendpulse.api-key}, {@code sendpulse.webhook.secret} and
- * {@code sendpulse.webhook.additional-secrets} whatever form their key takes: the
- * canonical name, an indexed element ({@code additional-secrets[0]}), camel case, or an
- * environment variable ({@code SENDPULSE_WEBHOOK_SECRET}).
+ * {@code sendpulse.webhook.additional-secrets}, the same of every further account
+ * ({@code sendpulse.accounts.eu.api-key}, ...) and of the sandbox
+ * ({@code sendpulse.sandbox.webhook-secret},
+ * {@code sendpulse.sandbox.additional-accounts[0].api-key}, ...), whatever form their key
+ * takes: the canonical name, an indexed element ({@code additional-secrets[0]}), camel
+ * case, or an environment variable ({@code SENDPULSE_ACCOUNTS_EU_WEBHOOK_SECRET}).
  */
 final class SendPulseSecretsSanitizingFunction implements SanitizingFunction {
 
-	// Keys compared with everything but letters and digits left out, in lower case.
+	// Keys compared with everything but letters and digits left out, in lower case. An
+	// account's name is letters, digits, '-' and '_'.
 	private static final Pattern SECRET_KEY = Pattern
-		.compile("sendpulse(apikey|webhooksecret|webhookadditionalsecrets\\d*)");
+		.compile("sendpulse(accounts[a-z0-9]+|sandbox(additionalaccounts\\d*)?)?"
+				+ "(apikey|webhooksecret|webhookadditionalsecrets\\d*)");
 
 	@Override
 	public SanitizableData apply(SanitizableData data) {

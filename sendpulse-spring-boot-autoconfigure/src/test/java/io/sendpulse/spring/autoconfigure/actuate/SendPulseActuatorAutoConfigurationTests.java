@@ -6,6 +6,8 @@ import java.util.Map;
 
 import io.sendpulse.spring.autoconfigure.SendPulseProperties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint;
@@ -40,8 +42,10 @@ class SendPulseActuatorAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(SendPulseActuatorAutoConfiguration.class))
 		.withUserConfiguration(Endpoints.class)
 		.withPropertyValues("sendpulse.api-key=" + API_KEY, "sendpulse.webhook.secret=" + SECRET,
-				"sendpulse.webhook.additional-secrets=" + ADDITIONAL_SECRET + ",whsec_older",
-				"sendpulse.sms.from=Acme");
+				"sendpulse.webhook.additional-secrets=" + ADDITIONAL_SECRET + ",whsec_older", "sendpulse.sms.from=Acme",
+				"sendpulse.accounts.eu.api-key=eu_apikey", "sendpulse.accounts.eu.webhook.secret=eu_secret",
+				"sendpulse.accounts.eu.webhook.additional-secrets=eu_previous",
+				"sendpulse.accounts.eu.sms.from=EuShop");
 
 	@Test
 	void hidesTheApiKeyAndWebhookSecretsInConfigprops() {
@@ -66,9 +70,13 @@ class SendPulseActuatorAutoConfigurationTests {
 				.doesNotContain("whsec_older");
 			// Everything else is shown, as the application asked.
 			assertThat(String.valueOf(properties.get("sms"))).contains("Acme");
+			assertThat(String.valueOf(properties.get("accounts"))).contains("EuShop");
 			assertThat(String.valueOf(properties)).doesNotContain(API_KEY)
 				.doesNotContain(SECRET)
-				.doesNotContain(ADDITIONAL_SECRET);
+				.doesNotContain(ADDITIONAL_SECRET)
+				.doesNotContain("eu_apikey")
+				.doesNotContain("eu_secret")
+				.doesNotContain("eu_previous");
 		});
 	}
 
@@ -101,6 +109,24 @@ class SendPulseActuatorAutoConfigurationTests {
 			assertThat(endpoint.environmentEntry("sendpulse.webhook.secret").getProperty().getValue())
 				.isEqualTo("******");
 		});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "sendpulse.api-key", "sendpulse.apiKey", "SENDPULSE_APIKEY", "sendpulse.webhook.secret",
+			"sendpulse.webhook.additional-secrets[1]", "sendpulse.accounts.eu.api-key", "sendpulse.accounts.eu.apiKey",
+			"sendpulse.accounts.eu-west_2.webhook.secret", "sendpulse.accounts.eu.webhook.additional-secrets[0]",
+			"SENDPULSE_ACCOUNTS_EU_WEBHOOK_SECRET", "sendpulse.sandbox.api-key", "sendpulse.sandbox.webhook-secret",
+			"sendpulse.sandbox.additional-accounts[0].api-key",
+			"sendpulse.sandbox.additional-accounts[0].webhook-secret" })
+	void hidesEveryKeyAndSecretOfTheStarter(String key) {
+		assertThat(SendPulseSecretsSanitizingFunction.isSecret(key)).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "sendpulse.sms.from", "sendpulse.accounts.eu.sms.from", "sendpulse.base-url",
+			"sendpulse.sandbox.enabled", "sendpulse.webhook.tolerance", "other.api-key", "sendpulse.accounts.eu" })
+	void showsTheRestAsTheApplicationAsked(String key) {
+		assertThat(SendPulseSecretsSanitizingFunction.isSecret(key)).isFalse();
 	}
 
 	@Test
