@@ -2,6 +2,7 @@ package io.sendpulse.spring.sms;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -18,6 +19,8 @@ import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -95,6 +98,27 @@ class SmsTemplateTests {
 			assertJson(take(), """
 					{"to":"+14155550123","from":"Acme","text":"Hello"}""");
 		}, "sendpulse.sms.from=+15005550006");
+	}
+
+	@Test
+	void aBlockingSendOnAThreadThatMustNotBlockFailsWithNothingSent() {
+		// As a WebFlux listener on the event loop would call it: Reactor's parallel
+		// threads
+		// are non-blocking as Reactor Netty's event loops are. Reactor's own check would
+		// come only once the request had started.
+		this.server.enqueue(json(200, QUEUED));
+		run((context) -> {
+			SmsTemplate sms = context.getBean(SmsTemplate.class);
+			SmsRequest request = SmsRequest.builder().to("+14155550123").from("Acme").text("Hello").build();
+			StepVerifier.create(Mono.fromCallable(() -> sms.send(request)).subscribeOn(Schedulers.parallel()))
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(IllegalStateException.class)
+					.hasMessageContaining("nothing was sent")
+					.hasMessageContaining("reactive()"))
+				.verify(Duration.ofSeconds(10));
+			// The next send, from a thread that may block, is the first request.
+			assertThat(sms.send(request).id()).isEqualTo("msg_1");
+			assertThat(this.server.getRequestCount()).isEqualTo(1);
+		});
 	}
 
 	@Test
