@@ -82,7 +82,7 @@ final class SendPulseAccountsFactory {
 			if (limiter != null && limiter != defaultRateLimiter.get() && !ownLimiters.containsValue(limiter)) {
 				ownLimiters.put(name, limiter);
 			}
-			configured.put(name, account(settings, limiter, "sendpulse.accounts." + name + "."));
+			configured.put(name, account(settings, limiter, "sendpulse.accounts." + name + ".", true));
 		});
 		return new DefaultSendPulseAccounts(configured, ownLimiters, keys, this::runtime);
 	}
@@ -91,7 +91,7 @@ final class SendPulseAccountsFactory {
 		AccountSettings settings = topLevel(name, apiKey);
 		RateLimiter limiter = (settings.rateLimit() != null)
 				? this.limiters.runtime(apiKey, () -> rateLimiter(settings)) : this.limiters.find(apiKey);
-		return account(settings, limiter, "sendpulse.");
+		return account(settings, limiter, "sendpulse.", false);
 	}
 
 	private AccountSettings resolve(String name, SendPulseProperties.Account account) {
@@ -141,10 +141,14 @@ final class SendPulseAccountsFactory {
 				: null;
 	}
 
-	private SendPulseAccount account(AccountSettings settings, @Nullable RateLimiter limiter, String prefix) {
+	// The prefix of the properties its settings come from; configured when its key is
+	// too, else the key was handed over at run time.
+	private SendPulseAccount account(AccountSettings settings, @Nullable RateLimiter limiter, String prefix,
+			boolean configured) {
 		sender(prefix + "sms.from", settings.smsFrom());
 		sender(prefix + "voice.from", settings.voiceFrom());
-		SendPulseClient client = this.clients.create(settings.apiKey(), () -> limiter, settings.name());
+		SendPulseClient client = this.clients.create(settings.apiKey(), () -> limiter, settings.name(),
+				configured ? prefix + "api-key" : null);
 		SendPulseProperties.Sms sms = this.properties.getSms();
 		SmsSegmentRecorder segments = (this.segmentMetrics != null) ? this.segmentMetrics.forAccount(settings.name())
 				: SmsSegmentRecorder.NONE;

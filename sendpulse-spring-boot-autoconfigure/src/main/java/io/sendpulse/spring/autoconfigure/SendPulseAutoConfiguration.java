@@ -228,7 +228,7 @@ public final class SendPulseAutoConfiguration {
 				SendPulseConnectionDetails connectionDetails,
 				@Qualifier("sendPulseRateLimiter") ObjectProvider<RateLimiter> rateLimiter) {
 			return sendPulseAccountClients.create(connectionDetails.apiKey(), rateLimiter::getIfAvailable,
-					SendPulseAccounts.DEFAULT);
+					SendPulseAccounts.DEFAULT, OnApiKeyCondition.PROPERTY);
 		}
 
 		// The client's parts, which its first call would build, built on a thread of

@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import io.sendpulse.spring.SendPulseAuthenticationException;
 import io.sendpulse.spring.SendPulseConnectionException;
 import io.sendpulse.spring.TemplateContexts;
+import io.sendpulse.spring.accounts.SendPulseAccounts;
 import io.sendpulse.spring.sms.SmsRequest;
 import io.sendpulse.spring.sms.SmsTemplate;
 import mockwebserver3.MockResponse;
@@ -58,10 +59,7 @@ class SendPulseHealthContributorTests {
 	@Test
 	void isDownWithTheReasonWhenTheApiRejectsTheKeyAndUpAgainOnceACallGetsThrough() {
 		this.contextRunner.withPropertyValues("sendpulse.base-url=" + this.server.url("/")).run((context) -> {
-			this.server.enqueue(new MockResponse.Builder().code(401)
-				.addHeader("Content-Type", "application/json")
-				.body("{\"error\":{\"code\":\"unauthorized\",\"message\":\"Invalid API key\"}}")
-				.build());
+			this.server.enqueue(unauthorized());
 			assertThatExceptionOfType(SendPulseAuthenticationException.class).isThrownBy(() -> send(context));
 
 			Health health = health(context);
@@ -76,6 +74,41 @@ class SendPulseHealthContributorTests {
 			assertThat(health(context).getStatus()).isEqualTo(Status.UP);
 			assertThat(this.server.getRequestCount()).isEqualTo(2);
 		});
+	}
+
+	@Test
+	void staysUpWhenTheApiRejectsAKeyHandedOverAtRunTime() {
+		// A tenant's revoked key is the tenant's problem, not the application's health.
+		this.contextRunner.withPropertyValues("sendpulse.base-url=" + this.server.url("/")).run((context) -> {
+			this.server.enqueue(unauthorized());
+			SmsTemplate tenant = context.getBean(SendPulseAccounts.class).forApiKey("sk-tenant-revoked").sms();
+			assertThatExceptionOfType(SendPulseAuthenticationException.class)
+				.isThrownBy(() -> tenant.send(SmsRequest.builder().to("+14155550123").from("Acme").text("Hi").build()));
+			assertThat(health(context).getStatus()).isEqualTo(Status.UP);
+		});
+	}
+
+	@Test
+	void isDownNamingTheConfiguredAccountWhoseKeyTheApiRejectedUntilThatAccountGetsThrough() {
+		this.contextRunner
+			.withPropertyValues("sendpulse.base-url=" + this.server.url("/"), "sendpulse.accounts.eu.api-key=sk-eu")
+			.run((context) -> {
+				SmsTemplate eu = context.getBean(SendPulseAccounts.class).sms("eu");
+				SmsRequest request = SmsRequest.builder().to("+14155550123").from("Acme").text("Hi").build();
+				this.server.enqueue(unauthorized());
+				assertThatExceptionOfType(SendPulseAuthenticationException.class).isThrownBy(() -> eu.send(request));
+				Health health = health(context);
+				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(health.getDetails()).containsEntry("reason",
+						"The API rejected the API key (401): check sendpulse.accounts.eu.api-key");
+				// The top-level account getting through says nothing about eu's key.
+				this.server.enqueue(TemplateContexts.queued());
+				send(context);
+				assertThat(health(context).getStatus()).isEqualTo(Status.DOWN);
+				this.server.enqueue(TemplateContexts.queued());
+				eu.send(request);
+				assertThat(health(context).getStatus()).isEqualTo(Status.UP);
+			});
 	}
 
 	@Test
@@ -117,6 +150,13 @@ class SendPulseHealthContributorTests {
 	void isAbsentWithoutAnApiKey() {
 		this.contextRunner.withPropertyValues("sendpulse.api-key=")
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("sendpulseHealthContributor"));
+	}
+
+	private static MockResponse unauthorized() {
+		return new MockResponse.Builder().code(401)
+			.addHeader("Content-Type", "application/json")
+			.body("{\"error\":{\"code\":\"unauthorized\",\"message\":\"Invalid API key\"}}")
+			.build();
 	}
 
 	private static Health health(AssertableApplicationContext context) {

@@ -85,10 +85,13 @@ public final class AccountClients {
 	 * @param apiKey the account's key
 	 * @param rateLimiter gives the key's limiter, or {@code null} for none
 	 * @param account the account's name, for metrics and observations
+	 * @param keyProperty the property that sets the key, for the health to name when the
+	 * API rejects it, or {@code null} for a key handed over at run time, whose rejection
+	 * is not the application's health
 	 * @return the client
 	 */
-	public SendPulseClient create(String apiKey, Supplier<? extends @Nullable RateLimiter> rateLimiter,
-			String account) {
+	public SendPulseClient create(String apiKey, Supplier<? extends @Nullable RateLimiter> rateLimiter, String account,
+			@Nullable String keyProperty) {
 		return SendPulseClient.builder(this.webClientBuilder)
 			.apiKey(apiKey)
 			.baseUrl(this.baseUrl)
@@ -97,7 +100,7 @@ public final class AccountClients {
 			.retry(this.retry)
 			.observationRegistry(this.observationRegistry)
 			.observationConvention(this.observationConvention)
-			.listener(this.listener)
+			.listener((this.listener != null) ? this.listener.forAccount(account, keyProperty) : null)
 			.account(account)
 			.build();
 	}

@@ -1,5 +1,7 @@
 package io.sendpulse.spring.internal.client;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Told what each HTTP attempt of the {@link SendPulseClient} came to, so that others (the
  * health contributor) can report from what the client saw without spending a request of
@@ -20,5 +22,17 @@ public interface ClientListener {
 	 * @param failure what went wrong
 	 */
 	void failed(Throwable failure);
+
+	/**
+	 * The listener for the client of one account.
+	 * @param account the account's name
+	 * @param keyProperty the property that sets the account's key, such as
+	 * {@code sendpulse.accounts.eu.api-key}, or {@code null} for a key handed over at run
+	 * time
+	 * @return the listener to tell
+	 */
+	default ClientListener forAccount(String account, @Nullable String keyProperty) {
+		return this;
+	}
 
 }

@@ -1,7 +1,11 @@
 package io.sendpulse.spring.internal.health;
 
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.sendpulse.spring.internal.ratelimit.PlaceStore;
@@ -13,7 +17,8 @@ import org.springframework.boot.health.contributor.Health;
 /**
  * The {@code sendpulse} health: reported from what the client observed, never from a
  * request of its own (the API counts every request against the rate limit, and a probe
- * every few seconds would spend it). DOWN when the API's latest answer rejected the key,
+ * every few seconds would spend it). DOWN when the API's latest answer to a configured
+ * account rejected its key (naming the property; not for keys handed over at run time),
  * or when connections failed recently with no answer since; UP otherwise. Details: the
  * rate limiter's available permissions and waiting calls.
  */
@@ -49,12 +54,23 @@ public final class SendPulseHealthIndicator extends AbstractHealthIndicator {
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
 		ObservedClientState.Snapshot snapshot = this.state.snapshot();
-		ObservedClientState.KeyRejection rejection = snapshot.keyRejection();
-		if (rejection != null) {
+		if (!snapshot.keyRejections().isEmpty()) {
+			// By property, so that the order is the same at every check.
+			Map<String, ObservedClientState.KeyRejection> rejections = new TreeMap<>(snapshot.keyRejections());
 			builder.down()
 				.withDetail("reason",
-						"The API rejected the API key (" + rejection.status() + "): check sendpulse.api-key")
-				.withDetail("rejectedAt", rejection.at().toString());
+						rejections.entrySet()
+							.stream()
+							.map((rejection) -> "The API rejected the API key (" + rejection.getValue().status()
+									+ "): check " + rejection.getKey())
+							.collect(Collectors.joining("; ")))
+				.withDetail("rejectedAt",
+						rejections.values()
+							.stream()
+							.map(ObservedClientState.KeyRejection::at)
+							.max(Comparator.naturalOrder())
+							.map(Object::toString)
+							.orElseThrow());
 		}
 		else if (snapshot.connectionFailures() > 0
 				&& this.state.hasRecentConnectionFailures(this.connectionFailureWindow)) {

@@ -79,8 +79,8 @@ class AccountClientsTests {
 			this.server.enqueue(new MockResponse.Builder().code(503).build());
 			this.server
 				.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json").body(SENT).build());
-			DefaultSmsTemplate sms = new DefaultSmsTemplate(
-					new DefaultReactiveSmsTemplate(clients.create("key-" + i, () -> null, "tenant-" + i), "MyShop", 4));
+			DefaultSmsTemplate sms = new DefaultSmsTemplate(new DefaultReactiveSmsTemplate(
+					clients.create("key-" + i, () -> null, "tenant-" + i, null), "MyShop", 4));
 
 			assertThat(sms.send(SmsRequest.builder().to("+14155550123").text("Your order has shipped").build()).id())
 				.isEqualTo("msg_1");
