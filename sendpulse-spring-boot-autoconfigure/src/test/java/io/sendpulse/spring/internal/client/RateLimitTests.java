@@ -206,7 +206,8 @@ class RateLimitTests {
 			.satisfies((ex) -> {
 				assertThat(ex.getStatusCode()).isZero();
 				assertThat(ex.getAttempts()).isZero();
-				assertThat(ex.isRetryable()).isFalse();
+				// Safe to send again later, as getRetryAfter() says.
+				assertThat(ex.isRetryable()).isTrue();
 				assertThat(ex.getRetryAfter()).isBetween(Duration.ofSeconds(50), Duration.ofMinutes(1));
 				assertThat(ex).hasMessageContaining("nothing was sent")
 					.hasMessageContaining("a place frees up in")
