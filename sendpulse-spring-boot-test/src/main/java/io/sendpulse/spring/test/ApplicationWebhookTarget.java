@@ -1,8 +1,11 @@
 package io.sendpulse.spring.test;
 
 import java.net.URI;
-import java.util.function.Supplier;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
 
+import io.sendpulse.spring.webhook.SendPulseEvent;
 import io.sendpulse.spring.webhook.SendPulseWebhook;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -16,10 +19,13 @@ import org.springframework.util.StringUtils;
  * Where the sandbox posts webhooks in a Spring application:
  * {@code sendpulse.sandbox.webhook-url} when set, else the application's own
  * {@link SendPulseWebhook @SendPulseWebhook} endpoint, once the application listens on a
- * port ({@code local.server.port}, which Boot sets when its web server starts). Resolved
- * at each event, as the port is only known after startup.
+ * port ({@code local.server.port}, which Boot sets when its web server starts): the
+ * endpoint of the account whose API key made the call ({@code account = "eu"} for the key
+ * of {@code sendpulse.accounts.eu.api-key}), as SendPulse posts each account's webhooks
+ * where that account says, else the top-level account's endpoint. Resolved at each event,
+ * as the port is only known after startup.
  */
-final class ApplicationWebhookTarget implements Supplier<@Nullable URI> {
+final class ApplicationWebhookTarget implements Function<@Nullable String, @Nullable URI> {
 
 	private static final Log logger = LogFactory.getLog(ApplicationWebhookTarget.class);
 
@@ -29,7 +35,8 @@ final class ApplicationWebhookTarget implements Supplier<@Nullable URI> {
 
 	private final ListableBeanFactory beanFactory;
 
-	private volatile @Nullable String endpointPath;
+	// The endpoints' paths by account, the top-level account's first; found once.
+	private volatile @Nullable Map<String, String> endpointPaths;
 
 	ApplicationWebhookTarget(@Nullable URI configured, Environment environment, ListableBeanFactory beanFactory) {
 		this.configured = configured;
@@ -37,44 +44,71 @@ final class ApplicationWebhookTarget implements Supplier<@Nullable URI> {
 		this.beanFactory = beanFactory;
 	}
 
+	/**
+	 * Where the webhooks of the account with the given key go.
+	 * @param apiKey the key of the account whose message or verification the event is
+	 * about, or {@code null} for none
+	 * @return the URL, or {@code null} when there is nowhere to post yet
+	 */
 	@Override
-	public @Nullable URI get() {
+	public @Nullable URI apply(@Nullable String apiKey) {
 		if (this.configured != null) {
 			return this.configured;
 		}
 		Integer port = this.environment.getProperty("local.server.port", Integer.class);
-		String path = endpointPath();
+		String path = endpointPath(apiKey);
 		if (port == null || port <= 0 || path == null) {
 			return null;
 		}
 		return URI.create("http://" + host() + ":" + port + contextPath() + path);
 	}
 
-	private @Nullable String endpointPath() {
-		String path = this.endpointPath;
-		if (path == null) {
-			path = findEndpointPath();
-			this.endpointPath = path;
+	private @Nullable String endpointPath(@Nullable String apiKey) {
+		Map<String, String> paths = this.endpointPaths;
+		if (paths == null) {
+			paths = findEndpointPaths();
+			this.endpointPaths = paths;
 		}
-		return StringUtils.hasLength(path) ? path : null;
+		if (apiKey != null) {
+			for (Map.Entry<String, String> endpoint : paths.entrySet()) {
+				String account = endpoint.getKey();
+				if (!SendPulseEvent.DEFAULT_ACCOUNT.equals(account) && apiKey.equals(keyOf(account))) {
+					return endpoint.getValue();
+				}
+			}
+		}
+		String path = paths.get(SendPulseEvent.DEFAULT_ACCOUNT);
+		// Without a top-level endpoint, the first: where the sandbox posted before it
+		// knew of accounts.
+		return (path != null) ? path : paths.values().stream().findFirst().orElse(null);
 	}
 
-	// "" caches "no endpoint", so that the bean factory is searched once.
-	private String findEndpointPath() {
-		String[] names = this.beanFactory.getBeanNamesForAnnotation(SendPulseWebhook.class);
-		for (String name : names) {
+	// Asked at each event: a test may set the property late.
+	private @Nullable String keyOf(String account) {
+		String key = SendPulseSandboxAutoConfiguration.resolvedProperty(this.environment,
+				"sendpulse.accounts." + account + ".api-key");
+		return (key != null) ? key.strip() : null;
+	}
+
+	private Map<String, String> findEndpointPaths() {
+		Map<String, String> paths = new LinkedHashMap<>();
+		for (String name : this.beanFactory.getBeanNamesForAnnotation(SendPulseWebhook.class)) {
 			SendPulseWebhook webhook = this.beanFactory.findAnnotationOnBean(name, SendPulseWebhook.class);
 			String path = (webhook != null) ? (StringUtils.hasText(webhook.path()) ? webhook.path() : webhook.value())
 					: null;
-			if (StringUtils.hasText(path)) {
-				if (names.length > 1) {
-					logger.info("The SendPulse sandbox posts webhooks to the endpoint of bean '" + name + "' (" + path
-							+ "); set sendpulse.sandbox.webhook-url to choose another");
-				}
-				return path.startsWith("/") ? path : "/" + path;
+			if (webhook == null || !StringUtils.hasText(path)) {
+				continue;
+			}
+			String account = webhook.account();
+			String normalized = path.startsWith("/") ? path : "/" + path;
+			String first = paths.putIfAbsent(account, normalized);
+			if (first != null && !first.equals(normalized)) {
+				logger.info("The SendPulse sandbox posts the webhooks of account '" + account + "' to " + first
+						+ ", not to " + normalized + " of bean '" + name + "'; set sendpulse.sandbox.webhook-url or a "
+						+ "callback_url to choose another");
 			}
 		}
-		return "";
+		return paths;
 	}
 
 	private String host() {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.sendpulse.spring.sms.SmsStatus;
@@ -403,7 +404,7 @@ public final class SendPulseSandbox implements AutoCloseable {
 
 		private Supplier<@Nullable String> webhookSecret = () -> null;
 
-		private Supplier<@Nullable URI> webhookUrl = () -> null;
+		private Function<@Nullable String, @Nullable URI> webhookUrl = (apiKey) -> null;
 
 		private int webhookAttempts = SendPulseSandboxProperties.DEFAULT_WEBHOOK_ATTEMPTS;
 
@@ -570,6 +571,16 @@ public final class SendPulseSandbox implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder webhookUrl(Supplier<@Nullable URI> webhookUrl) {
+			this.webhookUrl = (apiKey) -> webhookUrl.get();
+			return this;
+		}
+
+		/**
+		 * Set where webhooks go by the API key of the account whose message or
+		 * verification they are about ({@code null} for a call's), asked at each event:
+		 * in an application, that account's own endpoint.
+		 */
+		Builder webhookUrlByApiKey(Function<@Nullable String, @Nullable URI> webhookUrl) {
 			this.webhookUrl = webhookUrl;
 			return this;
 		}

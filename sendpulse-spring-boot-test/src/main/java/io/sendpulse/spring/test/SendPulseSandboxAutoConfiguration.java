@@ -60,7 +60,7 @@ public final class SendPulseSandboxAutoConfiguration {
 			// Both asked at each event: the secret may come late, the port only once the
 			// server runs.
 			.webhookSecret(webhookSecret)
-			.webhookUrl(new ApplicationWebhookTarget(properties.getWebhookUrl(), environment, beanFactory));
+			.webhookUrlByApiKey(new ApplicationWebhookTarget(properties.getWebhookUrl(), environment, beanFactory));
 		for (SendPulseSandboxProperties.Account account : properties.getAdditionalAccounts()) {
 			String apiKey = account.getApiKey();
 			Assert.state(StringUtils.hasText(apiKey), "Each of sendpulse.sandbox.additional-accounts needs an api-key");

@@ -136,6 +136,26 @@ class SendPulseAccountsSandboxTests {
 	}
 
 	@Test
+	void deliversEachAccountsWebhooksToItsOwnEndpointWithoutACallbackUrl() {
+		// As SendPulse posts each account's webhooks where that account is set up to.
+		SmsMessage eu = this.accounts.sms("eu").send(request("+4915112345604"));
+		SmsMessage top = this.sms.send(request("+14155550109"));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			assertThat(eventsOf(eu.id())).extracting(SmsStatusEvent::type).contains("sms.delivered");
+			assertThat(eventsOf(top.id())).extracting(SmsStatusEvent::type).contains("sms.delivered");
+		});
+		assertThat(eventsOf(eu.id())).extracting(SmsStatusEvent::account).containsOnly("eu");
+		assertThat(eventsOf(top.id())).extracting(SmsStatusEvent::account).containsOnly("default");
+		assertThat(this.sandbox.webhooks()).filteredOn((delivery) -> delivery.body().contains(eu.id()))
+			.allSatisfy((delivery) -> assertThat(delivery.target().getPath()).isEqualTo("/webhooks/eu"));
+		// An account without an endpoint of its own: the top-level account's.
+		SmsMessage us = this.accounts.sms("us").send(request("+12125550104"));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(
+					() -> assertThat(eventsOf(us.id())).extracting(SmsStatusEvent::type).contains("sms.delivered"));
+	}
+
+	@Test
 	void refusesAWebhookSignedWithAnotherAccountsSecret() {
 		// Signed with eu's secret, posted to the top-level account's endpoint.
 		SmsMessage eu = this.accounts.sms("eu")
@@ -166,7 +186,9 @@ class SendPulseAccountsSandboxTests {
 
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
-	@Import({ DefaultEndpoint.class, EuEndpoint.class, Receipts.class })
+	// eu's endpoint first: the sandbox must not take the first endpoint for every
+	// account's.
+	@Import({ EuEndpoint.class, DefaultEndpoint.class, Receipts.class })
 	static class TestApplication {
 
 	}

@@ -77,6 +77,18 @@ final class Accounts {
 		return null;
 	}
 
+	/**
+	 * The API key of an account.
+	 */
+	@Nullable String apiKey(String accountId) {
+		for (Account account : this.accounts) {
+			if (account.id().equals(accountId)) {
+				return account.apiKey();
+			}
+		}
+		return null;
+	}
+
 	List<Account> all() {
 		return this.accounts;
 	}

@@ -45,16 +45,16 @@ public final class SandboxEngine {
 	public SandboxEngine(SandboxSettings settings) {
 		WireJson json = new WireJson();
 		this.scheduler = new SandboxScheduler(settings.autoAdvance());
-		this.webhooks = new WebhookDispatcher(json, this.scheduler, settings.webhookSecret(), settings.webhookUrl(),
-				settings.webhookAttempts(), settings.webhookBackoff());
 		this.accounts = new Accounts(settings.accounts());
+		this.webhooks = new WebhookDispatcher(json, this.scheduler, settings.webhookSecret(), settings.webhookUrl(),
+				this.accounts, settings.webhookAttempts(), settings.webhookBackoff());
 		this.idempotency = new IdempotencyStore(this.scheduler);
-		this.sms = new SmsSimulation(json, this.scheduler, this.webhooks, settings.segmentPrice(), settings.stepDelay(),
-				this.accounts::webhookSecret);
+		this.sms = new SmsSimulation(json, this.scheduler, this.webhooks, settings.segmentPrice(),
+				settings.stepDelay());
 		this.calls = new CallSimulation(json, this.scheduler, this.webhooks, settings.segmentPrice(),
 				settings.stepDelay(), () -> this.baseUrl);
 		this.verifications = new VerificationSimulation(json, this.scheduler, this.webhooks, settings.segmentPrice(),
-				settings.verificationAttempts(), this.accounts::webhookSecret);
+				settings.verificationAttempts());
 		this.server = new SandboxServer(
 				new SandboxRouter(json, this.accounts, this.idempotency, this.sms, this.calls, this.verifications),
 				this.faults);

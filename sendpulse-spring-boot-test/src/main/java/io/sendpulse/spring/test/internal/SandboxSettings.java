@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -21,12 +22,14 @@ import org.jspecify.annotations.Nullable;
  * @param verificationAttempts the wrong codes a verification takes before it fails
  * @param webhookSecret the secret webhooks are signed with, asked at each event
  * @param webhookUrl where webhooks go without a {@code callback_url}, asked at each event
+ * with the API key of the account whose message or verification it is about ({@code null}
+ * for a call's)
  * @param webhookAttempts how many times a refused webhook is posted in all
  * @param webhookBackoff the first wait before a refused webhook is posted again
  */
 public record SandboxSettings(List<Account> accounts, BigDecimal segmentPrice, Duration stepDelay, boolean autoAdvance,
-		int verificationAttempts, Supplier<@Nullable String> webhookSecret, Supplier<@Nullable URI> webhookUrl,
-		int webhookAttempts, Duration webhookBackoff) {
+		int verificationAttempts, Supplier<@Nullable String> webhookSecret,
+		Function<@Nullable String, @Nullable URI> webhookUrl, int webhookAttempts, Duration webhookBackoff) {
 
 	/**
 	 * One API key the sandbox accepts.

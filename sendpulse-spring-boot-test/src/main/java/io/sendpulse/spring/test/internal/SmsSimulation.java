@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
@@ -53,12 +52,8 @@ final class SmsSimulation {
 
 	private final Map<String, String> outcomes = new ConcurrentHashMap<>();
 
-	// An account's own webhook secret, by account id.
-	private final Function<String, @Nullable String> webhookSecrets;
-
 	SmsSimulation(WireJson json, SandboxScheduler scheduler, WebhookDispatcher webhooks, BigDecimal segmentPrice,
-			Duration stepDelay, Function<String, @Nullable String> webhookSecrets) {
-		this.webhookSecrets = webhookSecrets;
+			Duration stepDelay) {
 		this.json = json;
 		this.scheduler = scheduler;
 		this.webhooks = webhooks;
@@ -132,7 +127,7 @@ final class SmsSimulation {
 		event.put("message_id", message.id);
 		event.put("to", message.to);
 		event.put("status", message.status);
-		this.webhooks.publish(message.id, message.callbackUrl, event, this.webhookSecrets.apply(message.account));
+		this.webhooks.publish(message.id, message.callbackUrl, event, message.account);
 	}
 
 	private ObjectNode json(Message message, boolean withDeliveredAt) {

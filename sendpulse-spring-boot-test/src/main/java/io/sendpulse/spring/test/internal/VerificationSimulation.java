@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
@@ -51,12 +50,8 @@ final class VerificationSimulation {
 
 	private final Map<String, Verification> latest = new ConcurrentHashMap<>();
 
-	// An account's own webhook secret, by account id.
-	private final Function<String, @Nullable String> webhookSecrets;
-
 	VerificationSimulation(WireJson json, SandboxScheduler scheduler, WebhookDispatcher webhooks, BigDecimal price,
-			int attempts, Function<String, @Nullable String> webhookSecrets) {
-		this.webhookSecrets = webhookSecrets;
+			int attempts) {
 		this.json = json;
 		this.scheduler = scheduler;
 		this.webhooks = webhooks;
@@ -137,7 +132,7 @@ final class VerificationSimulation {
 		event.put("request_id", verification.requestId);
 		event.put("to", verification.to);
 		event.put("status", verification.status);
-		this.webhooks.publish(verification.requestId, null, event, this.webhookSecrets.apply(verification.account));
+		this.webhooks.publish(verification.requestId, null, event, verification.account);
 	}
 
 	List<VerificationView> verifications() {

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.netty.buffer.Unpooled;
@@ -50,7 +51,9 @@ final class WebhookDispatcher {
 
 	private final Supplier<@Nullable String> secret;
 
-	private final Supplier<@Nullable URI> defaultTarget;
+	private final Function<@Nullable String, @Nullable URI> defaultTarget;
+
+	private final Accounts accounts;
 
 	private final int maxAttempts;
 
@@ -71,11 +74,13 @@ final class WebhookDispatcher {
 	private final Set<String> refusedTargets = ConcurrentHashMap.newKeySet();
 
 	WebhookDispatcher(WireJson json, SandboxScheduler scheduler, Supplier<@Nullable String> secret,
-			Supplier<@Nullable URI> defaultTarget, int maxAttempts, Duration backoff) {
+			Function<@Nullable String, @Nullable URI> defaultTarget, Accounts accounts, int maxAttempts,
+			Duration backoff) {
 		this.json = json;
 		this.scheduler = scheduler;
 		this.secret = secret;
 		this.defaultTarget = defaultTarget;
+		this.accounts = accounts;
 		this.maxAttempts = Math.max(1, maxAttempts);
 		this.backoff = backoff;
 	}
@@ -92,15 +97,18 @@ final class WebhookDispatcher {
 	}
 
 	/**
-	 * Post an event about a resource of an account with a webhook secret of its own, as
-	 * SendPulse signs each account's webhooks with that account's secret.
+	 * Post an event about a resource of an account: signed with the account's own secret
+	 * when it has one, as SendPulse signs each account's webhooks with that account's
+	 * secret, and, without a {@code callback_url}, posted where the account's webhooks
+	 * go.
 	 * @param resourceId the message, call or verification the event is about; orders
 	 * delivery
 	 * @param callbackUrl the resource's own webhook URL, if it has one
 	 * @param event the event's fields, without {@code timestamp}, which is added last
-	 * @param accountSecret the account's own secret, or {@code null} for the sandbox's
+	 * @param accountId the account the resource belongs to, or {@code null} for none
 	 */
-	void publish(String resourceId, @Nullable URI callbackUrl, ObjectNode event, @Nullable String accountSecret) {
+	void publish(String resourceId, @Nullable URI callbackUrl, ObjectNode event, @Nullable String accountId) {
+		String accountSecret = (accountId != null) ? this.accounts.webhookSecret(accountId) : null;
 		String secret = (accountSecret != null) ? accountSecret : this.secret.get();
 		if (secret == null || secret.isEmpty()) {
 			if (this.warnedNoSecret.compareAndSet(false, true)) {
@@ -111,7 +119,8 @@ final class WebhookDispatcher {
 		}
 		event.put("timestamp", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
 		byte[] body = this.json.bytes(event);
-		URI target = (callbackUrl != null) ? callbackUrl : this.defaultTarget.get();
+		URI target = (callbackUrl != null) ? callbackUrl
+				: this.defaultTarget.apply((accountId != null) ? this.accounts.apiKey(accountId) : null);
 		Delivery delivery = new Delivery(resourceId, event.path("event").asString(), target, body,
 				new WebhookSigner(secret).sign(body));
 		this.deliveries.add(delivery);
