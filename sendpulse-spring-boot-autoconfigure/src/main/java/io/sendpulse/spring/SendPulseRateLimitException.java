@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
  * <li>{@code 429}: SendPulse answered 429 and the retries ran out; retryable.</li>
  * <li>{@code 0}: the client's own limiter ({@code sendpulse.rate-limit.*}) found no room
  * within {@code sendpulse.rate-limit.timeout}: nothing was sent, and
- * {@link #getRetryAfter()} says when a place frees up. Retryable, as it is safe to send
- * again later; the starter does not retry it itself (it already waited).</li>
+ * {@link #getRetryAfter()} says when a place frees up. Not retried by the starter itself
+ * (it already waited), but safe to send again later.</li>
  * </ul>
  */
 public class SendPulseRateLimitException extends SendPulseException {
@@ -31,7 +31,7 @@ public class SendPulseRateLimitException extends SendPulseException {
 	public SendPulseRateLimitException(String message, int statusCode, @Nullable ApiError error, int attempts,
 			@Nullable Duration retryAfter) {
 		super(message, requireStatus(statusCode, statusCode == 429 || statusCode == 0, "429 or 0"), error, attempts,
-				true, null);
+				statusCode != 0, null);
 		this.retryAfter = retryAfter;
 	}
 

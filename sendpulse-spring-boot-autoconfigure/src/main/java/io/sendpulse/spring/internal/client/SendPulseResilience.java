@@ -84,8 +84,7 @@ public final class SendPulseResilience {
 	 * A retry configuration: exponential backoff with jitter, a {@code Retry-After} from
 	 * the API winning over the computed wait (never above {@code maxBackoff}), and only
 	 * failures that {@link SendPulseException#isRetryable() may be retried} retried:
-	 * connection failures, timeouts, 429, 502-504, and 500 on a GET; not a refusal by the
-	 * client's own rate limiter, which waited for a place already.
+	 * connection failures, timeouts, 429, 502-504, and 500 on a GET.
 	 * @param maxAttempts attempts in all, the first included
 	 * @param initialBackoff wait before the first retry
 	 * @param multiplier factor the wait grows by on each retry
@@ -108,15 +107,8 @@ public final class SendPulseResilience {
 		return RetryConfig.custom()
 			.maxAttempts(maxAttempts)
 			.intervalBiFunction(wait)
-			.retryOnException((ex) -> ex instanceof SendPulseException failure && failure.isRetryable()
-					&& !refusedByTheClientsLimiter(failure))
+			.retryOnException((ex) -> ex instanceof SendPulseException failure && failure.isRetryable())
 			.build();
-	}
-
-	// Safe to send again, but not by the retry: the call waited for a place up to
-	// sendpulse.rate-limit.timeout already, and its caller is told when one frees up.
-	private static boolean refusedByTheClientsLimiter(SendPulseException failure) {
-		return failure instanceof SendPulseRateLimitException && failure.getStatusCode() == 0;
 	}
 
 	private static Duration retryAfter(Duration requested, Duration maxBackoff) {

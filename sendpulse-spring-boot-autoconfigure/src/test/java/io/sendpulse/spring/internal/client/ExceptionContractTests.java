@@ -71,14 +71,12 @@ class ExceptionContractTests {
 	}
 
 	@Test
-	void aRefusalByTheClientsOwnLimiterIsSafeToRetryAndSaysWhen() {
-		// Nothing was sent. The starter's retry leaves it alone
-		// (SendPulseResilienceTests).
+	void aRefusalByTheClientsOwnLimiterIsNotRetriedButSaysWhenToTryAgain() {
 		SendPulseRateLimitException refused = new SendPulseRateLimitException("nothing was sent", 0, null, 0,
 				Duration.ofMillis(300));
 		assertThat(refused.getStatusCode()).isZero();
 		assertThat(refused.getAttempts()).isZero();
-		assertThat(refused.isRetryable()).isTrue();
+		assertThat(refused.isRetryable()).isFalse();
 		assertThat(refused.getRetryAfter()).isEqualTo(Duration.ofMillis(300));
 	}
 

