@@ -28,7 +28,9 @@ class MissingApiKeyFailureAnalyzer extends AbstractFailureAnalyzer<NoSuchBeanDef
 			return null;
 		}
 		String found = OnApiKeyCondition.isUnresolvable(this.environment)
-				? "it" + OnApiKeyCondition.UNRESOLVABLE + " (is the environment variable it names set?)" : "it is not";
+				? "it is a placeholder that cannot be resolved" + OnApiKeyCondition.placeholder(this.environment)
+						+ " (is the environment variable it names set?)"
+				: "it is not";
 		return new FailureAnalysis(
 				"A component needs a " + type.getSimpleName() + ", but the SendPulse templates are only created when "
 						+ OnApiKeyCondition.PROPERTY + " is set, and " + found + ".",

@@ -1,10 +1,12 @@
 package io.sendpulse.spring.autoconfigure;
 
+import io.sendpulse.spring.internal.InvalidSendPulsePropertyException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.ConfigurationCondition;
 import org.springframework.core.env.Environment;
@@ -27,8 +29,6 @@ import org.springframework.util.StringUtils;
 class OnApiKeyCondition extends SpringBootCondition implements ConfigurationCondition {
 
 	static final String PROPERTY = "sendpulse.api-key";
-
-	static final String UNRESOLVABLE = " is a placeholder that cannot be resolved";
 
 	// Set by Spring Framework's AbstractAotProcessor while it processes an application.
 	private static final String AOT_PROCESSING = "spring.aot.processing";
@@ -57,8 +57,11 @@ class OnApiKeyCondition extends SpringBootCondition implements ConfigurationCond
 				&& beanFactory.getBeanNamesForType(SendPulseConnectionDetails.class, true, false).length > 0) {
 			return ConditionOutcome.match("SendPulseConnectionDetails bean found");
 		}
-		return ConditionOutcome.noMatch(PROPERTY + (isUnresolvable(environment) ? UNRESOLVABLE : " is not set")
-				+ " and there is no SendPulseConnectionDetails bean");
+		return ConditionOutcome
+			.noMatch(PROPERTY
+					+ (isUnresolvable(environment)
+							? " is a placeholder that cannot be resolved" + placeholder(environment) : " is not set")
+					+ " and there is no SendPulseConnectionDetails bean");
 	}
 
 	/**
@@ -74,6 +77,17 @@ class OnApiKeyCondition extends SpringBootCondition implements ConfigurationCond
 		catch (PlaceholderResolutionException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * The placeholder {@code sendpulse.api-key} holds, as {@code ",
+	 * ${SENDPULSE_API_KEY}"} to append to a message, or {@code ""}: the value as bound,
+	 * which keeps a placeholder that cannot be resolved as written.
+	 */
+	static String placeholder(Environment environment) {
+		String bound = Binder.get(environment).bind(PROPERTY, String.class).orElse(null);
+		String placeholder = (bound != null) ? InvalidSendPulsePropertyException.placeholderIn(bound) : null;
+		return (placeholder != null) ? ", " + placeholder : "";
 	}
 
 	/**

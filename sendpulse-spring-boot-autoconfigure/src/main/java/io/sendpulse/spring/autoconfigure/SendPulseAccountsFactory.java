@@ -11,7 +11,7 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.sendpulse.spring.accounts.SendPulseAccount;
 import io.sendpulse.spring.accounts.SendPulseAccounts;
-import io.sendpulse.spring.internal.InvalidPropertyException;
+import io.sendpulse.spring.internal.InvalidSendPulsePropertyException;
 import io.sendpulse.spring.internal.accounts.AccountClients;
 import io.sendpulse.spring.internal.accounts.AccountNames;
 import io.sendpulse.spring.internal.accounts.AccountPlaceStores;
@@ -97,8 +97,8 @@ final class SendPulseAccountsFactory {
 	private AccountSettings resolve(String name, SendPulseProperties.Account account) {
 		String property = "sendpulse.accounts." + name + ".api-key";
 		String given = account.getApiKey();
-		String apiKey = InvalidPropertyException.check(property, () -> ApiKeys
-			.checked((given != null) ? InvalidPropertyException.resolved(property, given) : null, property));
+		String apiKey = InvalidSendPulsePropertyException.check(property, () -> ApiKeys
+			.checked((given != null) ? InvalidSendPulsePropertyException.resolved(property, given) : null, property));
 		SendPulseProperties.Verify verify = this.properties.getVerify();
 		SendPulseProperties.Account.Verify own = account.getVerify();
 		return new AccountSettings(name, apiKey, or(account.getSms().getFrom(), this.properties.getSms().getFrom()),
@@ -137,8 +137,8 @@ final class SendPulseAccountsFactory {
 	 * with a message naming the property, the number in it masked.
 	 */
 	static @Nullable String sender(String property, @Nullable String value) {
-		return (value != null) ? InvalidPropertyException.check(property, () -> RequestRules.sender(property, value))
-				: null;
+		return (value != null)
+				? InvalidSendPulsePropertyException.check(property, () -> RequestRules.sender(property, value)) : null;
 	}
 
 	// The prefix of the properties its settings come from; configured when its key is

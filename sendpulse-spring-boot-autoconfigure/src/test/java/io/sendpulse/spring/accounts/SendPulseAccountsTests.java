@@ -13,7 +13,7 @@ import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import io.sendpulse.spring.TemplateContexts;
 import io.sendpulse.spring.autoconfigure.SendPulseAutoConfiguration;
-import io.sendpulse.spring.internal.InvalidPropertyException;
+import io.sendpulse.spring.internal.InvalidSendPulsePropertyException;
 import io.sendpulse.spring.sms.SmsRequest;
 import io.sendpulse.spring.sms.SmsTemplate;
 import io.sendpulse.spring.verify.VerifyTemplate;
@@ -168,7 +168,7 @@ class SendPulseAccountsTests {
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				assertThat(context.getStartupFailure()).rootCause()
-					.isInstanceOf(InvalidPropertyException.class)
+					.isInstanceOf(InvalidSendPulsePropertyException.class)
 					.hasMessage("sendpulse.accounts.us.api-key holds a placeholder that could not be resolved, "
 							+ "${SENDPULSE_TEST_UNSET_VARIABLE}: define what it names (an environment variable, for "
 							+ "example)");
@@ -180,7 +180,7 @@ class SendPulseAccountsTests {
 		this.contextRunner.withPropertyValues("sendpulse.accounts.eu.voice.from=+141555501234567890").run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause()
-				.isInstanceOf(InvalidPropertyException.class)
+				.isInstanceOf(InvalidSendPulsePropertyException.class)
 				.hasMessageContaining("sendpulse.accounts.eu.voice.from must be an E.164 phone number")
 				.hasMessageContaining("'+1*************7890'")
 				.hasMessageNotContaining("141555501234567890");

@@ -442,7 +442,8 @@ class SendPulseAutoConfigurationTests {
 		assertThatException().isThrownBy(() -> application(NeedsSmsApplication.class)
 			.run("--sendpulse.api-key=${SENDPULSE_TEST_UNSET_VARIABLE}"));
 		assertThat(output).contains("APPLICATION FAILED TO START",
-				"only created when sendpulse.api-key is set, and it is a placeholder that cannot be resolved",
+				"only created when sendpulse.api-key is set, and it is a placeholder that cannot be resolved, "
+						+ "${SENDPULSE_TEST_UNSET_VARIABLE} (is the environment variable it names set?)",
 				"Set sendpulse.api-key");
 	}
 
@@ -450,6 +451,8 @@ class SendPulseAutoConfigurationTests {
 	@CsvSource(delimiter = '|', textBlock = """
 			sendpulse.sms.from   | +141555501234567890 | +1*************7890
 			sendpulse.sms.from   | ThisIsWayTooLong    | ThisIsWayTooLong
+			sendpulse.sms.from   | +1 415 555 0123     | +1*********0123
+			sendpulse.voice.from | +1-415-555-0123     | +1*********0123
 			sendpulse.voice.from | 004915112345678     | 0**********5678
 			""")
 	void aWrongDefaultSenderStopsTheStartNamingThePropertyAndTheRuleWithTheNumberMasked(String property, String value,

@@ -103,9 +103,8 @@ class SmsTemplateTests {
 	@Test
 	void aBlockingSendOnAThreadThatMustNotBlockFailsWithNothingSent() {
 		// As a WebFlux listener on the event loop would call it: Reactor's parallel
-		// threads
-		// are non-blocking as Reactor Netty's event loops are. Reactor's own check would
-		// come only once the request had started.
+		// threads are non-blocking as Reactor Netty's event loops are. Reactor's own
+		// check would come only once the request had started.
 		this.server.enqueue(json(200, QUEUED));
 		run((context) -> {
 			SmsTemplate sms = context.getBean(SmsTemplate.class);

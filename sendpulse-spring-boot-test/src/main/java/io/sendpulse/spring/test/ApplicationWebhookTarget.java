@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
+import io.sendpulse.spring.autoconfigure.SendPulseProperties;
 import io.sendpulse.spring.webhook.SendPulseEvent;
 import io.sendpulse.spring.webhook.SendPulseWebhook;
 import org.apache.commons.logging.Log;
@@ -46,8 +47,8 @@ final class ApplicationWebhookTarget implements Function<@Nullable String, @Null
 
 	/**
 	 * Where the webhooks of the account with the given key go.
-	 * @param apiKey the key of the account whose message or verification the event is
-	 * about, or {@code null} for none
+	 * @param apiKey the key of the account whose message, call or verification the event
+	 * is about, or {@code null} for none
 	 * @return the URL, or {@code null} when there is nowhere to post yet
 	 */
 	@Override
@@ -83,10 +84,11 @@ final class ApplicationWebhookTarget implements Function<@Nullable String, @Null
 		return (path != null) ? path : paths.values().stream().findFirst().orElse(null);
 	}
 
-	// Asked at each event: a test may set the property late.
+	// As the starter bound it, whatever form the property took.
 	private @Nullable String keyOf(String account) {
-		String key = SendPulseSandboxAutoConfiguration.resolvedProperty(this.environment,
-				"sendpulse.accounts." + account + ".api-key");
+		SendPulseProperties properties = this.beanFactory.getBeanProvider(SendPulseProperties.class).getIfAvailable();
+		SendPulseProperties.Account settings = (properties != null) ? properties.getAccounts().get(account) : null;
+		String key = (settings != null) ? settings.getApiKey() : null;
 		return (key != null) ? key.strip() : null;
 	}
 

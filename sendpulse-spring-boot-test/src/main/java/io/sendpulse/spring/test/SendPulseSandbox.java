@@ -438,8 +438,8 @@ public final class SendPulseSandbox implements AutoCloseable {
 
 		/**
 		 * Accept one more API key, with its own balance, rate window and webhook secret:
-		 * the webhooks of its SMS and verifications are signed with that secret, as
-		 * SendPulse signs each account's with its own.
+		 * the webhooks of its SMS, calls and verifications are signed with that secret,
+		 * as SendPulse signs each account's with its own.
 		 * @param apiKey the key, different from every other
 		 * @param balance its starting balance
 		 * @param rateLimit the calls a second it may make before it is answered 429, 0
@@ -576,9 +576,11 @@ public final class SendPulseSandbox implements AutoCloseable {
 		}
 
 		/**
-		 * Set where webhooks go by the API key of the account whose message or
-		 * verification they are about ({@code null} for a call's), asked at each event:
-		 * in an application, that account's own endpoint.
+		 * Set where webhooks go by the API key of the account whose message, call or
+		 * verification they are about, asked at each event: in an application, that
+		 * account's own endpoint.
+		 * @param webhookUrl the URL of each key's webhooks
+		 * @return this builder
 		 */
 		Builder webhookUrlByApiKey(Function<@Nullable String, @Nullable URI> webhookUrl) {
 			this.webhookUrl = webhookUrl;

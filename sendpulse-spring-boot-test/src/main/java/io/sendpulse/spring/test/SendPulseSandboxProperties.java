@@ -268,8 +268,9 @@ public class SendPulseSandboxProperties {
 		private int rateLimit = DEFAULT_RATE_LIMIT;
 
 		/**
-		 * Secret the webhooks of this account's SMS and verifications are signed with, as
-		 * SendPulse signs each account's with its own; the sandbox's secret when not set.
+		 * Secret the webhooks of this account's SMS, calls and verifications are signed
+		 * with, as SendPulse signs each account's with its own; the sandbox's secret when
+		 * not set.
 		 */
 		private @Nullable String webhookSecret;
 

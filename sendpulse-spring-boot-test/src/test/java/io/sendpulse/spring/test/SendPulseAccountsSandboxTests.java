@@ -12,6 +12,11 @@ import io.sendpulse.spring.accounts.SendPulseAccounts;
 import io.sendpulse.spring.sms.SmsMessage;
 import io.sendpulse.spring.sms.SmsRequest;
 import io.sendpulse.spring.sms.SmsTemplate;
+import io.sendpulse.spring.voice.Call;
+import io.sendpulse.spring.voice.CallRequest;
+import io.sendpulse.spring.voice.CallStatus;
+import io.sendpulse.spring.voice.VoiceAction;
+import io.sendpulse.spring.webhook.CallStatusEvent;
 import io.sendpulse.spring.webhook.SendPulseWebhook;
 import io.sendpulse.spring.webhook.SmsStatusEvent;
 import org.junit.jupiter.api.Test;
@@ -153,6 +158,23 @@ class SendPulseAccountsSandboxTests {
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(
 					() -> assertThat(eventsOf(us.id())).extracting(SmsStatusEvent::type).contains("sms.delivered"));
+		assertThat(eventsOf(us.id())).extracting(SmsStatusEvent::account).containsOnly("default");
+		assertThat(this.sandbox.webhooks()).filteredOn((delivery) -> delivery.body().contains(us.id()))
+			.allSatisfy((delivery) -> assertThat(delivery.target().getPath()).isEqualTo("/webhooks/default"));
+	}
+
+	@Test
+	void deliversAnAccountsCallWebhooksToItsOwnEndpoint() {
+		Call call = this.accounts.voice("eu")
+			.call(CallRequest.builder()
+				.to("+4915112345605")
+				.from("+4930123456")
+				.actions(List.of(VoiceAction.say("Hello")))
+				.build());
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(callEventsOf(call.id())).extracting(CallStatusEvent::status)
+				.contains(CallStatus.COMPLETED));
+		assertThat(callEventsOf(call.id())).extracting(CallStatusEvent::account).containsOnly("eu");
 	}
 
 	@Test
@@ -166,6 +188,10 @@ class SendPulseAccountsSandboxTests {
 				.anySatisfy((delivery) -> assertThat(delivery.status()).isEqualTo(401))
 				.noneMatch(WebhookDelivery::delivered));
 		assertThat(eventsOf(eu.id())).isEmpty();
+	}
+
+	private List<CallStatusEvent> callEventsOf(String callId) {
+		return this.receipts.calls.stream().filter((event) -> callId.equals(event.callId())).toList();
 	}
 
 	private List<SmsStatusEvent> eventsOf(String messageId) {
@@ -210,9 +236,16 @@ class SendPulseAccountsSandboxTests {
 
 		final Queue<SmsStatusEvent> received = new ConcurrentLinkedQueue<>();
 
+		final Queue<CallStatusEvent> calls = new ConcurrentLinkedQueue<>();
+
 		@EventListener
 		void on(SmsStatusEvent event) {
 			this.received.add(event);
+		}
+
+		@EventListener
+		void on(CallStatusEvent event) {
+			this.calls.add(event);
 		}
 
 	}

@@ -7,10 +7,10 @@ import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 
 /**
- * Hides {@code sendpulse.api-key}, {@code sendpulse.webhook.secret} and
- * {@code sendpulse.webhook.additional-secrets}, the same of every further account
- * ({@code sendpulse.accounts.eu.api-key}, ...) and of the sandbox
- * ({@code sendpulse.sandbox.webhook-secret},
+ * Hides {@code sendpulse.api-key}, {@code sendpulse.webhook.secret},
+ * {@code sendpulse.webhook.additional-secrets} and {@code sendpulse.proxy.password}, the
+ * same of every further account ({@code sendpulse.accounts.eu.api-key}, ...) and of the
+ * sandbox ({@code sendpulse.sandbox.webhook-secret},
  * {@code sendpulse.sandbox.additional-accounts[0].api-key}, ...), whatever form their key
  * takes: the canonical name, an indexed element ({@code additional-secrets[0]}), camel
  * case, or an environment variable ({@code SENDPULSE_ACCOUNTS_EU_WEBHOOK_SECRET}).
@@ -21,7 +21,7 @@ final class SendPulseSecretsSanitizingFunction implements SanitizingFunction {
 	// account's name is letters, digits, '-' and '_'.
 	private static final Pattern SECRET_KEY = Pattern
 		.compile("sendpulse(accounts[a-z0-9]+|sandbox(additionalaccounts\\d*)?)?"
-				+ "(apikey|webhooksecret|webhookadditionalsecrets\\d*)");
+				+ "(apikey|webhooksecret|webhookadditionalsecrets\\d*)|sendpulseproxypassword");
 
 	@Override
 	public SanitizableData apply(SanitizableData data) {

@@ -11,7 +11,7 @@ import io.micrometer.observation.ObservationRegistry;
 import io.sendpulse.spring.autoconfigure.SendPulseAutoConfiguration;
 import io.sendpulse.spring.autoconfigure.SendPulseConnectionDetails;
 import io.sendpulse.spring.autoconfigure.SendPulseProperties;
-import io.sendpulse.spring.internal.InvalidPropertyException;
+import io.sendpulse.spring.internal.InvalidSendPulsePropertyException;
 import io.sendpulse.spring.webhook.SendPulseEvent;
 import io.sendpulse.spring.webhook.SendPulseWebhook;
 import io.sendpulse.spring.internal.webhook.DeliveryStore;
@@ -107,10 +107,10 @@ public final class SendPulseWebhookAutoConfiguration {
 	private static List<String> secrets(String prefix, String secret, String additionalPrefix,
 			List<String> additionalSecrets) {
 		List<String> secrets = new ArrayList<>();
-		secrets.add(InvalidPropertyException.resolved(prefix + "secret", secret).strip());
+		secrets.add(InvalidSendPulsePropertyException.resolved(prefix + "secret", secret).strip());
 		for (int i = 0; i < additionalSecrets.size(); i++) {
-			String additional = InvalidPropertyException.resolved(additionalPrefix + "additional-secrets[" + i + "]",
-					additionalSecrets.get(i));
+			String additional = InvalidSendPulsePropertyException
+				.resolved(additionalPrefix + "additional-secrets[" + i + "]", additionalSecrets.get(i));
 			if (StringUtils.hasText(additional)) {
 				secrets.add(additional.strip());
 			}

@@ -60,10 +60,17 @@ public final class RequestRules {
 		String sender = required(field, value);
 		if (!E164.matcher(sender).matches() && !SENDER_ID.matcher(sender).matches()) {
 			throw new IllegalArgumentException(field + " must be an E.164 phone number or an alphanumeric sender ID "
-					+ "of 1 to 11 characters [A-Za-z0-9 ], but was '" + PhoneNumbers.maskAll(sender) + "' ("
-					+ sender.length() + " characters)");
+					+ "of 1 to 11 characters [A-Za-z0-9 ], but was '" + shownSender(sender) + "' (" + sender.length()
+					+ " characters)");
 		}
 		return sender;
+	}
+
+	// A wrong sender that may be a phone number, however written (+1 415 555 0123,
+	// +1-415-555-0123), masked whole; a sender ID as it is.
+	private static String shownSender(String sender) {
+		long digits = sender.chars().filter((c) -> c >= '0' && c <= '9').count();
+		return (sender.indexOf('+') >= 0 || digits >= 7) ? PhoneNumbers.mask(sender) : sender;
 	}
 
 	/**

@@ -117,14 +117,16 @@ class SendPulseActuatorAutoConfigurationTests {
 			"sendpulse.accounts.eu-west_2.webhook.secret", "sendpulse.accounts.eu.webhook.additional-secrets[0]",
 			"SENDPULSE_ACCOUNTS_EU_WEBHOOK_SECRET", "sendpulse.sandbox.api-key", "sendpulse.sandbox.webhook-secret",
 			"sendpulse.sandbox.additional-accounts[0].api-key",
-			"sendpulse.sandbox.additional-accounts[0].webhook-secret" })
+			"sendpulse.sandbox.additional-accounts[0].webhook-secret", "sendpulse.proxy.password",
+			"SENDPULSE_PROXY_PASSWORD" })
 	void hidesEveryKeyAndSecretOfTheStarter(String key) {
 		assertThat(SendPulseSecretsSanitizingFunction.isSecret(key)).isTrue();
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "sendpulse.sms.from", "sendpulse.accounts.eu.sms.from", "sendpulse.base-url",
-			"sendpulse.sandbox.enabled", "sendpulse.webhook.tolerance", "other.api-key", "sendpulse.accounts.eu" })
+			"sendpulse.sandbox.enabled", "sendpulse.webhook.tolerance", "other.api-key", "sendpulse.accounts.eu",
+			"sendpulse.proxy.host", "sendpulse.proxy.username" })
 	void showsTheRestAsTheApplicationAsked(String key) {
 		assertThat(SendPulseSecretsSanitizingFunction.isSecret(key)).isFalse();
 	}

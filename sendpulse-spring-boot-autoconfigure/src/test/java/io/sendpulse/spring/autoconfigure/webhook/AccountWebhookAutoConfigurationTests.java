@@ -1,7 +1,7 @@
 package io.sendpulse.spring.autoconfigure.webhook;
 
 import io.sendpulse.spring.autoconfigure.SendPulseAutoConfiguration;
-import io.sendpulse.spring.internal.InvalidPropertyException;
+import io.sendpulse.spring.internal.InvalidSendPulsePropertyException;
 import io.sendpulse.spring.webhook.SendPulseWebhook;
 import io.sendpulse.spring.webhook.WebhookSignatureVerifier;
 import org.junit.jupiter.api.Test;
@@ -46,9 +46,9 @@ class AccountWebhookAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				assertThat(context.getStartupFailure()).rootCause()
-					.isInstanceOf(InvalidPropertyException.class)
+					.isInstanceOf(InvalidSendPulsePropertyException.class)
 					.hasMessageStartingWith(
-							"sendpulse.accounts.eu.webhook.secret holds a placeholder that could " + "not be resolved");
+							"sendpulse.accounts.eu.webhook.secret holds a placeholder that could not be resolved");
 			});
 	}
 

@@ -13,7 +13,7 @@ import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.sendpulse.spring.autoconfigure.SendPulseAutoConfiguration;
-import io.sendpulse.spring.internal.InvalidPropertyException;
+import io.sendpulse.spring.internal.InvalidSendPulsePropertyException;
 import io.sendpulse.spring.webhook.SendPulseWebhook;
 import io.sendpulse.spring.internal.webhook.DeliveryStore;
 import io.sendpulse.spring.internal.webhook.InMemoryDeliveryStore;
@@ -212,14 +212,13 @@ class SendPulseWebhookAutoConfigurationTests {
 	@ValueSource(strings = { "sendpulse.webhook.secret", "sendpulse.webhook.additional-secrets[0]" })
 	void stopsStartupWhenASecretIsAPlaceholderThatCannotBeResolved(String property) {
 		// Spring Boot binds it as written: as a secret, anybody who read the
-		// configuration
-		// could sign deliveries.
+		// configuration could sign deliveries.
 		this.servlet.withUserConfiguration(Receipts.class)
 			.withPropertyValues("sendpulse.webhook.secret=whsec_test", property + "=${SENDPULSE_TEST_UNSET_VARIABLE}")
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				assertThat(context.getStartupFailure()).rootCause()
-					.isInstanceOf(InvalidPropertyException.class)
+					.isInstanceOf(InvalidSendPulsePropertyException.class)
 					.hasMessageStartingWith(property + " holds a placeholder that could not be resolved, "
 							+ "${SENDPULSE_TEST_UNSET_VARIABLE}");
 			});

@@ -82,7 +82,7 @@ final class CallSimulation {
 		Integer timeout = request.range("timeout", 1, 600);
 		account.balance().charge(this.price);
 		Instant now = this.scheduler.now();
-		PlacedCall call = new PlacedCall(Ids.next("call_"), to, from, actions,
+		PlacedCall call = new PlacedCall(Ids.next("call_"), account.id(), to, from, actions,
 				(timeout != null) ? Duration.ofSeconds(timeout) : DEFAULT_RING_TIMEOUT, now,
 				this.outcomes.getOrDefault(to, COMPLETED), this.digits.getOrDefault(to, List.of()));
 		this.calls.put(call.id, call);
@@ -148,7 +148,7 @@ final class CallSimulation {
 		if (COMPLETED.equals(status) && duration != null) {
 			event.put("duration", duration.toSeconds());
 		}
-		this.webhooks.publish(call.id, null, event);
+		this.webhooks.publish(call.id, null, event, call.account);
 	}
 
 	private void gather(PlacedCall call, String digits) {
@@ -156,7 +156,7 @@ final class CallSimulation {
 		event.put("event", "call.gather");
 		event.put("call_id", call.id);
 		event.put("digits", digits);
-		this.webhooks.publish(call.id, null, event);
+		this.webhooks.publish(call.id, null, event, call.account);
 	}
 
 	private void recording(PlacedCall call) {
@@ -166,7 +166,7 @@ final class CallSimulation {
 		event.put("recording_url",
 				this.baseUrl.get().resolve(RECORDINGS_PREFIX + Ids.next("rec_") + ".wav").toString());
 		event.put("duration", RECORDING_LENGTH.toSeconds());
-		this.webhooks.publish(call.id, null, event);
+		this.webhooks.publish(call.id, null, event, call.account);
 	}
 
 	private static List<CallAction> actions(RequestFields request) {
@@ -254,6 +254,8 @@ final class CallSimulation {
 
 		final String id;
 
+		final String account;
+
 		final String to;
 
 		final String from;
@@ -272,9 +274,10 @@ final class CallSimulation {
 
 		volatile @Nullable Duration duration;
 
-		PlacedCall(String id, String to, String from, List<CallAction> actions, Duration timeout, Instant placedAt,
-				String outcome, List<String> digits) {
+		PlacedCall(String id, String account, String to, String from, List<CallAction> actions, Duration timeout,
+				Instant placedAt, String outcome, List<String> digits) {
 			this.id = id;
+			this.account = account;
 			this.to = to;
 			this.from = from;
 			this.actions = actions;

@@ -22,8 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param verificationAttempts the wrong codes a verification takes before it fails
  * @param webhookSecret the secret webhooks are signed with, asked at each event
  * @param webhookUrl where webhooks go without a {@code callback_url}, asked at each event
- * with the API key of the account whose message or verification it is about ({@code null}
- * for a call's)
+ * with the API key of the account whose message, call or verification it is about
  * @param webhookAttempts how many times a refused webhook is posted in all
  * @param webhookBackoff the first wait before a refused webhook is posted again
  */
@@ -38,8 +37,8 @@ public record SandboxSettings(List<Account> accounts, BigDecimal segmentPrice, D
 	 * @param balance its starting balance
 	 * @param rateLimit the calls a second it may make before it is answered 429, 0 for no
 	 * limit
-	 * @param webhookSecret the secret its SMS and verification webhooks are signed with,
-	 * or {@code null} for the sandbox's
+	 * @param webhookSecret the secret its SMS, call and verification webhooks are signed
+	 * with, or {@code null} for the sandbox's
 	 */
 	public record Account(String apiKey, BigDecimal balance, int rateLimit, @Nullable String webhookSecret) {
 

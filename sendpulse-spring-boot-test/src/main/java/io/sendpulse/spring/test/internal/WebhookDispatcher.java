@@ -86,17 +86,6 @@ final class WebhookDispatcher {
 	}
 
 	/**
-	 * Post an event about a resource.
-	 * @param resourceId the message, call or verification the event is about; orders
-	 * delivery
-	 * @param callbackUrl the resource's own webhook URL, if it has one
-	 * @param event the event's fields, without {@code timestamp}, which is added last
-	 */
-	void publish(String resourceId, @Nullable URI callbackUrl, ObjectNode event) {
-		publish(resourceId, callbackUrl, event, null);
-	}
-
-	/**
 	 * Post an event about a resource of an account: signed with the account's own secret
 	 * when it has one, as SendPulse signs each account's webhooks with that account's
 	 * secret, and, without a {@code callback_url}, posted where the account's webhooks

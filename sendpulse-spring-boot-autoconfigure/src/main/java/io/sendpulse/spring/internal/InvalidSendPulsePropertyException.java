@@ -1,6 +1,10 @@
 package io.sendpulse.spring.internal;
 
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@code sendpulse.*} property whose value breaks a rule that is checked when the beans
@@ -10,7 +14,11 @@ import java.util.function.Supplier;
  * the rule, and shows no more of the value than the rule's own message does (a phone
  * number masked, a key or secret never).
  */
-public final class InvalidPropertyException extends IllegalArgumentException {
+public final class InvalidSendPulsePropertyException extends IllegalArgumentException {
+
+	// ${NAME}, NAME as properties and environment variables are named; with a default
+	// it would have been resolved, unless the default holds one such.
+	private static final Pattern NAMED_PLACEHOLDER = Pattern.compile("\\$\\{[A-Za-z0-9_.\\-\\[\\]]+}");
 
 	private final String property;
 
@@ -19,7 +27,7 @@ public final class InvalidPropertyException extends IllegalArgumentException {
 	 * @param property the property, such as {@code sendpulse.sms.from}
 	 * @param message what is wrong with it, naming it
 	 */
-	public InvalidPropertyException(String property, String message) {
+	public InvalidSendPulsePropertyException(String property, String message) {
 		super(message);
 		this.property = property;
 	}
@@ -45,11 +53,11 @@ public final class InvalidPropertyException extends IllegalArgumentException {
 		try {
 			return check.get();
 		}
-		catch (InvalidPropertyException ex) {
+		catch (InvalidSendPulsePropertyException ex) {
 			throw ex;
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidPropertyException(property, String.valueOf(ex.getMessage()));
+			throw new InvalidSendPulsePropertyException(property, String.valueOf(ex.getMessage()));
 		}
 	}
 
@@ -63,25 +71,28 @@ public final class InvalidPropertyException extends IllegalArgumentException {
 	 * @return the value
 	 */
 	public static String resolved(String property, String value) {
-		if (isUnresolvedPlaceholder(value)) {
-			// The placeholder alone: whatever surrounds it may be part of a secret.
-			int start = value.indexOf("${");
-			String placeholder = value.substring(start, value.indexOf('}', start) + 1);
-			throw new InvalidPropertyException(property, property + " holds a placeholder that could not be resolved, "
-					+ placeholder + ": define what it names (an environment variable, for example)");
+		int start = value.indexOf("${");
+		int end = (start >= 0) ? value.indexOf('}', start) : -1;
+		if (end > start) {
+			String placeholder = placeholderIn(value);
+			throw new InvalidSendPulsePropertyException(property,
+					property + " holds a placeholder that could not be resolved"
+							+ ((placeholder != null) ? ", " + placeholder : "")
+							+ ": define what it names (an environment variable, for example)");
 		}
 		return value;
 	}
 
 	/**
-	 * Whether a bound value still holds a placeholder, which Spring Boot's binding leaves
-	 * as written when it cannot resolve it.
+	 * The placeholder a bound value holds, to show in a message: only when it names a
+	 * property or a variable ({@code ${SENDPULSE_API_KEY}}), never a part of the value
+	 * that merely looks like one and may belong to a secret.
 	 * @param value the bound value
-	 * @return whether it does
+	 * @return the placeholder, or {@code null}
 	 */
-	public static boolean isUnresolvedPlaceholder(String value) {
-		int start = value.indexOf("${");
-		return start >= 0 && value.indexOf('}', start) > start;
+	public static @Nullable String placeholderIn(String value) {
+		Matcher matcher = NAMED_PLACEHOLDER.matcher(value);
+		return matcher.find() ? matcher.group() : null;
 	}
 
 }

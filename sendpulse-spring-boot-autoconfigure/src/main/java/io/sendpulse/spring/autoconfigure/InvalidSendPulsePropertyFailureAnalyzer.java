@@ -1,6 +1,6 @@
 package io.sendpulse.spring.autoconfigure;
 
-import io.sendpulse.spring.internal.InvalidPropertyException;
+import io.sendpulse.spring.internal.InvalidSendPulsePropertyException;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -10,10 +10,10 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
  * as the beans using it are made, as Spring Boot explains a property that cannot be
  * bound, but without showing the value: it may be a phone number or a secret.
  */
-class InvalidPropertyFailureAnalyzer extends AbstractFailureAnalyzer<InvalidPropertyException> {
+class InvalidSendPulsePropertyFailureAnalyzer extends AbstractFailureAnalyzer<InvalidSendPulsePropertyException> {
 
 	@Override
-	protected FailureAnalysis analyze(Throwable rootFailure, InvalidPropertyException cause) {
+	protected FailureAnalysis analyze(Throwable rootFailure, InvalidSendPulsePropertyException cause) {
 		return new FailureAnalysis(cause.getMessage(), "Update " + cause.getProperty()
 				+ " in the application's configuration (application.yml, or the environment).", cause);
 	}
