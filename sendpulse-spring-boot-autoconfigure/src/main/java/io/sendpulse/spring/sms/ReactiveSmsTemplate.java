@@ -22,7 +22,8 @@ public interface ReactiveSmsTemplate {
 	 * Send one text to many recipients, a request per recipient, at most
 	 * {@code sendpulse.sms.bulk-concurrency} at a time, under the shared rate limit. A
 	 * recipient listed twice gets one message. One recipient's failure never stops the
-	 * others.
+	 * others. A {@code null} recipient fails the whole call, with an
+	 * {@link IllegalArgumentException} that names its index, before anything is sent.
 	 * @param recipients the recipients, E.164 numbers
 	 * @param text the message, 1 to 1600 characters
 	 * @return an outcome for each recipient

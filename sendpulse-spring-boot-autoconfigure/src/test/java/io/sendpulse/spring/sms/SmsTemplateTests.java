@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -370,6 +371,21 @@ class SmsTemplateTests {
 			assertThat(result.sent()).isEmpty();
 			assertThat(result.failures()).isEmpty();
 			assertThat(result.allSent()).isTrue();
+			assertThat(this.server.getRequestCount()).isZero();
+		}, "sendpulse.sms.from=Acme");
+	}
+
+	@Test
+	void bulkSendWithANullRecipientFailsBeforeAnyRequestNamingItsIndex() {
+		// Found in the middle of the stream, it would have ended the call with the
+		// messages before it sent and unreported.
+		List<String> recipients = new ArrayList<>(List.of("+14155550101", "+14155550102", "+14155550103"));
+		recipients.add(null);
+		run((context) -> {
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> context.getBean(SmsTemplate.class).send(recipients, "Sale today"))
+				.withMessage("recipients[3] is null, and every recipient must be a phone number in E.164 format: "
+						+ "nothing was sent");
 			assertThat(this.server.getRequestCount()).isZero();
 		}, "sendpulse.sms.from=Acme");
 	}

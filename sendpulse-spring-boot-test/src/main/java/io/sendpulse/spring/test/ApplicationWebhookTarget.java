@@ -20,9 +20,10 @@ import org.springframework.util.StringUtils;
  * Where the sandbox posts webhooks in a Spring application:
  * {@code sendpulse.sandbox.webhook-url} when set, else the application's own
  * {@link SendPulseWebhook @SendPulseWebhook} endpoint, once the application listens on a
- * port ({@code local.server.port}, which Boot sets when its web server starts): the
- * endpoint of the account whose API key made the call ({@code account = "eu"} for the key
- * of {@code sendpulse.accounts.eu.api-key}), as SendPulse posts each account's webhooks
+ * port ({@code local.server.port}, which Boot sets when its web server starts), under its
+ * context path and Spring MVC's servlet path or WebFlux's base path: the endpoint of the
+ * account whose API key made the call ({@code account = "eu"} for the key of
+ * {@code sendpulse.accounts.eu.api-key}), as SendPulse posts each account's webhooks
  * where that account says, else the top-level account's endpoint. Resolved at each event,
  * as the port is only known after startup.
  */
@@ -61,7 +62,7 @@ final class ApplicationWebhookTarget implements Function<@Nullable String, @Null
 		if (port == null || port <= 0 || path == null) {
 			return null;
 		}
-		return URI.create("http://" + host() + ":" + port + contextPath() + path);
+		return URI.create("http://" + host() + ":" + port + contextPath() + servletPath() + path);
 	}
 
 	private @Nullable String endpointPath(@Nullable String apiKey) {
@@ -126,6 +127,15 @@ final class ApplicationWebhookTarget implements Function<@Nullable String, @Null
 		if (!StringUtils.hasText(path)) {
 			path = this.environment.getProperty("spring.webflux.base-path");
 		}
+		return normalized(path);
+	}
+
+	// Spring MVC's DispatcherServlet serves the endpoint under its own path.
+	private String servletPath() {
+		return normalized(this.environment.getProperty("spring.mvc.servlet.path"));
+	}
+
+	private static String normalized(@Nullable String path) {
 		if (!StringUtils.hasText(path) || "/".equals(path)) {
 			return "";
 		}

@@ -18,4 +18,19 @@ import org.jspecify.annotations.Nullable;
 public record WebhookDelivery(String event, @Nullable URI target, String body, int attempts, int status,
 		boolean delivered) {
 
+	/**
+	 * The delivery without its body, which holds a phone number, nor the target's query,
+	 * which may hold a token.
+	 * @return a description
+	 */
+	@Override
+	public String toString() {
+		URI target = this.target;
+		String where = (target != null) ? target.getScheme() + "://" + target.getRawAuthority()
+				+ ((target.getRawPath() != null) ? target.getRawPath() : "") : "nowhere";
+		return "WebhookDelivery[event=" + this.event + ", target=" + where + ", body=(" + this.body.length()
+				+ " characters), attempts=" + this.attempts + ", status=" + this.status + ", delivered="
+				+ this.delivered + "]";
+	}
+
 }

@@ -33,10 +33,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * In a test on a real port, the sandbox posts signed webhooks to the application's own
  * {@link SendPulseWebhook @SendPulseWebhook} endpoint, under the application's context
- * path.
+ * path and the DispatcherServlet's path.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "server.servlet.context-path=/app", "sendpulse.sms.from=MyApp",
+		properties = { "server.servlet.context-path=/app", "spring.mvc.servlet.path=/api", "sendpulse.sms.from=MyApp",
 				"sendpulse.webhook.secret=" + AutoConfigureSendPulseSandboxOnARealPortTests.SECRET })
 @AutoConfigureSendPulseSandbox
 class AutoConfigureSendPulseSandboxOnARealPortTests {
@@ -54,7 +54,7 @@ class AutoConfigureSendPulseSandboxOnARealPortTests {
 		SmsMessage message = this.sms.send(SmsRequest.builder().to("+14155550123").text("Hello").build());
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.receiving.received.size() == 2);
 		assertThat(this.receiving.received).allSatisfy((received) -> {
-			assertThat(received.path()).isEqualTo("/app/webhooks/sendpulse");
+			assertThat(received.path()).isEqualTo("/app/api/webhooks/sendpulse");
 			assertThat(received.signature()).isEqualTo(new WebhookSigner(SECRET).sign(received.body()));
 			assertThat(JsonMapper.builder().build().readTree(received.body()).get("message_id").asString())
 				.isEqualTo(message.id());

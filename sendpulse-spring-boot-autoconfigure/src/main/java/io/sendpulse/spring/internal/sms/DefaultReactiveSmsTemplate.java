@@ -80,6 +80,7 @@ public final class DefaultReactiveSmsTemplate implements ReactiveSmsTemplate {
 	public Mono<BulkSmsResult> send(Collection<String> recipients, String text) {
 		return Mono.defer(() -> {
 			RequestRules.text("text", text, SmsRequest.MAX_TEXT_LENGTH);
+			noNullRecipient(recipients);
 			// once per text, not per recipient
 			SmsTextRules.Prepared prepared = this.textRules.prepare(text);
 			String from = sender(null);
@@ -88,6 +89,22 @@ public final class DefaultReactiveSmsTemplate implements ReactiveSmsTemplate {
 				.collect(BulkCollector::new, BulkCollector::add)
 				.map(BulkCollector::result);
 		});
+	}
+
+	// Before anything is sent: met in the middle of the stream, a null would end it
+	// with some messages sent and none of them reported.
+	private static void noNullRecipient(@Nullable Collection<String> recipients) {
+		if (recipients == null) {
+			throw new IllegalArgumentException("recipients is required: nothing was sent");
+		}
+		int index = 0;
+		for (String to : recipients) {
+			if (to == null) {
+				throw new IllegalArgumentException("recipients[" + index + "] is null, and every recipient must be a "
+						+ "phone number in E.164 format: nothing was sent");
+			}
+			index++;
+		}
 	}
 
 	@Override
