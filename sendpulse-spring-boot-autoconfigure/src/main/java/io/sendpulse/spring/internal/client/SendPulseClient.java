@@ -1,6 +1,9 @@
 package io.sendpulse.spring.internal.client;
 
+import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -9,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
+
+import javax.net.ssl.SSLException;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
@@ -334,10 +339,40 @@ public final class SendPulseClient {
 			case CONNECT -> "No connection within the connect timeout";
 			case READ -> "No response within the read timeout";
 			case ATTEMPT -> "No complete response within the attempt timeout";
-			case NONE -> "Connection failed (" + ex.getClass().getSimpleName() + ")";
+			case NONE -> failure(ex);
 		};
 		return new SendPulseConnectionException(
 				what + " for " + method.name() + " " + uriTemplate + ApiErrors.attempts(attempt), attempt, ex);
+	}
+
+	/**
+	 * What went wrong on the way, as an operator needs it: refused, reset or closed
+	 * early, a host that does not resolve, TLS; never the exception's message, which
+	 * names hosts and addresses.
+	 */
+	static String failure(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			String name = cause.getClass().getSimpleName();
+			String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
+			if (cause instanceof ConnectException) {
+				return "The connection was refused (" + name + ")";
+			}
+			if (cause instanceof UnknownHostException) {
+				return "The API's host name did not resolve (" + name + ")";
+			}
+			if (cause instanceof SSLException) {
+				return "TLS failed (" + name + ")";
+			}
+			// Reactor Netty's, when the server closes or resets the connection before
+			// its response.
+			if (name.equals("PrematureCloseException")) {
+				return "The connection was closed before a response (" + name + ")";
+			}
+			if (cause instanceof IOException && (message.contains("reset") || message.contains("closed"))) {
+				return "The connection was reset or closed before a response (" + name + ")";
+			}
+		}
+		return "Connection failed (" + ex.getClass().getSimpleName() + ")";
 	}
 
 	/**

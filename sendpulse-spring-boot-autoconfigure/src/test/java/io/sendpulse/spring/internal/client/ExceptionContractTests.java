@@ -1,10 +1,14 @@
 package io.sendpulse.spring.internal.client;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+
+import javax.net.ssl.SSLHandshakeException;
 
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutException;
@@ -93,6 +97,20 @@ class ExceptionContractTests {
 			.isEqualTo(Timeout.READ);
 		assertThat(SendPulseClient.timeout(request(new IOException("Connection reset by peer"))))
 			.isEqualTo(Timeout.NONE);
+	}
+
+	@Test
+	void aConnectionFailureSaysWhatHappenedWithoutTheAddress() {
+		assertThat(SendPulseClient.failure(request(new ConnectException("Connection refused: /10.0.0.1:443"))))
+			.isEqualTo("The connection was refused (ConnectException)");
+		assertThat(SendPulseClient.failure(request(new UnknownHostException("api.sendpulse.invalid"))))
+			.isEqualTo("The API's host name did not resolve (UnknownHostException)");
+		assertThat(SendPulseClient.failure(request(new SSLHandshakeException("PKIX path building failed"))))
+			.isEqualTo("TLS failed (SSLHandshakeException)");
+		assertThat(SendPulseClient.failure(request(new IOException("Connection reset by peer"))))
+			.isEqualTo("The connection was reset or closed before a response (IOException)");
+		assertThat(SendPulseClient.failure(request(new IllegalStateException("something else"))))
+			.isEqualTo("Connection failed (WebClientRequestException)");
 	}
 
 	private static WebClientRequestException request(Throwable cause) {
