@@ -263,8 +263,8 @@ public sealed interface VoiceAction {
 			if (maxLength != null) {
 				RequestRules.seconds("record.max_length", maxLength, 14_400);
 			}
-			if (finishOnKey != null && !finishOnKey.matches("[0-9*#]")) {
-				throw new IllegalArgumentException("record.finish_on_key must be one key: 0-9, * or #");
+			if (finishOnKey != null) {
+				RequestRules.finishOnKey("record.finish_on_key", finishOnKey);
 			}
 		}
 

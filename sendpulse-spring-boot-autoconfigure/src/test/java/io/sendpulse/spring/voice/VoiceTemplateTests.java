@@ -215,7 +215,7 @@ class VoiceTemplateTests {
 			.isThrownBy(() -> VoiceAction.gather().prompt(VoiceAction.record().build()).build())
 			.withMessageContaining("gather.prompt must be a say or a play action");
 		assertThatIllegalArgumentException().isThrownBy(() -> VoiceAction.record().finishOnKey("x").build())
-			.withMessageContaining("record.finish_on_key");
+			.withMessage("record.finish_on_key must be one key: 0-9, * or #, but was 'x'");
 	}
 
 	@Test

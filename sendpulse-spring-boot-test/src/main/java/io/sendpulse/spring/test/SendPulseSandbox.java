@@ -347,9 +347,9 @@ public final class SendPulseSandbox implements AutoCloseable {
 
 	/**
 	 * Forget everything sent, scripted and stored (messages, calls, verifications,
-	 * scripts, faults, idempotent responses, pending transitions and webhooks) and
-	 * restore the configured balances: for a test that must not see the previous test's
-	 * traffic.
+	 * scripts, faults, idempotent responses, pending transitions and webhooks), restore
+	 * the configured balances and take back what {@link #advance(Duration)} moved the
+	 * clock by: for a test that must not see the previous test's traffic or time.
 	 */
 	public void reset() {
 		this.engine.reset();

@@ -36,6 +36,16 @@ class SandboxFaultsTests extends SandboxWireTestSupport {
 	}
 
 	@Test
+	void namesEveryScriptedErrorInSnakeCase() {
+		this.sandbox.faults().nextCalls(1).respondWith(403);
+		assertThat(this.wire.post("/v1/sms/send", SMS).text("/error/code")).isEqualTo("forbidden");
+		this.sandbox.faults().nextCalls(1).respondWith(418);
+		assertThat(this.wire.post("/v1/sms/send", SMS).text("/error/code")).isEqualTo("client_error_418");
+		this.sandbox.faults().nextCalls(1).respondWith(404);
+		assertThat(this.wire.post("/v1/sms/send", SMS).text("/error/code")).isEqualTo("not_found");
+	}
+
+	@Test
 	void answersAScripted429WithItsRetryAfter() {
 		this.sandbox.faults().nextCalls(1).respondWith(429, Duration.ofSeconds(7));
 		Wire.Response response = this.wire.post("/v1/sms/send", SMS);

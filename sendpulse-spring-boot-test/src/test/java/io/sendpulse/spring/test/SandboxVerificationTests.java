@@ -65,6 +65,16 @@ class SandboxVerificationTests extends SandboxWireTestSupport {
 		assertThat(this.wire.post("/v1/verify/check", check).json().get("valid").booleanValue()).isFalse();
 	}
 
+	@Test
+	void resetTakesBackWhatAdvanceMovedTheClockBy() {
+		this.sandbox.advance(Duration.ofHours(1));
+		this.sandbox.reset();
+		// A 5-minute code started now expires 5 minutes from now, not from an hour ahead.
+		Instant expiresAt = Instant
+			.parse(this.wire.post("/v1/verify/start", "{\"to\":\"+14155550123\",\"expiry\":300}").text("/expires_at"));
+		assertThat(expiresAt).isBetween(Instant.now().plusSeconds(240), Instant.now().plusSeconds(301));
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|',
 			value = { "code_length too short | {\"to\":\"+14155550123\",\"code_length\":3}     | code_length",

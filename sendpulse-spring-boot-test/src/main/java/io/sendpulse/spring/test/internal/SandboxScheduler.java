@@ -103,10 +103,16 @@ final class SandboxScheduler {
 		}
 	}
 
+	/**
+	 * Drop every waiting transition and take back what {@link #advance(Duration)} added:
+	 * the clock follows real time again (or, without auto-advance, stands where it
+	 * started), as the next test expects.
+	 */
 	void clear() {
 		this.queueLock.lock();
 		try {
 			this.queue.clear();
+			this.offsetNanos.set(0);
 		}
 		finally {
 			this.queueLock.unlock();

@@ -1,6 +1,8 @@
 package io.sendpulse.spring.test.internal;
 
 import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -131,6 +133,8 @@ final class SandboxServer {
 		return Mono.empty();
 	}
 
+	private static final Pattern SNAKE = Pattern.compile("[^a-z0-9]+");
+
 	private static String code(int status) {
 		return switch (status) {
 			case 400 -> ApiProblem.INVALID_PARAMETER;
@@ -138,7 +142,11 @@ final class SandboxServer {
 			case 402 -> ApiProblem.INSUFFICIENT_BALANCE;
 			case 404 -> ApiProblem.NOT_FOUND;
 			case 429 -> ApiProblem.RATE_LIMITED;
-			default -> (status >= 500) ? ApiProblem.INTERNAL_ERROR : HttpResponseStatus.valueOf(status).reasonPhrase();
+			// snake_case as the others: 403 forbidden, 418 client_error_418
+			default -> (status >= 500) ? ApiProblem.INTERNAL_ERROR
+					: SNAKE.matcher(HttpResponseStatus.valueOf(status).reasonPhrase().toLowerCase(Locale.ROOT))
+						.replaceAll("_")
+						.replaceAll("^_|_$", "");
 		};
 	}
 
