@@ -52,10 +52,11 @@ public class SendPulseProperties {
 	private Duration attemptTimeout = Duration.ofSeconds(30);
 
 	/**
-	 * Where the state that instances must share lives: the rate limiter's places.
-	 * 'memory' keeps it in this JVM; 'redis' keeps it in Redis, through the application's
-	 * Spring Data Redis connection (spring.data.redis.*), so that every instance using
-	 * the same API key shares one limit.
+	 * Where the state that instances must share lives: the rate limiter's places and the
+	 * memory of webhook deliveries. 'memory' keeps it in this JVM; 'redis' keeps it in
+	 * Redis, through the application's Spring Data Redis connection
+	 * (spring.data.redis.*), so that every instance using the same API key shares one
+	 * limit and publishes a delivery once.
 	 */
 	private Store store = Store.MEMORY;
 
