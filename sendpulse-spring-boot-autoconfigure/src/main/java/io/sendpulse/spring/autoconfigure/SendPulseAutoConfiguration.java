@@ -43,6 +43,7 @@ import io.sendpulse.spring.voice.VoiceTemplate;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -502,6 +503,8 @@ public final class SendPulseAutoConfiguration {
 	@ConditionalOnEnabledHealthIndicator("sendpulse")
 	static class HealthConfiguration {
 
+		private static final String DELIVERY_STORE = "sendPulseDeliveryStore";
+
 		// A failed connection keeps the health DOWN this long unless a call gets through.
 		private static final Duration CONNECTION_FAILURE_WINDOW = Duration.ofMinutes(1);
 
@@ -509,9 +512,16 @@ public final class SendPulseAutoConfiguration {
 		@ConditionalOnMissingBean(name = "sendpulseHealthContributor")
 		SendPulseHealthIndicator sendpulseHealthContributor(ObservedClientState sendPulseClientState,
 				@Qualifier("sendPulseRateLimiter") ObjectProvider<RateLimiter> rateLimiter,
-				ObjectProvider<PlaceStore> placeStore) {
+				ObjectProvider<PlaceStore> placeStore, ConfigurableListableBeanFactory beanFactory) {
 			return new SendPulseHealthIndicator(sendPulseClientState, rateLimiter::getIfAvailable,
-					CONNECTION_FAILURE_WINDOW, placeStore.getIfAvailable());
+					CONNECTION_FAILURE_WINDOW, placeStore.getIfAvailable(), () -> deliveryStore(beanFactory));
+		}
+
+		// Only once a webhook endpoint has made it (it is lazy): nothing to report
+		// before.
+		private static @Nullable DeliveryStore deliveryStore(ConfigurableListableBeanFactory beanFactory) {
+			return beanFactory.containsSingleton(DELIVERY_STORE)
+					? beanFactory.getBean(DELIVERY_STORE, DeliveryStore.class) : null;
 		}
 
 	}

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.sendpulse.spring.internal.ratelimit.PlaceStore;
+import io.sendpulse.spring.internal.webhook.DeliveryStore;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
@@ -19,8 +20,9 @@ import org.springframework.boot.health.contributor.Health;
  * request of its own (the API counts every request against the rate limit, and a probe
  * every few seconds would spend it). DOWN when the API's latest answer to a configured
  * account rejected its key (naming the property; not for keys handed over at run time),
- * or when connections failed recently with no answer since; UP otherwise. Details: the
- * rate limiter's available permissions and waiting calls.
+ * when connections failed recently with no answer since, or when a shared store (Redis)
+ * of the limiter or of webhook deliveries was unreachable at its latest command; UP
+ * otherwise. Details: the rate limiter's available permissions and waiting calls.
  */
 public final class SendPulseHealthIndicator extends AbstractHealthIndicator {
 
@@ -32,6 +34,8 @@ public final class SendPulseHealthIndicator extends AbstractHealthIndicator {
 
 	private final @Nullable PlaceStore store;
 
+	private final Supplier<? extends @Nullable DeliveryStore> deliveryStore;
+
 	/**
 	 * Create the indicator.
 	 * @param state what the client observed
@@ -41,14 +45,23 @@ public final class SendPulseHealthIndicator extends AbstractHealthIndicator {
 	 * @param connectionFailureWindow how long a connection failure keeps the health DOWN
 	 * when nothing succeeded since
 	 * @param store where the rate limiter keeps its places, or {@code null} when unknown
+	 * @param deliveryStore gives where webhook deliveries are remembered, or {@code null}
+	 * while no endpoint has made it; asked at each check
 	 */
 	public SendPulseHealthIndicator(ObservedClientState state, Supplier<? extends @Nullable RateLimiter> rateLimiter,
-			Duration connectionFailureWindow, @Nullable PlaceStore store) {
+			Duration connectionFailureWindow, @Nullable PlaceStore store,
+			Supplier<? extends @Nullable DeliveryStore> deliveryStore) {
 		super("SendPulse health check failed");
 		this.state = state;
 		this.rateLimiter = rateLimiter;
 		this.connectionFailureWindow = connectionFailureWindow;
 		this.store = store;
+		this.deliveryStore = deliveryStore;
+	}
+
+	private @Nullable String deliveryStoreUnreachable() {
+		DeliveryStore store = this.deliveryStore.get();
+		return (store != null) ? store.unreachable() : null;
 	}
 
 	@Override
@@ -83,6 +96,10 @@ public final class SendPulseHealthIndicator extends AbstractHealthIndicator {
 		else if (this.store != null && this.store.unreachable() != null) {
 			// No call can be sent while the limiter cannot take a place.
 			builder.down().withDetail("reason", this.store.unreachable());
+		}
+		else if (deliveryStoreUnreachable() != null) {
+			// Webhooks are accepted still, but each instance publishes its own copies.
+			builder.down().withDetail("reason", deliveryStoreUnreachable());
 		}
 		else {
 			builder.up();

@@ -37,6 +37,15 @@ public interface DeliveryStore {
 	CompletableFuture<Claim> claim(String namespace, Fingerprint fingerprint, Instant now, Instant expiry);
 
 	/**
+	 * Return why the store could not be reached the last time it was asked, for the
+	 * health: a store in this JVM always can.
+	 * @return what failed, or {@code null} when its latest command was answered
+	 */
+	default @Nullable String unreachable() {
+		return null;
+	}
+
+	/**
 	 * The namespace of an account: the lowercase hex SHA-256 of its API key, so that the
 	 * key itself is never stored.
 	 * @param apiKey the API key (or, for a webhook-only application, its webhook secret)

@@ -121,6 +121,7 @@ public final class RedisDeliveryStore implements DeliveryStore {
 	 * Why Redis was last found unreachable, while it is.
 	 * @return the reason, or {@code null} while Redis answers
 	 */
+	@Override
 	public @Nullable String unreachable() {
 		return this.down.get() ? "the webhook delivery store (Redis) is unreachable" : null;
 	}

@@ -1,9 +1,13 @@
 package io.sendpulse.spring.internal.ratelimit.redis;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 
 import io.sendpulse.spring.SendPulseRateLimitException;
 import io.sendpulse.spring.autoconfigure.SendPulseAutoConfiguration;
+import io.sendpulse.spring.internal.webhook.DeliveryStore;
+import io.sendpulse.spring.internal.webhook.DeliveryStore.Fingerprint;
 import io.sendpulse.spring.sms.SmsRequest;
 import io.sendpulse.spring.sms.SmsTemplate;
 import mockwebserver3.MockResponse;
@@ -79,6 +83,50 @@ class RedisStoreHealthTests {
 					assertThat(health.health(true).getStatus()).isEqualTo(Status.UP);
 				});
 		}
+	}
+
+	@Test
+	void showsTheWebhookStoreDownWhileRedisIsUnreachableAndUpOnceItIsBack() {
+		try (RedisTestServer redis = new RedisTestServer()) {
+			redis.start();
+			new ApplicationContextRunner()
+				.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
+						DataRedisReactiveAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
+						WebClientAutoConfiguration.class, SendPulseAutoConfiguration.class))
+				.withPropertyValues("sendpulse.api-key=sk-health", "sendpulse.store=redis",
+						"spring.data.redis.url=" + redis.url(), "spring.data.redis.timeout=500ms",
+						"spring.reactor.netty.shutdown-quiet-period=20ms")
+				.run((context) -> {
+					HealthIndicator health = context.getBean("sendpulseHealthContributor", HealthIndicator.class);
+					// As a webhook endpoint makes it, at its first delivery.
+					DeliveryStore store = context.getBean("sendPulseDeliveryStore", DeliveryStore.class);
+					claim(store, "body-1");
+					assertThat(health.health(true).getStatus()).isEqualTo(Status.UP);
+
+					redis.stop();
+					claim(store, "body-2");
+					Health down = health.health(true);
+					assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+					assertThat(String.valueOf(down.getDetails().get("reason")))
+						.contains("the webhook delivery store (Redis) is unreachable");
+
+					redis.start();
+					org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+						claim(store, "body-" + System.nanoTime());
+						assertThat(health.health(true).getStatus()).isEqualTo(Status.UP);
+					});
+				});
+		}
+	}
+
+	// A claim always completes: in Redis, or in this instance's memory while Redis is
+	// unreachable.
+	private static void claim(DeliveryStore store, String body) {
+		Instant now = Instant.now();
+		store
+			.claim(DeliveryStore.namespace("sk-health"), Fingerprint.of(body.getBytes(StandardCharsets.UTF_8)), now,
+					now.plusSeconds(60))
+			.join();
 	}
 
 	private static MockResponse message() {
