@@ -1,6 +1,7 @@
 package io.sendpulse.spring.autoconfigure;
 
-import org.springframework.util.Assert;
+import io.sendpulse.spring.internal.InvalidSendPulsePropertyException;
+
 import org.springframework.util.StringUtils;
 
 /**
@@ -15,16 +16,34 @@ final class ProxySettings {
 
 	static boolean isSet(SendPulseProperties.Proxy proxy) {
 		if (!StringUtils.hasText(proxy.getHost())) {
+			// Credentials for no proxy: the calls would go out directly, unlike what was
+			// meant.
+			if (proxy.getUsername() != null || proxy.getPassword() != null) {
+				String property = (proxy.getUsername() != null) ? "sendpulse.proxy.username"
+						: "sendpulse.proxy.password";
+				throw new InvalidSendPulsePropertyException(property,
+						property + " is set without sendpulse.proxy.host: set the proxy's host, or leave both unset");
+			}
 			return false;
 		}
-		Assert.state(proxy.getPassword() == null || proxy.getUsername() != null,
-				"sendpulse.proxy.password is set without sendpulse.proxy.username");
+		// Checked here, not when bound: Spring Boot's binding failure would show the
+		// value, and a URL may carry credentials.
+		String host = proxy.getHost();
+		if (host.contains("/") || host.contains("@")) {
+			throw new InvalidSendPulsePropertyException("sendpulse.proxy.host", "sendpulse.proxy.host must be a host "
+					+ "name or address, without scheme, credentials or path (the port goes in sendpulse.proxy.port)");
+		}
+		if (proxy.getPassword() != null && proxy.getUsername() == null) {
+			throw new InvalidSendPulsePropertyException("sendpulse.proxy.password",
+					"sendpulse.proxy.password is set without sendpulse.proxy.username");
+		}
 		return true;
 	}
 
-	static IllegalStateException unsupported(String connector) {
-		return new IllegalStateException("sendpulse.proxy.host needs the Reactor Netty HTTP connector, but the client "
-				+ "uses " + connector + "; configure the proxy on that connector instead");
+	static InvalidSendPulsePropertyException unsupported(String connector) {
+		return new InvalidSendPulsePropertyException("sendpulse.proxy.host",
+				"sendpulse.proxy.host needs the Reactor Netty HTTP connector, but the client uses " + connector
+						+ "; configure the proxy on that connector instead, and leave sendpulse.proxy.* unset");
 	}
 
 }

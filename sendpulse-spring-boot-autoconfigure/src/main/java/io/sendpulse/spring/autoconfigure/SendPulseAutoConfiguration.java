@@ -12,6 +12,7 @@ import io.github.resilience4j.retry.RetryConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.sendpulse.spring.accounts.SendPulseAccounts;
+import io.sendpulse.spring.internal.InvalidSendPulsePropertyException;
 import io.sendpulse.spring.internal.accounts.AccountClients;
 import io.sendpulse.spring.internal.accounts.AccountPlaceStores;
 import io.sendpulse.spring.internal.accounts.DefaultSendPulseAccount;
@@ -57,6 +58,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -220,7 +222,16 @@ public final class SendPulseAutoConfiguration {
 		private static @Nullable SslBundle sslBundle(SendPulseProperties properties,
 				ObjectProvider<SslBundles> sslBundles) {
 			String name = properties.getSsl().getBundle();
-			return (name != null) ? sslBundles.getObject().getBundle(name) : null;
+			if (name == null) {
+				return null;
+			}
+			try {
+				return sslBundles.getObject().getBundle(name);
+			}
+			catch (NoSuchSslBundleException ex) {
+				throw new InvalidSendPulsePropertyException("sendpulse.ssl.bundle", "sendpulse.ssl.bundle names '"
+						+ name + "', which is not one of the application's SSL bundles (spring.ssl.bundle.*)");
+			}
 		}
 
 		@Bean

@@ -10,6 +10,7 @@ import io.sendpulse.spring.SendPulseConnectionException;
 import io.sendpulse.spring.SendPulseException;
 import io.sendpulse.spring.TemplateContexts;
 import io.sendpulse.spring.accounts.SendPulseAccounts;
+import io.sendpulse.spring.internal.InvalidSendPulsePropertyException;
 import io.sendpulse.spring.sms.SmsMessage;
 import io.sendpulse.spring.sms.SmsRequest;
 import io.sendpulse.spring.sms.SmsTemplate;
@@ -35,7 +36,6 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
-import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
@@ -319,7 +319,10 @@ class ClientBuiltAtFirstCallTests {
 			.withPropertyValues("sendpulse.ssl.bundle=missing")
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				assertThat(context).getFailure().rootCause().isInstanceOf(NoSuchSslBundleException.class);
+				assertThat(context).getFailure()
+					.rootCause()
+					.isInstanceOf(InvalidSendPulsePropertyException.class)
+					.hasMessageContaining("sendpulse.ssl.bundle names 'missing'");
 			});
 	}
 

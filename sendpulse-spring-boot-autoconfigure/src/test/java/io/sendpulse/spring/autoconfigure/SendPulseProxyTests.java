@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.sendpulse.spring.TemplateContexts;
+import io.sendpulse.spring.internal.InvalidSendPulsePropertyException;
 import io.sendpulse.spring.sms.SmsRequest;
 import io.sendpulse.spring.sms.SmsTemplate;
 import mockwebserver3.MockWebServer;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -126,6 +128,31 @@ class SendPulseProxyTests {
 				.getFailure()
 				.rootCause()
 				.hasMessage("sendpulse.proxy.password is set without sendpulse.proxy.username"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "http://proxy.internal:3128", "shop:proxy-secret-42@proxy.internal" })
+	void refusesAProxyHostThatIsAUrlWithoutShowingIt(String host) {
+		this.contextRunner.withPropertyValues("sendpulse.proxy.host=" + host)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidSendPulsePropertyException.class)
+				.hasMessage("sendpulse.proxy.host must be a host name or address, without scheme, credentials or "
+						+ "path (the port goes in sendpulse.proxy.port)"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "sendpulse.proxy.username=shop", "sendpulse.proxy.password=proxy-secret-42" })
+	void refusesCredentialsForNoProxy(String credential) {
+		// The calls would otherwise go out directly, not through the proxy meant.
+		this.contextRunner.withPropertyValues(credential)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidSendPulsePropertyException.class)
+				.hasMessageContaining("is set without sendpulse.proxy.host")
+				.hasMessageNotContaining("proxy-secret-42"));
 	}
 
 	private static void send(SmsTemplate sms) {

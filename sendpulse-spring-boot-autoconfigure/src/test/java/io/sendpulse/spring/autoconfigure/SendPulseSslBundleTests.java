@@ -11,6 +11,7 @@ import javax.net.ssl.KeyManagerFactory;
 
 import io.sendpulse.spring.SendPulseConnectionException;
 import io.sendpulse.spring.TestServerLoops;
+import io.sendpulse.spring.internal.InvalidSendPulsePropertyException;
 import io.sendpulse.spring.sms.SmsMessage;
 import io.sendpulse.spring.sms.SmsRequest;
 import io.sendpulse.spring.sms.SmsTemplate;
@@ -121,6 +122,20 @@ class SendPulseSslBundleTests {
 					.withMessageContaining("read timeout");
 				assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(4000);
 			});
+	}
+
+	@ParameterizedTest
+	@EnumSource
+	void stopsTheStartForABundleThatDoesNotExistNamingTheProperty(Connector connector) {
+		connector.apply(this.contextRunner)
+			.withPropertyValues("sendpulse.base-url=https://127.0.0.1:" + this.server.port(),
+					"sendpulse.ssl.bundle=corporate")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidSendPulsePropertyException.class)
+				.hasMessage("sendpulse.ssl.bundle names 'corporate', which is not one of the application's SSL bundles "
+						+ "(spring.ssl.bundle.*)"));
 	}
 
 	private String[] bundle() {
