@@ -281,11 +281,24 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
 			refuseExpired(now, (take.freesIn() != null) ? take.freesIn() : this.config.getLimitRefreshPeriod(), null);
 			wakeUpIn(now, take.freesIn());
 		}
+		else if (outcome instanceof PlaceStoreClosedException closed) {
+			// Waiting cannot help: every waiter is refused now.
+			refuseAll(closed);
+		}
 		else {
 			refuseExpired(now, null, (Throwable) outcome);
 			wakeUpIn(now, STORE_RETRY);
 		}
 		return false;
+	}
+
+	private void refuseAll(PlaceStoreClosedException closed) {
+		Waiter head = firstWaiting();
+		while (head != null) {
+			this.queue.poll();
+			head.refuse(new NoPlaceException("No place can be taken: " + closed.getMessage(), null, closed));
+			head = firstWaiting();
+		}
 	}
 
 	private @Nullable Waiter firstWaiting() {

@@ -10,12 +10,14 @@ import java.util.function.Consumer;
 
 import io.sendpulse.spring.internal.ApiKeyHash;
 import io.sendpulse.spring.internal.ratelimit.PlaceStore;
+import io.sendpulse.spring.internal.ratelimit.PlaceStoreClosedException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.context.Lifecycle;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
@@ -240,7 +242,7 @@ public final class RedisPlaceStore implements PlaceStore {
 			}, (ex) -> {
 				if (answered.compareAndSet(false, true)) {
 					timer.dispose();
-					sink.error(failed(unreachable(what, ex)));
+					sink.error(connectionFactoryStopped() ? closed() : failed(unreachable(what, ex)));
 				}
 			}, () -> {
 				this.unreachable = null;
@@ -250,6 +252,17 @@ public final class RedisPlaceStore implements PlaceStore {
 				}
 			});
 		});
+	}
+
+	// Spring Data Redis's factory is a lifecycle bean, stopped as the application closes
+	// and before its destroy methods run: no command gets through any more.
+	private boolean connectionFactoryStopped() {
+		return this.redis.getConnectionFactory() instanceof Lifecycle lifecycle && !lifecycle.isRunning();
+	}
+
+	private PlaceStoreClosedException closed() {
+		return new PlaceStoreClosedException("the rate-limit store (Redis) is closed: Spring Data Redis's connection "
+				+ "factory has stopped, as it does when the application closes, before destroy methods run");
 	}
 
 	private RedisStoreUnavailableException failed(RedisStoreUnavailableException ex) {

@@ -3,12 +3,17 @@ package io.sendpulse.spring.internal.ratelimit.redis;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.sendpulse.spring.internal.ratelimit.NoPlaceException;
 import io.sendpulse.spring.internal.ratelimit.PlaceStore.Take;
+import io.sendpulse.spring.internal.ratelimit.PlaceStoreClosedException;
+import io.sendpulse.spring.internal.ratelimit.SlidingWindowRateLimiter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
 
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -183,6 +188,39 @@ class RedisPlaceStoreTests {
 		}
 		finally {
 			unreachable.destroy();
+		}
+	}
+
+	@Test
+	void aStoreWhoseConnectionFactoryStoppedRefusesEveryWaiterAtOnceSayingSo() {
+		// As when a bean's destroy method sends: Spring stops the factory first.
+		LettuceConnectionFactory closing = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration("127.0.0.1", server.port()));
+		closing.afterPropertiesSet();
+		closing.start();
+		try {
+			RedisPlaceStore store = new RedisPlaceStore(new ReactiveStringRedisTemplate(closing), API_KEY,
+					Duration.ofSeconds(30), PERIOD, Duration.ofSeconds(2));
+			assertThat(store.take(1).block(Duration.ofSeconds(10)).taken()).isTrue();
+			closing.stop();
+			assertThatExceptionOfType(PlaceStoreClosedException.class)
+				.isThrownBy(() -> store.take(1).block(Duration.ofSeconds(5)))
+				.withMessageContaining("connection factory has stopped");
+			SlidingWindowRateLimiter limiter = new SlidingWindowRateLimiter("closing",
+					RateLimiterConfig.custom()
+						.limitForPeriod(1)
+						.limitRefreshPeriod(PERIOD)
+						.timeoutDuration(Duration.ofMinutes(1))
+						.build(),
+					store);
+			// Refused long before the minute a waiter would wait for a place.
+			StepVerifier.create(limiter.acquire())
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(NoPlaceException.class)
+					.hasMessageContaining("the rate-limit store (Redis) is closed"))
+				.verify(Duration.ofSeconds(10));
+		}
+		finally {
+			closing.destroy();
 		}
 	}
 
