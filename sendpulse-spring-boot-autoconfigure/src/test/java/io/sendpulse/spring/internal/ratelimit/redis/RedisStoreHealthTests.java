@@ -44,14 +44,9 @@ class RedisStoreHealthTests {
 	void showsTheStoreDownWhileRedisIsUnreachableAndUpOnceItIsBack() {
 		try (RedisTestServer redis = new RedisTestServer()) {
 			redis.start();
-			new ApplicationContextRunner()
-				.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
-						DataRedisReactiveAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
-						WebClientAutoConfiguration.class, SendPulseAutoConfiguration.class))
-				.withPropertyValues("sendpulse.api-key=sk-health", "sendpulse.sms.from=MyShop", "sendpulse.store=redis",
-						"sendpulse.retry.enabled=false", "sendpulse.rate-limit.timeout=1s",
-						"sendpulse.base-url=" + this.api.url("/"), "spring.data.redis.url=" + redis.url(),
-						"spring.data.redis.timeout=500ms", "spring.reactor.netty.shutdown-quiet-period=20ms")
+			contextRunner(redis)
+				.withPropertyValues("sendpulse.sms.from=MyShop", "sendpulse.retry.enabled=false",
+						"sendpulse.rate-limit.timeout=1s", "sendpulse.base-url=" + this.api.url("/"))
 				.run((context) -> {
 					SmsTemplate sms = context.getBean(SmsTemplate.class);
 					HealthIndicator health = context.getBean("sendpulseHealthContributor", HealthIndicator.class);
@@ -89,34 +84,37 @@ class RedisStoreHealthTests {
 	void showsTheWebhookStoreDownWhileRedisIsUnreachableAndUpOnceItIsBack() {
 		try (RedisTestServer redis = new RedisTestServer()) {
 			redis.start();
-			new ApplicationContextRunner()
-				.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
-						DataRedisReactiveAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
-						WebClientAutoConfiguration.class, SendPulseAutoConfiguration.class))
-				.withPropertyValues("sendpulse.api-key=sk-health", "sendpulse.store=redis",
-						"spring.data.redis.url=" + redis.url(), "spring.data.redis.timeout=500ms",
-						"spring.reactor.netty.shutdown-quiet-period=20ms")
-				.run((context) -> {
-					HealthIndicator health = context.getBean("sendpulseHealthContributor", HealthIndicator.class);
-					// As a webhook endpoint makes it, at its first delivery.
-					DeliveryStore store = context.getBean("sendPulseDeliveryStore", DeliveryStore.class);
-					claim(store, "body-1");
+			contextRunner(redis).run((context) -> {
+				HealthIndicator health = context.getBean("sendpulseHealthContributor", HealthIndicator.class);
+				// As a webhook endpoint makes it, at its first delivery.
+				DeliveryStore store = context.getBean("sendPulseDeliveryStore", DeliveryStore.class);
+				claim(store, "body-1");
+				assertThat(health.health(true).getStatus()).isEqualTo(Status.UP);
+
+				redis.stop();
+				claim(store, "body-2");
+				Health down = health.health(true);
+				assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(String.valueOf(down.getDetails().get("reason")))
+					.contains("the webhook delivery store (Redis) is unreachable");
+
+				redis.start();
+				org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+					claim(store, "body-" + System.nanoTime());
 					assertThat(health.health(true).getStatus()).isEqualTo(Status.UP);
-
-					redis.stop();
-					claim(store, "body-2");
-					Health down = health.health(true);
-					assertThat(down.getStatus()).isEqualTo(Status.DOWN);
-					assertThat(String.valueOf(down.getDetails().get("reason")))
-						.contains("the webhook delivery store (Redis) is unreachable");
-
-					redis.start();
-					org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-						claim(store, "body-" + System.nanoTime());
-						assertThat(health.health(true).getStatus()).isEqualTo(Status.UP);
-					});
 				});
+			});
 		}
+	}
+
+	private static ApplicationContextRunner contextRunner(RedisTestServer redis) {
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
+					DataRedisReactiveAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
+					WebClientAutoConfiguration.class, SendPulseAutoConfiguration.class))
+			.withPropertyValues("sendpulse.api-key=sk-health", "sendpulse.store=redis",
+					"spring.data.redis.url=" + redis.url(), "spring.data.redis.timeout=500ms",
+					"spring.reactor.netty.shutdown-quiet-period=20ms");
 	}
 
 	// A claim always completes: in Redis, or in this instance's memory while Redis is
