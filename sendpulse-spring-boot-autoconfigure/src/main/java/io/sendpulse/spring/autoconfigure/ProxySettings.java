@@ -18,8 +18,9 @@ final class ProxySettings {
 		if (!StringUtils.hasText(proxy.getHost())) {
 			// Credentials for no proxy: the calls would go out directly, unlike what was
 			// meant.
-			if (proxy.getUsername() != null || proxy.getPassword() != null) {
-				String property = (proxy.getUsername() != null) ? "sendpulse.proxy.username"
+			// Blank ones (${PROXY_USER:} where there is no proxy) are none.
+			if (StringUtils.hasText(proxy.getUsername()) || StringUtils.hasText(proxy.getPassword())) {
+				String property = StringUtils.hasText(proxy.getUsername()) ? "sendpulse.proxy.username"
 						: "sendpulse.proxy.password";
 				throw new InvalidSendPulsePropertyException(property,
 						property + " is set without sendpulse.proxy.host: set the proxy's host, or leave both unset");
@@ -29,7 +30,7 @@ final class ProxySettings {
 		// Checked here, not when bound: Spring Boot's binding failure would show the
 		// value, and a URL may carry credentials.
 		String host = proxy.getHost();
-		if (host.contains("/") || host.contains("@")) {
+		if (host.contains("/") || host.contains("@") || hasPort(host)) {
 			throw new InvalidSendPulsePropertyException("sendpulse.proxy.host", "sendpulse.proxy.host must be a host "
 					+ "name or address, without scheme, credentials or path (the port goes in sendpulse.proxy.port)");
 		}
@@ -38,6 +39,12 @@ final class ProxySettings {
 					"sendpulse.proxy.password is set without sendpulse.proxy.username");
 		}
 		return true;
+	}
+
+	// proxy.internal:3128, not an IPv6 address (more than one colon, or in brackets).
+	private static boolean hasPort(String host) {
+		int colon = host.indexOf(':');
+		return colon >= 0 && colon == host.lastIndexOf(':') && !host.startsWith("[");
 	}
 
 	static InvalidSendPulsePropertyException unsupported(String connector) {

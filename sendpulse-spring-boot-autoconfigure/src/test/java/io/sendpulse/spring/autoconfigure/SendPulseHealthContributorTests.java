@@ -115,7 +115,7 @@ class SendPulseHealthContributorTests {
 	void isDownWhenConnectionsToTheApiFail() throws IOException {
 		this.contextRunner.withPropertyValues("sendpulse.base-url=http://127.0.0.1:" + closedPort()).run((context) -> {
 			assertThatExceptionOfType(SendPulseConnectionException.class).isThrownBy(() -> send(context))
-				.withMessageStartingWith("The connection was refused (");
+				.withMessageStartingWith("The connection could not be opened: refused, or the host unreachable (");
 			Health health = health(context);
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 			assertThat(health.getDetails()).containsEntry("reason", "The API could not be reached")

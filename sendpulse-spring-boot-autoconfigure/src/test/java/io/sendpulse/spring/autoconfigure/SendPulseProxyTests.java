@@ -131,7 +131,8 @@ class SendPulseProxyTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "http://proxy.internal:3128", "shop:proxy-secret-42@proxy.internal" })
+	@ValueSource(
+			strings = { "http://proxy.internal:3128", "shop:proxy-secret-42@proxy.internal", "proxy.internal:3128" })
 	void refusesAProxyHostThatIsAUrlWithoutShowingIt(String host) {
 		this.contextRunner.withPropertyValues("sendpulse.proxy.host=" + host)
 			.run((context) -> assertThat(context).hasFailed()

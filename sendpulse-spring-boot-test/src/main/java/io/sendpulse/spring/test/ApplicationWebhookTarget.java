@@ -130,9 +130,11 @@ final class ApplicationWebhookTarget implements Function<@Nullable String, @Null
 		return normalized(path);
 	}
 
-	// Spring MVC's DispatcherServlet serves the endpoint under its own path.
+	// Spring MVC's DispatcherServlet serves the endpoint under its own path; the
+	// property means nothing to a WebFlux application that shares the configuration.
 	private String servletPath() {
-		return normalized(this.environment.getProperty("spring.mvc.servlet.path"));
+		return this.beanFactory.containsBean("dispatcherServlet")
+				? normalized(this.environment.getProperty("spring.mvc.servlet.path")) : "";
 	}
 
 	private static String normalized(@Nullable String path) {

@@ -26,7 +26,9 @@ public record WebhookDelivery(String event, @Nullable URI target, String body, i
 	@Override
 	public String toString() {
 		URI target = this.target;
-		String where = (target != null) ? target.getScheme() + "://" + target.getRawAuthority()
+		// Host and port only: the authority may carry a user and password.
+		String where = (target != null) ? target.getScheme() + "://" + target.getHost()
+				+ ((target.getPort() != -1) ? ":" + target.getPort() : "")
 				+ ((target.getRawPath() != null) ? target.getRawPath() : "") : "nowhere";
 		return "WebhookDelivery[event=" + this.event + ", target=" + where + ", body=(" + this.body.length()
 				+ " characters), attempts=" + this.attempts + ", status=" + this.status + ", delivered="

@@ -20,6 +20,9 @@ class WebhookDeliveryTests {
 				+ "target=http://127.0.0.1:8080/webhooks/sendpulse, body=(45 characters), attempts=1, status=200, "
 				+ "delivered=true]");
 		assertThat(new WebhookDelivery("sms.sent", null, "{}", 0, 0, false).toString()).contains("target=nowhere");
+		assertThat(new WebhookDelivery("sms.sent", URI.create("http://user:s3cret@127.0.0.1:8080/hooks"), "{}", 1, 200,
+				true)
+			.toString()).contains("target=http://127.0.0.1:8080/hooks").doesNotContain("s3cret").doesNotContain("user");
 	}
 
 }

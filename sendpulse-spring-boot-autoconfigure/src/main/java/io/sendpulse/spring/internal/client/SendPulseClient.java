@@ -26,6 +26,7 @@ import io.sendpulse.spring.SendPulseConnectionException;
 import io.sendpulse.spring.SendPulseException;
 import io.sendpulse.spring.SendPulseRateLimitException;
 import io.sendpulse.spring.internal.ratelimit.NoPlaceException;
+import io.sendpulse.spring.internal.ratelimit.PlaceStoreClosedException;
 import io.sendpulse.spring.internal.ratelimit.SlidingWindowRateLimiter;
 import io.sendpulse.spring.observation.DefaultSendPulseClientObservationConvention;
 import io.sendpulse.spring.observation.SendPulseClientObservationContext;
@@ -355,10 +356,11 @@ public final class SendPulseClient {
 			String name = cause.getClass().getSimpleName();
 			String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
 			if (cause instanceof ConnectException) {
-				return "The connection was refused (" + name + ")";
+				return "The connection could not be opened: refused, or the host unreachable (" + name + ")";
 			}
 			if (cause instanceof UnknownHostException) {
-				return "The API's host name did not resolve (" + name + ")";
+				// The API's, or the proxy's.
+				return "A host name did not resolve (" + name + ")";
 			}
 			if (cause instanceof SSLException) {
 				return "TLS failed (" + name + ")";
@@ -372,7 +374,11 @@ public final class SendPulseClient {
 				return "The connection was reset or closed before a response (" + name + ")";
 			}
 		}
-		return "Connection failed (" + ex.getClass().getSimpleName() + ")";
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return "Connection failed (" + root.getClass().getSimpleName() + ")";
 	}
 
 	/**
@@ -410,6 +416,12 @@ public final class SendPulseClient {
 		RateLimiterConfig config = limiter.getRateLimiterConfig();
 		int made = attempts.get();
 		Duration freesIn = refusal.getFreesIn();
+		if (refusal.getCause() instanceof PlaceStoreClosedException closed) {
+			// Refused at once: waiting could not have helped.
+			return new SendPulseRateLimitException("The client-side rate limit could take no place for " + method.name()
+					+ " " + uriTemplate + ((made == 0) ? "; nothing was sent" : "; this retry was not sent") + ": "
+					+ closed.getMessage() + ApiErrors.attempts(made), 0, null, made, null);
+		}
 		StringBuilder message = new StringBuilder("The client-side rate limit (").append(config.getLimitForPeriod())
 			.append(" requests per ")
 			.append(config.getLimitRefreshPeriod().toMillis())

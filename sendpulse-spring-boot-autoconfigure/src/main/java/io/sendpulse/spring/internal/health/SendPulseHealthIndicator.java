@@ -67,6 +67,9 @@ public final class SendPulseHealthIndicator extends AbstractHealthIndicator {
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
 		ObservedClientState.Snapshot snapshot = this.state.snapshot();
+		// Each read once: it may change between two reads.
+		String placeStoreUnreachable = (this.store != null) ? this.store.unreachable() : null;
+		String deliveryStoreUnreachable = deliveryStoreUnreachable();
 		if (!snapshot.keyRejections().isEmpty()) {
 			// By property, so that the order is the same at every check.
 			Map<String, ObservedClientState.KeyRejection> rejections = new TreeMap<>(snapshot.keyRejections());
@@ -93,13 +96,13 @@ public final class SendPulseHealthIndicator extends AbstractHealthIndicator {
 				.withDetail("lastConnectionFailure", String.valueOf(snapshot.lastConnectionFailure()))
 				.withDetail("lastConnectionError", String.valueOf(snapshot.lastConnectionError()));
 		}
-		else if (this.store != null && this.store.unreachable() != null) {
+		else if (placeStoreUnreachable != null) {
 			// No call can be sent while the limiter cannot take a place.
-			builder.down().withDetail("reason", this.store.unreachable());
+			builder.down().withDetail("reason", placeStoreUnreachable);
 		}
-		else if (deliveryStoreUnreachable() != null) {
+		else if (deliveryStoreUnreachable != null) {
 			// Webhooks are accepted still, but each instance publishes its own copies.
-			builder.down().withDetail("reason", deliveryStoreUnreachable());
+			builder.down().withDetail("reason", deliveryStoreUnreachable);
 		}
 		else {
 			builder.up();

@@ -16,12 +16,4 @@ public final class PlaceStoreClosedException extends RuntimeException {
 		super(message);
 	}
 
-	/**
-	 * The message alone: the limiter puts this into the refusal the caller sees.
-	 */
-	@Override
-	public String toString() {
-		return String.valueOf(getMessage());
-	}
-
 }

@@ -102,15 +102,15 @@ class ExceptionContractTests {
 	@Test
 	void aConnectionFailureSaysWhatHappenedWithoutTheAddress() {
 		assertThat(SendPulseClient.failure(request(new ConnectException("Connection refused: /10.0.0.1:443"))))
-			.isEqualTo("The connection was refused (ConnectException)");
+			.isEqualTo("The connection could not be opened: refused, or the host unreachable (ConnectException)");
 		assertThat(SendPulseClient.failure(request(new UnknownHostException("api.sendpulse.invalid"))))
-			.isEqualTo("The API's host name did not resolve (UnknownHostException)");
+			.isEqualTo("A host name did not resolve (UnknownHostException)");
 		assertThat(SendPulseClient.failure(request(new SSLHandshakeException("PKIX path building failed"))))
 			.isEqualTo("TLS failed (SSLHandshakeException)");
 		assertThat(SendPulseClient.failure(request(new IOException("Connection reset by peer"))))
 			.isEqualTo("The connection was reset or closed before a response (IOException)");
 		assertThat(SendPulseClient.failure(request(new IllegalStateException("something else"))))
-			.isEqualTo("Connection failed (WebClientRequestException)");
+			.isEqualTo("Connection failed (IllegalStateException)");
 	}
 
 	private static WebClientRequestException request(Throwable cause) {

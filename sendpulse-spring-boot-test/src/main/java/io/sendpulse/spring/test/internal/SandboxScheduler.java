@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The sandbox's clock and the transitions waiting on it. The clock follows real time
  * (when auto-advancing) plus whatever {@link #advance(Duration)} added, or only the
- * latter. Due transitions run one at a time, in due order, each told the instant it was
+ * latter; it moves forward only, but for {@link #clear()}, which takes back what was
+ * added. Due transitions run one at a time, in due order, each told the instant it was
  * due at, so that a chain of transitions keeps its spacing however far the clock jumps.
  */
 final class SandboxScheduler {
@@ -109,13 +110,21 @@ final class SandboxScheduler {
 	 * started), as the next test expects.
 	 */
 	void clear() {
-		this.queueLock.lock();
+		// Under the run lock too: a transition the ticker took off the queue runs before
+		// the clock goes back, not after.
+		this.runLock.lock();
 		try {
-			this.queue.clear();
-			this.offsetNanos.set(0);
+			this.queueLock.lock();
+			try {
+				this.queue.clear();
+				this.offsetNanos.set(0);
+			}
+			finally {
+				this.queueLock.unlock();
+			}
 		}
 		finally {
-			this.queueLock.unlock();
+			this.runLock.unlock();
 		}
 	}
 

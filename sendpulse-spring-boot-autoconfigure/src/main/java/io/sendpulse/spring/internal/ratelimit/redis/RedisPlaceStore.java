@@ -242,7 +242,7 @@ public final class RedisPlaceStore implements PlaceStore {
 			}, (ex) -> {
 				if (answered.compareAndSet(false, true)) {
 					timer.dispose();
-					sink.error(connectionFactoryStopped() ? closed() : failed(unreachable(what, ex)));
+					sink.error(connectionFactoryStopped(ex) ? closed() : failed(unreachable(what, ex)));
 				}
 			}, () -> {
 				this.unreachable = null;
@@ -255,9 +255,21 @@ public final class RedisPlaceStore implements PlaceStore {
 	}
 
 	// Spring Data Redis's factory is a lifecycle bean, stopped as the application closes
-	// and before its destroy methods run: no command gets through any more.
-	private boolean connectionFactoryStopped() {
-		return this.redis.getConnectionFactory() instanceof Lifecycle lifecycle && !lifecycle.isRunning();
+	// and before its destroy methods run: no command gets through any more. Told by the
+	// factory's own refusal, not by isRunning() alone, which is false before it starts
+	// too, when waiting for it still helps.
+	private boolean connectionFactoryStopped(Throwable failure) {
+		if (!(this.redis.getConnectionFactory() instanceof Lifecycle lifecycle) || lifecycle.isRunning()) {
+			return false;
+		}
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			String message = String.valueOf(cause.getMessage());
+			if (cause instanceof IllegalStateException
+					&& (message.contains("STOPPED") || message.contains("DESTROYED"))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private PlaceStoreClosedException closed() {

@@ -118,12 +118,24 @@ public final class RedisDeliveryStore implements DeliveryStore {
 	}
 
 	/**
-	 * Why Redis was last found unreachable, while it is.
+	 * Why Redis was last found unreachable, while it is. Asked (by the health) while it
+	 * is down, it also asks Redis again, at most once per command timeout, so that it
+	 * shows Redis back without waiting for a delivery.
 	 * @return the reason, or {@code null} while Redis answers
 	 */
 	@Override
 	public @Nullable String unreachable() {
-		return this.down.get() ? "the webhook delivery store (Redis) is unreachable" : null;
+		if (!this.down.get()) {
+			return null;
+		}
+		if (System.nanoTime() - this.askAgainAt >= 0) {
+			this.askAgainAt = System.nanoTime() + this.commandTimeout.toNanos();
+			this.redis.execute((connection) -> connection.ping())
+				.next()
+				.timeout(this.commandTimeout)
+				.subscribe((pong) -> answered(), this::unanswered);
+		}
+		return "the webhook delivery store (Redis) is unreachable";
 	}
 
 	@Override

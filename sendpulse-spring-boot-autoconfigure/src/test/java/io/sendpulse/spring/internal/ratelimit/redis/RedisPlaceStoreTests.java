@@ -213,7 +213,11 @@ class RedisPlaceStoreTests {
 						.timeoutDuration(Duration.ofMinutes(1))
 						.build(),
 					store);
-			// Refused long before the minute a waiter would wait for a place.
+			// Both refused long before the minute a waiter would wait for a place.
+			StepVerifier.create(Flux.merge(limiter.acquire().materialize(), limiter.acquire().materialize()))
+				.expectNextCount(2)
+				.expectComplete()
+				.verify(Duration.ofSeconds(10));
 			StepVerifier.create(limiter.acquire())
 				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(NoPlaceException.class)
 					.hasMessageContaining("the rate-limit store (Redis) is closed"))
@@ -221,6 +225,28 @@ class RedisPlaceStoreTests {
 		}
 		finally {
 			closing.destroy();
+		}
+	}
+
+	@Test
+	void aConnectionFactoryNotStartedYetIsNotTakenForAClosedOne() {
+		// Not started yet (a send from @PostConstruct, before the lifecycle starts it):
+		// isRunning() is false, as when it has stopped, but its refusal is an
+		// unreachable store, which waiting for the lifecycle may cure, not a closed one.
+		LettuceConnectionFactory notStarted = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration("127.0.0.1", server.port()));
+		notStarted.setEarlyStartup(false);
+		notStarted.afterPropertiesSet();
+		try {
+			assertThat(notStarted.isRunning()).isFalse();
+			RedisPlaceStore store = new RedisPlaceStore(new ReactiveStringRedisTemplate(notStarted), API_KEY,
+					Duration.ofSeconds(30), PERIOD, Duration.ofSeconds(2));
+			assertThatExceptionOfType(RedisStoreUnavailableException.class)
+				.isThrownBy(() -> store.take(1).block(Duration.ofSeconds(10)))
+				.withMessageStartingWith("the rate-limit store (Redis) is unreachable");
+		}
+		finally {
+			notStarted.destroy();
 		}
 	}
 
