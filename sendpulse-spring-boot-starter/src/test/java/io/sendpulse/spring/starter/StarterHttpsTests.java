@@ -1,4 +1,4 @@
-package io.sendpulse.sample;
+package io.sendpulse.spring.starter;
 
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -31,9 +31,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * HTTPS, as every send to SendPulse goes, on the class path the starter gives an
- * application (this one's): Reactor Netty without QUIC's native libraries, which the
- * starter leaves out. Against a loopback HTTPS server whose self-signed certificate
- * keytool makes for the test.
+ * application, and nothing else (this module's tests add only Boot's test support):
+ * Reactor Netty without QUIC's native libraries, which the starter leaves out. Against a
+ * loopback HTTPS server whose self-signed certificate keytool makes for the test.
  */
 class StarterHttpsTests {
 
