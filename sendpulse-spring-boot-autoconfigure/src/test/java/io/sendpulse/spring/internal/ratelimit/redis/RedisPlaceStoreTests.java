@@ -42,9 +42,7 @@ class RedisPlaceStoreTests {
 	@BeforeAll
 	static void startRedis() {
 		server = new RedisTestServer();
-		connectionFactory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", server.port()));
-		connectionFactory.afterPropertiesSet();
-		connectionFactory.start();
+		connectionFactory = startedFactory(server.port());
 		redis = new ReactiveStringRedisTemplate(connectionFactory);
 		// Connect once, however slow the machine, before the tests time their commands.
 		redis.hasKey("warm-up").block(Duration.ofSeconds(30));
@@ -175,13 +173,9 @@ class RedisPlaceStoreTests {
 
 	@Test
 	void failsNamingTheStoreWhenRedisAnswersNothingInTime() {
-		LettuceConnectionFactory unreachable = new LettuceConnectionFactory(
-				new RedisStandaloneConfiguration("127.0.0.1", 1));
-		unreachable.afterPropertiesSet();
-		unreachable.start();
+		LettuceConnectionFactory unreachable = startedFactory(1);
 		try {
-			RedisPlaceStore store = new RedisPlaceStore(new ReactiveStringRedisTemplate(unreachable), API_KEY,
-					Duration.ofSeconds(30), PERIOD, Duration.ofMillis(200));
+			RedisPlaceStore store = storeOver(unreachable, Duration.ofMillis(200));
 			assertThatExceptionOfType(RedisStoreUnavailableException.class)
 				.isThrownBy(() -> store.take(1).block(Duration.ofSeconds(5)))
 				.withMessageStartingWith("the rate-limit store (Redis) is unreachable");
@@ -194,13 +188,9 @@ class RedisPlaceStoreTests {
 	@Test
 	void aStoreWhoseConnectionFactoryStoppedRefusesEveryWaiterAtOnceSayingSo() {
 		// As when a bean's destroy method sends: Spring stops the factory first.
-		LettuceConnectionFactory closing = new LettuceConnectionFactory(
-				new RedisStandaloneConfiguration("127.0.0.1", server.port()));
-		closing.afterPropertiesSet();
-		closing.start();
+		LettuceConnectionFactory closing = startedFactory(server.port());
 		try {
-			RedisPlaceStore store = new RedisPlaceStore(new ReactiveStringRedisTemplate(closing), API_KEY,
-					Duration.ofSeconds(30), PERIOD, Duration.ofSeconds(2));
+			RedisPlaceStore store = storeOver(closing, Duration.ofSeconds(2));
 			assertThat(store.take(1).block(Duration.ofSeconds(10)).taken()).isTrue();
 			closing.stop();
 			assertThatExceptionOfType(PlaceStoreClosedException.class)
@@ -239,8 +229,7 @@ class RedisPlaceStoreTests {
 		notStarted.afterPropertiesSet();
 		try {
 			assertThat(notStarted.isRunning()).isFalse();
-			RedisPlaceStore store = new RedisPlaceStore(new ReactiveStringRedisTemplate(notStarted), API_KEY,
-					Duration.ofSeconds(30), PERIOD, Duration.ofSeconds(2));
+			RedisPlaceStore store = storeOver(notStarted, Duration.ofSeconds(2));
 			assertThatExceptionOfType(RedisStoreUnavailableException.class)
 				.isThrownBy(() -> store.take(1).block(Duration.ofSeconds(10)))
 				.withMessageStartingWith("the rate-limit store (Redis) is unreachable");
@@ -248,6 +237,20 @@ class RedisPlaceStoreTests {
 		finally {
 			notStarted.destroy();
 		}
+	}
+
+	private static LettuceConnectionFactory startedFactory(int port) {
+		LettuceConnectionFactory factory = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration("127.0.0.1", port));
+		factory.afterPropertiesSet();
+		factory.start();
+		return factory;
+	}
+
+	// A store of its own over the given factory, so that a test may stop it.
+	private static RedisPlaceStore storeOver(LettuceConnectionFactory factory, Duration commandTimeout) {
+		return new RedisPlaceStore(new ReactiveStringRedisTemplate(factory), API_KEY, Duration.ofSeconds(30), PERIOD,
+				commandTimeout);
 	}
 
 	private RedisPlaceStore store(Duration inFlightBound) {
