@@ -1,5 +1,6 @@
 package io.sendpulse.spring.internal.health;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
@@ -57,6 +58,18 @@ public final class SendPulseHealthIndicator extends AbstractHealthIndicator {
 		this.connectionFailureWindow = connectionFailureWindow;
 		this.store = store;
 		this.deliveryStore = deliveryStore;
+	}
+
+	/**
+	 * Create the indicator of an application that only receives webhooks: it has no
+	 * client (no API key), so only the webhook delivery store can be down.
+	 * @param deliveryStore gives where webhook deliveries are remembered, or {@code null}
+	 * while no endpoint has made it; asked at each check
+	 * @return the indicator
+	 */
+	public static SendPulseHealthIndicator forWebhooks(Supplier<? extends @Nullable DeliveryStore> deliveryStore) {
+		return new SendPulseHealthIndicator(new ObservedClientState(Clock.systemUTC()), () -> null, Duration.ZERO, null,
+				deliveryStore);
 	}
 
 	private @Nullable String deliveryStoreUnreachable() {
