@@ -18,6 +18,8 @@ import io.sendpulse.spring.sms.SmsRequest;
 import io.sendpulse.spring.sms.SmsTemplate;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
+import io.sendpulse.spring.SendPulseConnectionException;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * {@code sendpulse.proxy.*}: the client reaches the API through an HTTP proxy, here a
@@ -93,6 +96,22 @@ class SendPulseProxyTests {
 						.anyMatch((header) -> header.equalsIgnoreCase("Proxy-Authorization: Basic " + credentials)));
 			});
 		assertThat(output).doesNotContain("proxy-secret-42");
+	}
+
+	@ParameterizedTest
+	@EnumSource(names = { "BOOT", "REACTOR_NETTY" })
+	void saysTheProxyOpenedNoTunnelWithItsStatusAndNothingElseOfIt(Connector connector) {
+		this.proxy.answer("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"corp\"");
+		connector.apply(this.contextRunner)
+			.withPropertyValues("sendpulse.base-url=" + this.api.url("/"), "sendpulse.proxy.host=127.0.0.1",
+					"sendpulse.proxy.port=" + this.proxy.port(), "sendpulse.proxy.username=shop",
+					"sendpulse.proxy.password=wrong-secret-7")
+			.run((context) -> assertThatExceptionOfType(SendPulseConnectionException.class)
+				.isThrownBy(() -> send(context.getBean(SmsTemplate.class)))
+				.withMessageStartingWith("The proxy did not open a tunnel to the API, answering 407")
+				.withMessageNotContaining("127.0.0.1")
+				.withMessageNotContaining("wrong-secret-7"));
+		assertThat(this.api.getRequestCount()).isZero();
 	}
 
 	@ParameterizedTest
@@ -173,6 +192,8 @@ class SendPulseProxyTests {
 
 		private final List<Socket> open = new CopyOnWriteArrayList<>();
 
+		private volatile @Nullable String refusal;
+
 		RecordingProxy() throws IOException {
 			Thread acceptor = new Thread(this::accept, "recording-proxy");
 			acceptor.setDaemon(true);
@@ -185,6 +206,13 @@ class SendPulseProxyTests {
 
 		List<List<String>> requests() {
 			return this.requests;
+		}
+
+		/**
+		 * Answer every CONNECT with this status line and headers instead of a tunnel.
+		 */
+		void answer(String head) {
+			this.refusal = head;
 		}
 
 		private void accept() {
@@ -207,6 +235,13 @@ class SendPulseProxyTests {
 				InputStream in = client.getInputStream();
 				List<String> request = readHead(in);
 				this.requests.add(request);
+				String refusal = this.refusal;
+				if (refusal != null) {
+					client.getOutputStream()
+						.write((refusal + "\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+					client.getOutputStream().flush();
+					return;
+				}
 				String[] target = request.get(0).split(" ")[1].split(":");
 				Socket upstream = new Socket(target[0], Integer.parseInt(target[1]));
 				this.open.add(upstream);

@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLException;
 
@@ -38,9 +40,11 @@ import reactor.core.publisher.Mono;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.ReactiveHttpOutputMessage;
 import org.springframework.http.client.reactive.ClientHttpRequest;
 import org.springframework.util.Assert;
 import org.springframework.util.function.SingletonSupplier;
+import org.springframework.web.reactive.function.BodyInserter;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -66,6 +70,8 @@ public final class SendPulseClient {
 	public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
 	private static final byte[] EMPTY = new byte[0];
+
+	private static final Pattern PROXY_STATUS = Pattern.compile("(?:status: |http/1\\.[01] )([1-5]\\d\\d)\\b");
 
 	/**
 	 * Built at the first call rather than with the client: building it loads the
@@ -184,8 +190,22 @@ public final class SendPulseClient {
 						.post()
 						.uri(uri)
 						.httpRequest((request) -> writeHeaders(request, idempotencyKey))
-						.bodyValue(json), HttpMethod.POST, uri, type, attempt));
+						.body(jsonBody(json)), HttpMethod.POST, uri, type, attempt));
 		});
+	}
+
+	/**
+	 * The JSON body, written as it is. {@code bodyValue(byte[])} would do the same after
+	 * looking up a reactive adapter for the value, a writer for {@code byte[]} among the
+	 * codecs and parsing the {@code Content-Type} back from its header, on every call.
+	 * The headers, {@code Content-Type} included, are written just before the body (see
+	 * {@link #writeHeaders}).
+	 */
+	private static BodyInserter<byte[], ReactiveHttpOutputMessage> jsonBody(byte[] json) {
+		return (request, context) -> {
+			request.getHeaders().setContentLength(json.length);
+			return request.writeWith(Mono.fromSupplier(() -> request.bufferFactory().wrap(json)));
+		};
 	}
 
 	/**
@@ -355,6 +375,12 @@ public final class SendPulseClient {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			String name = cause.getClass().getSimpleName();
 			String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
+			// Netty's ProxyConnectException (a ConnectException) and its kinds, the JDK's
+			// "Unable to tunnel through proxy" IOException.
+			if (name.contains("Proxy")
+					|| (cause instanceof IOException && message.startsWith("unable to tunnel through proxy"))) {
+				return "The proxy did not open a tunnel to the API" + proxyStatus(message) + " (" + name + ")";
+			}
 			if (cause instanceof ConnectException) {
 				return "The connection could not be opened: refused, or the host unreachable (" + name + ")";
 			}
@@ -379,6 +405,16 @@ public final class SendPulseClient {
 			root = root.getCause();
 		}
 		return "Connection failed (" + root.getClass().getSimpleName() + ")";
+	}
+
+	/**
+	 * The status a proxy answered a tunnel with (407 for missing or wrong credentials),
+	 * as Netty ({@code status: 407 ...}) and the JDK ({@code returns "HTTP/1.1 407 ...})
+	 * word it; nothing else of their message, which names hosts.
+	 */
+	private static String proxyStatus(String message) {
+		Matcher status = PROXY_STATUS.matcher(message);
+		return status.find() ? ", answering " + status.group(1) : "";
 	}
 
 	/**

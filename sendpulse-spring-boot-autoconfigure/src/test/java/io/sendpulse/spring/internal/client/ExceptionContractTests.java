@@ -10,6 +10,8 @@ import java.time.Duration;
 
 import javax.net.ssl.SSLHandshakeException;
 
+import io.netty.handler.proxy.HttpProxyHandler;
+import io.netty.handler.proxy.ProxyConnectException;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutException;
 import io.sendpulse.spring.ApiError;
@@ -111,6 +113,20 @@ class ExceptionContractTests {
 			.isEqualTo("The connection was reset or closed before a response (IOException)");
 		assertThat(SendPulseClient.failure(request(new IllegalStateException("something else"))))
 			.isEqualTo("Connection failed (IllegalStateException)");
+	}
+
+	@Test
+	void aProxyThatOpenedNoTunnelIsNamedWithItsStatusWithoutTheAddresses() {
+		assertThat(SendPulseClient.failure(request(new HttpProxyHandler.HttpProxyConnectException(
+				"http, basic, proxy.corp.example/10.0.0.2:3128 => api.sendpulse.io:443, status: 407 Proxy Authentication Required",
+				null))))
+			.isEqualTo("The proxy did not open a tunnel to the API, answering 407 (HttpProxyConnectException)");
+		assertThat(SendPulseClient.failure(
+				request(new IOException("Unable to tunnel through proxy. Proxy returns \"HTTP/1.1 403 Forbidden\""))))
+			.isEqualTo("The proxy did not open a tunnel to the API, answering 403 (IOException)");
+		assertThat(SendPulseClient.failure(request(new ProxyConnectException(
+				"http, none, proxy.corp.example/10.0.0.2:3128 => api.sendpulse.io:443, timeout"))))
+			.isEqualTo("The proxy did not open a tunnel to the API (ProxyConnectException)");
 	}
 
 	private static WebClientRequestException request(Throwable cause) {

@@ -2,6 +2,7 @@ package io.sendpulse.spring.internal.client;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -19,6 +20,7 @@ import io.sendpulse.spring.SendPulseInsufficientBalanceException;
 import io.sendpulse.spring.SendPulseNotFoundException;
 import io.sendpulse.spring.SendPulseRateLimitException;
 import io.sendpulse.spring.SendPulseServerException;
+import io.github.resilience4j.retry.Retry;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -98,6 +100,32 @@ class SendPulseClientTests {
 			.matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
 		JSONAssert.assertEquals("{\"phone_number\":\"+14155550123\",\"ring_timeout\":120,\"code_length\":7}",
 				request.getBody().utf8(), JSONCompareMode.STRICT);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "reactor", "jdk" })
+	void postSendsItsBodyWithAContentLengthNotChunkedAndTheSameBodyOnARetry(String connector) throws Exception {
+		this.server.enqueue(json(503, "{\"error\":{\"code\":\"unavailable\"}}"));
+		this.server.enqueue(json(200, "{\"value\":\"ok\"}"));
+		ClientHttpConnectorBuilder<?> connectorBuilder = connector.equals("jdk") ? ClientHttpConnectorBuilder.jdk()
+				: ClientHttpConnectorBuilder.reactor();
+		SendPulseClient client = SendPulseClient.builder(WebClient.builder().clientConnector(connectorBuilder.build()))
+			.apiKey(API_KEY)
+			.baseUrl(URI.create(this.server.url("/").toString()))
+			.retry(Retry.of("test", SendPulseResilience.retryConfig(2, Duration.ofMillis(1), 1, Duration.ofMillis(1))))
+			.build();
+		Blocking.block(client.post("thing.create", Thing.class, "/v1/things",
+				new NewThing("+14155550123", null, Duration.ofMinutes(2), 7)));
+		for (int attempt = 1; attempt <= 2; attempt++) {
+			RecordedRequest request = take();
+			String body = request.getBody().utf8();
+			assertThat(body).as("attempt %d", attempt).contains("\"phone_number\":\"+14155550123\"");
+			assertThat(request.getHeaders().get("Content-Length")).as("attempt %d", attempt)
+				.isEqualTo(String.valueOf(body.getBytes(StandardCharsets.UTF_8).length));
+			assertThat(request.getHeaders().get("Transfer-Encoding")).as("attempt %d", attempt).isNull();
+			assertThat(request.getHeaders().get("Content-Type")).as("attempt %d", attempt)
+				.isEqualTo("application/json");
+		}
 	}
 
 	@ParameterizedTest(name = "{0}")
