@@ -292,8 +292,10 @@ public final class SendPulseSandbox implements AutoCloseable {
 	}
 
 	/**
-	 * Move the sandbox clock on and run, in order, every transition that falls due,
-	 * before returning. Webhooks they post are delivered asynchronously.
+	 * Move the sandbox clock on and run, in order, every transition that falls due, then
+	 * wait until the webhooks they posted have been answered (at most 30 s): when it
+	 * returns, the application's listeners have run. A webhook the application refused is
+	 * posted again when its backoff falls due on the sandbox clock.
 	 * @param duration how far to move the clock
 	 */
 	public void advance(Duration duration) {
@@ -347,9 +349,10 @@ public final class SendPulseSandbox implements AutoCloseable {
 
 	/**
 	 * Forget everything sent, scripted and stored (messages, calls, verifications,
-	 * scripts, faults, idempotent responses, pending transitions and webhooks), restore
-	 * the configured balances and take back what {@link #advance(Duration)} moved the
-	 * clock by: for a test that must not see the previous test's traffic or time.
+	 * scripts, faults, idempotent responses, pending transitions and webhooks, and the
+	 * calls counted against {@code sendpulse.sandbox.rate-limit}), restore the configured
+	 * balances and take back what {@link #advance(Duration)} moved the clock by: for a
+	 * test that must not see the previous test's traffic or time.
 	 */
 	public void reset() {
 		this.engine.reset();

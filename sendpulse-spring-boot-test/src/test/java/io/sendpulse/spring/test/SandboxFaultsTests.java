@@ -20,7 +20,7 @@ class SandboxFaultsTests extends SandboxWireTestSupport {
 		this.sandbox.faults().nextCalls(2).respondWith(503);
 		Wire.Response first = this.wire.post("/v1/sms/send", SMS);
 		assertThat(first.status()).isEqualTo(503);
-		assertThat(first.text("/error/code")).isEqualTo("internal_error");
+		assertThat(first.text("/error/code")).isEqualTo("service_unavailable");
 		assertThat(this.wire.post("/v1/sms/send", SMS).status()).isEqualTo(503);
 		assertThat(this.wire.post("/v1/sms/send", SMS).status()).isEqualTo(200);
 		assertThat(this.sandbox.sentMessages()).hasSize(1);
@@ -41,6 +41,10 @@ class SandboxFaultsTests extends SandboxWireTestSupport {
 		assertThat(this.wire.post("/v1/sms/send", SMS).text("/error/code")).isEqualTo("forbidden");
 		this.sandbox.faults().nextCalls(1).respondWith(418);
 		assertThat(this.wire.post("/v1/sms/send", SMS).text("/error/code")).isEqualTo("client_error_418");
+		this.sandbox.faults().nextCalls(1).respondWith(500);
+		assertThat(this.wire.post("/v1/sms/send", SMS).text("/error/code")).isEqualTo("internal_error");
+		this.sandbox.faults().nextCalls(1).respondWith(504);
+		assertThat(this.wire.post("/v1/sms/send", SMS).text("/error/code")).isEqualTo("gateway_timeout");
 		this.sandbox.faults().nextCalls(1).respondWith(404);
 		assertThat(this.wire.post("/v1/sms/send", SMS).text("/error/code")).isEqualTo("not_found");
 	}

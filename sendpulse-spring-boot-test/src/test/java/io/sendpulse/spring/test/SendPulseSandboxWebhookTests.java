@@ -74,6 +74,42 @@ class SendPulseSandboxWebhookTests {
 	}
 
 	@Test
+	void advanceReturnsOnceTheWebhooksItPostedWereAnsweredRefusalsIncluded() {
+		sendSms("{\"to\":\"" + TO + "\",\"from\":\"MyApp\",\"text\":\"Hi\"}");
+		// No waiting in this test: when advance returns, the application has answered.
+		this.sandbox.advance(Duration.ofSeconds(1));
+		assertThat(this.recorder.events()).containsExactly("sms.sent", "sms.delivered");
+		assertThat(this.sandbox.webhooks()).hasSize(2).allMatch(WebhookDelivery::delivered);
+
+		this.recorder.answer(500);
+		sendSms("{\"to\":\"" + TO + "\",\"from\":\"MyApp\",\"text\":\"Again\"}");
+		this.sandbox.advance(Duration.ofSeconds(1));
+		assertThat(this.sandbox.webhooks().get(2).status()).isEqualTo(500);
+		assertThat(this.sandbox.webhooks().get(2).attempts()).isOne();
+		// Posted again when its backoff (1 s) falls due on the sandbox clock, then the
+		// next event of the message.
+		this.sandbox.advance(Duration.ofSeconds(1));
+		assertThat(this.sandbox.webhooks()).hasSize(4).allMatch(WebhookDelivery::delivered);
+		assertThat(this.recorder.events()).containsExactly("sms.sent", "sms.delivered", "sms.sent", "sms.delivered");
+	}
+
+	@Test
+	void forgetsTheCallsCountedAgainstItsRateLimitOnReset() {
+		try (SendPulseSandbox sandbox = SendPulseSandbox.builder().autoAdvance(false).rateLimit(1).build().start()) {
+			Wire wire = new Wire(sandbox);
+			String sms = "{\"to\":\"" + TO + "\",\"from\":\"MyApp\",\"text\":\"Hi\"}";
+			// The window is a wall-clock second: a call may start the next one.
+			int status = 200;
+			for (int call = 0; call < 3 && status == 200; call++) {
+				status = wire.post("/v1/sms/send", sms).status();
+			}
+			assertThat(status).isEqualTo(429);
+			sandbox.reset();
+			assertThat(wire.post("/v1/sms/send", sms).status()).isEqualTo(200);
+		}
+	}
+
+	@Test
 	void postsToTheMessagesCallbackUrlInsteadOfTheWebhookUrl() {
 		URI callback = this.recorder.url("/orders/42/sms");
 		sendSms("{\"to\":\"" + TO + "\",\"from\":\"MyApp\",\"text\":\"Hi\",\"callback_url\":\"" + callback + "\"}");

@@ -93,9 +93,13 @@ final class Accounts {
 		return this.accounts;
 	}
 
-	void restoreBalances() {
+	/**
+	 * Restore every balance and forget the calls counted against every rate limit.
+	 */
+	void reset() {
 		for (Account account : this.accounts) {
 			account.balance().restore();
+			account.rate().clear();
 		}
 	}
 

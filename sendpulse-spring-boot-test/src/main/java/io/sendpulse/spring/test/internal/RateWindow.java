@@ -24,6 +24,13 @@ final class RateWindow {
 	}
 
 	/**
+	 * Forget the calls of the current window: the next one starts a window of its own.
+	 */
+	void clear() {
+		this.state.set(0);
+	}
+
+	/**
 	 * Take a permit.
 	 * @return whether the call is within the rate; always {@code true} without a limit
 	 */

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,7 +18,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SandboxEngine {
 
+	private static final Log logger = LogFactory.getLog(SandboxEngine.class);
+
 	private static final Duration PURGE_INTERVAL = Duration.ofHours(1);
+
+	/** How long {@link #advance(Duration)} waits for the webhooks it posted. */
+	static final Duration WEBHOOK_ANSWERS = Duration.ofSeconds(30);
 
 	private final SandboxScheduler scheduler;
 
@@ -199,11 +206,17 @@ public final class SandboxEngine {
 	}
 
 	/**
-	 * Move the clock on and run what falls due.
+	 * Move the clock on, run what falls due and wait until the webhooks it posted have
+	 * been answered (at most {@link #WEBHOOK_ANSWERS}).
 	 * @param duration how far
 	 */
 	public void advance(Duration duration) {
 		this.scheduler.advance(duration);
+		if (!this.webhooks.awaitAnswers(WEBHOOK_ANSWERS)) {
+			logger
+				.warn("The SendPulse sandbox's advance(" + duration + ") returns with webhooks still unanswered after "
+						+ WEBHOOK_ANSWERS.toSeconds() + " s; a listener that calls advance() would wait for itself");
+		}
 	}
 
 	/**
@@ -233,7 +246,7 @@ public final class SandboxEngine {
 		this.sms.reset();
 		this.calls.reset();
 		this.verifications.reset();
-		this.accounts.restoreBalances();
+		this.accounts.reset();
 		this.webhooks.clear();
 		this.scheduler.clear();
 		schedulePurge(this.scheduler.now());

@@ -142,11 +142,12 @@ final class SandboxServer {
 			case 402 -> ApiProblem.INSUFFICIENT_BALANCE;
 			case 404 -> ApiProblem.NOT_FOUND;
 			case 429 -> ApiProblem.RATE_LIMITED;
-			// snake_case as the others: 403 forbidden, 418 client_error_418
-			default -> (status >= 500) ? ApiProblem.INTERNAL_ERROR
-					: SNAKE.matcher(HttpResponseStatus.valueOf(status).reasonPhrase().toLowerCase(Locale.ROOT))
-						.replaceAll("_")
-						.replaceAll("^_|_$", "");
+			case 500 -> ApiProblem.INTERNAL_ERROR;
+			// snake_case as the others: 403 forbidden, 418 client_error_418, 503
+			// service_unavailable
+			default -> SNAKE.matcher(HttpResponseStatus.valueOf(status).reasonPhrase().toLowerCase(Locale.ROOT))
+				.replaceAll("_")
+				.replaceAll("^_|_$", "");
 		};
 	}
 

@@ -73,6 +73,11 @@ final class WebhookDispatcher {
 
 	private final Set<String> refusedTargets = ConcurrentHashMap.newKeySet();
 
+	/** Posts sent and not yet answered; guarded by itself, which is notified at zero. */
+	private final Object posting = new Object();
+
+	private int unanswered;
+
 	WebhookDispatcher(WireJson json, SandboxScheduler scheduler, Supplier<@Nullable String> secret,
 			Function<@Nullable String, @Nullable URI> defaultTarget, Accounts accounts, int maxAttempts,
 			Duration backoff) {
@@ -102,7 +107,8 @@ final class WebhookDispatcher {
 		if (secret == null || secret.isEmpty()) {
 			if (this.warnedNoSecret.compareAndSet(false, true)) {
 				logger.warn("The SendPulse sandbox posts no webhooks: it has no secret to sign them with "
-						+ "(sendpulse.sandbox.webhook-secret)");
+						+ "(sendpulse.sandbox.webhook-secret; under @AutoConfigureSendPulseSandbox, "
+						+ "sendpulse.webhook.secret does)");
 			}
 			return;
 		}
@@ -161,6 +167,33 @@ final class WebhookDispatcher {
 		this.deliveries.clear();
 	}
 
+	/**
+	 * Wait until every webhook being posted has been answered (or failed), and those
+	 * queued behind them too: a retry after a refusal waits for the sandbox clock, not
+	 * for this.
+	 * @param timeout the longest wait
+	 * @return whether every post was answered in time
+	 */
+	boolean awaitAnswers(Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		synchronized (this.posting) {
+			while (this.unanswered > 0) {
+				long left = deadline - System.nanoTime();
+				if (left <= 0) {
+					return false;
+				}
+				try {
+					this.posting.wait(Math.max(left / 1_000_000, 1));
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return false;
+				}
+			}
+			return true;
+		}
+	}
+
 	void stop() {
 		this.connections.disposeLater().block(Duration.ofSeconds(5));
 	}
@@ -171,6 +204,9 @@ final class WebhookDispatcher {
 			return;
 		}
 		delivery.attempts++;
+		synchronized (this.posting) {
+			this.unanswered++;
+		}
 		this.http
 			.headers((headers) -> headers.set(HttpHeaderNames.CONTENT_TYPE, "application/json")
 				.set(WireHeaders.SIGNATURE, delivery.signature)
@@ -186,7 +222,21 @@ final class WebhookDispatcher {
 				}
 				return Mono.just(0);
 			})
-			.subscribe((status) -> answered(delivery, status));
+			.subscribe((status) -> {
+				try {
+					// The next of the resource's events is posted in there: counted
+					// before
+					// this one is taken off, so that the count never reads zero between.
+					answered(delivery, status);
+				}
+				finally {
+					synchronized (this.posting) {
+						if (--this.unanswered == 0) {
+							this.posting.notifyAll();
+						}
+					}
+				}
+			});
 	}
 
 	private void answered(Delivery delivery, int status) {
