@@ -21,6 +21,8 @@ import io.sendpulse.spring.internal.webhook.MicrometerWebhookDeliveryObserver;
 import io.sendpulse.spring.internal.webhook.WebhookDeliveryObserver;
 import io.sendpulse.spring.internal.webhook.WebhookProcessor;
 import io.sendpulse.spring.webhook.WebhookSignatureVerifier;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -76,6 +78,8 @@ import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 @Conditional(OnSendPulseWebhookCondition.class)
 @EnableConfigurationProperties(SendPulseProperties.class)
 public final class SendPulseWebhookAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(SendPulseWebhookAutoConfiguration.class);
 
 	private static final String TOP_LEVEL = "sendpulse.webhook.";
 
@@ -205,10 +209,18 @@ public final class SendPulseWebhookAutoConfiguration {
 		return names;
 	}
 
-	// sendpulse.store=redis has its store in SendPulseAutoConfiguration.
+	// sendpulse.store=redis has its store in SendPulseAutoConfiguration, which runs
+	// first.
+	// A test slice (@WebMvcTest, @WebFluxTest) imports this auto-configuration without
+	// it:
+	// the memory of one instance is what a test of the endpoint needs.
 	@Bean
-	@ConditionalOnProperty(name = "sendpulse.store", havingValue = "memory", matchIfMissing = true)
-	InMemoryDeliveryStore sendPulseDeliveryStore() {
+	@ConditionalOnMissingBean(DeliveryStore.class)
+	InMemoryDeliveryStore sendPulseDeliveryStore(SendPulseProperties properties) {
+		if (properties.getStore() == SendPulseProperties.Store.REDIS) {
+			logger.info("sendpulse.store=redis, but SendPulseAutoConfiguration, which makes the Redis store, is "
+					+ "not applied (as in a test slice): webhook deliveries are remembered in this instance's memory");
+		}
 		return new InMemoryDeliveryStore();
 	}
 
