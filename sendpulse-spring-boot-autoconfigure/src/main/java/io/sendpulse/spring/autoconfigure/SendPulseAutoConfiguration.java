@@ -47,6 +47,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -89,9 +90,17 @@ public final class SendPulseAutoConfiguration {
 	// Static: a BeanFactoryPostProcessor must not drag the configuration in early.
 	@Bean
 	static RuntimeApiKeyCheck sendPulseRuntimeApiKeyCheck(Environment environment) {
-		return new RuntimeApiKeyCheck(environment, ClientConfiguration.class, SmsSegmentMetricsConfiguration.class,
-				MetricsConfiguration.class, HealthConfiguration.class,
-				RedisStoreConfiguration.SpringDataRedisConfiguration.class);
+		// Every configuration class that has beans of its own, nested ones included: a
+		// bean
+		// is removed with the configuration class that makes it. The health stays:
+		// without
+		// a key, it reports the webhook delivery store (or is null).
+		return new RuntimeApiKeyCheck(environment, ClientConfiguration.class,
+				ClientConfiguration.BootConnectorConfiguration.class,
+				ClientConfiguration.ReactorNettyConnectorConfiguration.class,
+				ClientConfiguration.JdkConnectorConfiguration.class, SmsSegmentMetricsConfiguration.class,
+				MetricsConfiguration.class, RedisStoreConfiguration.SpringDataRedisConfiguration.class,
+				RedisStoreConfiguration.NoSpringDataRedisConfiguration.class);
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -508,11 +517,36 @@ public final class SendPulseAutoConfiguration {
 
 	}
 
+	/**
+	 * The {@code sendpulse} health. Without an API key there is no client to report on:
+	 * with {@code sendpulse.store=redis} it reports the webhook delivery store (an
+	 * application that only receives webhooks), and otherwise there is none. Decided when
+	 * the bean is made too (then {@code null}, no bean), so that an AOT-processed
+	 * application, whose conditions assumed a key, decides it at run time as well.
+	 */
 	@Configuration(proxyBeanMethods = false)
-	@Conditional(OnApiKeyCondition.class)
 	@ConditionalOnClass(HealthIndicator.class)
 	@ConditionalOnEnabledHealthIndicator("sendpulse")
+	@Conditional(HealthConfiguration.ClientOrSharedStore.class)
 	static class HealthConfiguration {
+
+		static final class ClientOrSharedStore extends AnyNestedCondition {
+
+			ClientOrSharedStore() {
+				super(ConfigurationPhase.REGISTER_BEAN);
+			}
+
+			@Conditional(OnApiKeyCondition.class)
+			static class ApiKey {
+
+			}
+
+			@ConditionalOnProperty(name = "sendpulse.store", havingValue = "redis")
+			static class SharedStore {
+
+			}
+
+		}
 
 		private static final String DELIVERY_STORE = "sendPulseDeliveryStore";
 
@@ -521,11 +555,17 @@ public final class SendPulseAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "sendpulseHealthContributor")
-		SendPulseHealthIndicator sendpulseHealthContributor(ObservedClientState sendPulseClientState,
+		@Nullable SendPulseHealthIndicator sendpulseHealthContributor(ObjectProvider<ObservedClientState> sendPulseClientState,
 				@Qualifier("sendPulseRateLimiter") ObjectProvider<RateLimiter> rateLimiter,
-				ObjectProvider<PlaceStore> placeStore, ConfigurableListableBeanFactory beanFactory) {
-			return new SendPulseHealthIndicator(sendPulseClientState, rateLimiter::getIfAvailable,
-					CONNECTION_FAILURE_WINDOW, placeStore.getIfAvailable(), () -> deliveryStore(beanFactory));
+				ObjectProvider<PlaceStore> placeStore, SendPulseProperties properties,
+				ConfigurableListableBeanFactory beanFactory) {
+			ObservedClientState clientState = sendPulseClientState.getIfAvailable();
+			if (clientState == null) {
+				return (properties.getStore() == SendPulseProperties.Store.REDIS)
+						? SendPulseHealthIndicator.forWebhooks(() -> deliveryStore(beanFactory)) : null;
+			}
+			return new SendPulseHealthIndicator(clientState, rateLimiter::getIfAvailable, CONNECTION_FAILURE_WINDOW,
+					placeStore.getIfAvailable(), () -> deliveryStore(beanFactory));
 		}
 
 		// Only once a webhook endpoint has made it (it is lazy): nothing to report

@@ -51,6 +51,35 @@ class RuntimeApiKeyCheckTests {
 		assertThat(beanFactory.getBeanDefinitionNames()).contains("smsTemplate");
 	}
 
+	@Test
+	void removesTheBeansOfNestedConfigurationsTooButNotTheHealth() {
+		// As the auto-configuration lists them: a connector factory whose SSL bundle is
+		// looked up when it is made would fail a start without a key.
+		DefaultListableBeanFactory beanFactory = beanFactory();
+		String connectors = SendPulseAutoConfiguration.class.getName()
+				+ "$ClientConfiguration$BootConnectorConfiguration";
+		beanFactory.registerBeanDefinition(connectors, new RootBeanDefinition(Object.class));
+		RootBeanDefinition connectorFactory = new RootBeanDefinition(Object.class);
+		connectorFactory.setFactoryBeanName(connectors);
+		beanFactory.registerBeanDefinition("sendPulseConnectorFactory", connectorFactory);
+		String health = SendPulseAutoConfiguration.class.getName() + "$HealthConfiguration";
+		beanFactory.registerBeanDefinition(health, new RootBeanDefinition(Object.class));
+		RootBeanDefinition indicator = new RootBeanDefinition(Object.class);
+		indicator.setFactoryBeanName(health);
+		beanFactory.registerBeanDefinition("sendpulseHealthContributor", indicator);
+		SpringProperties.setProperty(AotDetector.AOT_ENABLED, "true");
+		try {
+			SendPulseAutoConfiguration.sendPulseRuntimeApiKeyCheck(new MockEnvironment())
+				.postProcessBeanFactory(beanFactory);
+		}
+		finally {
+			SpringProperties.setProperty(AotDetector.AOT_ENABLED, null);
+		}
+		// Without a key, the health reports the webhook delivery store, or is no bean.
+		assertThat(beanFactory.getBeanDefinitionNames()).containsExactlyInAnyOrder("applicationBean", health,
+				"sendpulseHealthContributor");
+	}
+
 	private void runUnderAot(MockEnvironment environment, Consumer<DefaultListableBeanFactory> assertions) {
 		DefaultListableBeanFactory beanFactory = beanFactory();
 		runUnderAot(beanFactory, environment);

@@ -12,7 +12,6 @@ import io.sendpulse.spring.autoconfigure.SendPulseAutoConfiguration;
 import io.sendpulse.spring.autoconfigure.SendPulseConnectionDetails;
 import io.sendpulse.spring.autoconfigure.SendPulseProperties;
 import io.sendpulse.spring.internal.InvalidSendPulsePropertyException;
-import io.sendpulse.spring.internal.health.SendPulseHealthIndicator;
 import io.sendpulse.spring.webhook.SendPulseEvent;
 import io.sendpulse.spring.webhook.SendPulseWebhook;
 import io.sendpulse.spring.internal.webhook.DeliveryStore;
@@ -35,8 +34,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.thread.Threading;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -218,30 +215,11 @@ public final class SendPulseWebhookAutoConfiguration {
 	@ConditionalOnMissingBean(DeliveryStore.class)
 	InMemoryDeliveryStore sendPulseDeliveryStore(SendPulseProperties properties) {
 		if (properties.getStore() == SendPulseProperties.Store.REDIS) {
-			logger.info("sendpulse.store=redis, but SendPulseAutoConfiguration, which makes the Redis store, is "
-					+ "not applied (as in a test slice): webhook deliveries are remembered in this instance's memory");
+			logger.info("sendpulse.store=redis, but no shared webhook delivery store is configured (as in a test "
+					+ "slice, or an AOT-processed application built with the memory store): webhook deliveries are "
+					+ "remembered in this instance's memory");
 		}
 		return new InMemoryDeliveryStore();
-	}
-
-	/**
-	 * The {@code sendpulse} health of an application that only receives webhooks (no API
-	 * key, so none of the client's): with {@code sendpulse.store=redis}, DOWN while the
-	 * webhook delivery store cannot reach Redis. With an API key, the client's health
-	 * reports the store as well, and this one is not made.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(HealthIndicator.class)
-	@ConditionalOnEnabledHealthIndicator("sendpulse")
-	@ConditionalOnProperty(name = "sendpulse.store", havingValue = "redis")
-	static class WebhookStoreHealthConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean(name = "sendpulseHealthContributor")
-		SendPulseHealthIndicator sendpulseHealthContributor(ObjectProvider<DeliveryStore> sendPulseDeliveryStore) {
-			return SendPulseHealthIndicator.forWebhooks(sendPulseDeliveryStore::getIfAvailable);
-		}
-
 	}
 
 	@Configuration(proxyBeanMethods = false)
