@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
+import io.sendpulse.spring.internal.InvalidSendPulsePropertyException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -20,12 +21,15 @@ import org.springframework.core.env.Environment;
  * AOT freezes the bean definitions at build time, where the condition matches on purpose;
  * when at run time there is neither {@code sendpulse.api-key} nor other
  * {@link SendPulseConnectionDetails}, the beans the condition guards are removed, so the
- * application starts as it would on the JVM without a key. Does nothing on the JVM, where
- * the condition itself decided.
+ * application starts as it would on the JVM without a key. Stops the start when
+ * {@code sendpulse.sandbox.enabled} is true at run time but the application was processed
+ * without the sandbox. Does nothing on the JVM, where the conditions themselves decided.
  */
 final class RuntimeApiKeyCheck implements BeanFactoryPostProcessor {
 
 	private static final Log logger = LogFactory.getLog(RuntimeApiKeyCheck.class);
+
+	private static final String SANDBOX_ENABLED = "sendpulse.sandbox.enabled";
 
 	private final Environment environment;
 
@@ -42,12 +46,29 @@ final class RuntimeApiKeyCheck implements BeanFactoryPostProcessor {
 			return;
 		}
 		List<String> guarded = guardedBeans(beanFactory);
+		if (sandboxRequested() && !hasOtherConnectionDetails(beanFactory, guarded)) {
+			// The sandbox's auto-configuration was decided at processing: without it, the
+			// calls would go to SendPulse, the one thing the property is set to prevent.
+			throw new InvalidSendPulsePropertyException(SANDBOX_ENABLED, SANDBOX_ENABLED + " is true, but this "
+					+ "application was AOT-processed without it: it has no sandbox and would send to the real SendPulse "
+					+ "API. AOT-process it with " + SANDBOX_ENABLED + "=true, or remove the property");
+		}
 		if (guarded.isEmpty() || OnApiKeyCondition.isSet(this.environment)
 				|| hasOtherConnectionDetails(beanFactory, guarded)) {
 			return;
 		}
 		logger.debug("No " + OnApiKeyCondition.PROPERTY + " at run time: the SendPulse templates are not created");
 		guarded.forEach(registry::removeBeanDefinition);
+	}
+
+	private boolean sandboxRequested() {
+		try {
+			return "true".equalsIgnoreCase(this.environment.getProperty(SANDBOX_ENABLED));
+		}
+		catch (IllegalArgumentException ex) {
+			// An unresolvable placeholder: not a request.
+			return false;
+		}
 	}
 
 	private List<String> guardedBeans(ConfigurableListableBeanFactory beanFactory) {

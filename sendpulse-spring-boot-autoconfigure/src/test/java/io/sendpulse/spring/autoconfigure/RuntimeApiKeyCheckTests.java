@@ -2,6 +2,7 @@ package io.sendpulse.spring.autoconfigure;
 
 import java.util.function.Consumer;
 
+import io.sendpulse.spring.internal.InvalidSendPulsePropertyException;
 import io.sendpulse.spring.sms.SmsTemplate;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +13,7 @@ import org.springframework.core.SpringProperties;
 import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link RuntimeApiKeyCheck}: at run time in an AOT-processed application, the
@@ -42,6 +44,28 @@ class RuntimeApiKeyCheckTests {
 				new RootBeanDefinition(PropertiesSendPulseConnectionDetails.class));
 		runUnderAot(beanFactory, new MockEnvironment());
 		assertThat(beanFactory.getBeanDefinitionNames()).contains("smsTemplate");
+	}
+
+	@Test
+	void stopsTheStartWhenTheSandboxIsAskedForButWasNotProcessed() {
+		// With a key: without the sandbox, the calls would go to SendPulse.
+		MockEnvironment environment = new MockEnvironment().withProperty("sendpulse.sandbox.enabled", "true")
+			.withProperty("sendpulse.api-key", "sk-live");
+		assertThatExceptionOfType(InvalidSendPulsePropertyException.class)
+			.isThrownBy(() -> runUnderAot(beanFactory(), environment))
+			.satisfies((ex) -> assertThat(ex.getProperty()).isEqualTo("sendpulse.sandbox.enabled"))
+			.withMessageContaining("AOT-processed without it")
+			.withMessageContaining("would send to the real SendPulse API")
+			.withMessageNotContaining("sk-live");
+	}
+
+	@Test
+	void startsWithTheSandboxItWasProcessedWith() {
+		DefaultListableBeanFactory beanFactory = beanFactory();
+		beanFactory.registerBeanDefinition("sandboxConnectionDetails",
+				new RootBeanDefinition(PropertiesSendPulseConnectionDetails.class));
+		runUnderAot(beanFactory, new MockEnvironment().withProperty("sendpulse.sandbox.enabled", "true"));
+		assertThat(beanFactory.getBeanDefinitionNames()).contains("smsTemplate", "sandboxConnectionDetails");
 	}
 
 	@Test

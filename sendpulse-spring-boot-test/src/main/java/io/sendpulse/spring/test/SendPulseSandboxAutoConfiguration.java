@@ -6,6 +6,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.aot.AotDetector;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -39,7 +40,13 @@ public final class SendPulseSandboxAutoConfiguration {
 	@ConditionalOnMissingBean
 	SendPulseSandbox sendPulseSandbox(SendPulseSandboxProperties properties, Environment environment,
 			ListableBeanFactory beanFactory) {
-		if (StringUtils.hasText(resolvedProperty(environment, API_KEY))) {
+		if (AotDetector.useGeneratedArtifacts()
+				&& !"true".equalsIgnoreCase(resolvedProperty(environment, "sendpulse.sandbox.enabled"))) {
+			logger.warn("This application was AOT-processed with sendpulse.sandbox.enabled=true, which decides it: "
+					+ "the SendPulse sandbox on loopback replaces the API although the property is not true now. "
+					+ "AOT-process the application without it to use the real API");
+		}
+		else if (StringUtils.hasText(resolvedProperty(environment, API_KEY))) {
 			logger.warn("sendpulse.sandbox.enabled=true: the SendPulse sandbox on loopback replaces " + API_KEY
 					+ ", so nothing is sent to SendPulse and no message reaches a phone. Set sendpulse.sandbox.enabled"
 					+ "=false (or remove it) to use the real API");
