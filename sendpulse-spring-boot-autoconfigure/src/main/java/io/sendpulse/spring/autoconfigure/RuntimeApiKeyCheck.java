@@ -15,15 +15,19 @@ import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
 
 /**
  * Decides {@link OnApiKeyCondition} again at run time in an AOT-processed application.
  * AOT freezes the bean definitions at build time, where the condition matches on purpose;
  * when at run time there is neither {@code sendpulse.api-key} nor other
  * {@link SendPulseConnectionDetails}, the beans the condition guards are removed, so the
- * application starts as it would on the JVM without a key. Stops the start when
- * {@code sendpulse.sandbox.enabled} is true at run time but the application was processed
- * without the sandbox. Does nothing on the JVM, where the conditions themselves decided.
+ * application starts as it would on the JVM without a key. Does nothing more on the JVM,
+ * where the condition itself decided.
+ * <p>
+ * Stops the start when {@code sendpulse.sandbox.enabled} is true but the application has
+ * no sandbox to use (its jar is missing, or AOT processed the application without it):
+ * the calls would go to SendPulse.
  */
 final class RuntimeApiKeyCheck implements BeanFactoryPostProcessor {
 
@@ -31,28 +35,46 @@ final class RuntimeApiKeyCheck implements BeanFactoryPostProcessor {
 
 	private static final String SANDBOX_ENABLED = "sendpulse.sandbox.enabled";
 
+	private static final String SANDBOX = "io.sendpulse.spring.test.SendPulseSandbox";
+
 	private final Environment environment;
 
 	private final Set<String> guardedConfigurations;
 
+	private final String sandboxType;
+
 	RuntimeApiKeyCheck(Environment environment, Class<?>... guardedConfigurations) {
+		this(environment, SANDBOX, guardedConfigurations);
+	}
+
+	RuntimeApiKeyCheck(Environment environment, String sandboxType, Class<?>... guardedConfigurations) {
 		this.environment = environment;
+		this.sandboxType = sandboxType;
 		this.guardedConfigurations = Set.copyOf(Arrays.stream(guardedConfigurations).map(Class::getName).toList());
 	}
 
 	@Override
 	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) throws BeansException {
+		if (sandboxRequested()) {
+			// Without the sandbox, the calls would go to SendPulse: the one thing the
+			// property is set to prevent.
+			if (!ClassUtils.isPresent(this.sandboxType, beanFactory.getBeanClassLoader())) {
+				throw new InvalidSendPulsePropertyException(SANDBOX_ENABLED, SANDBOX_ENABLED
+						+ " is true, but the sandbox (sendpulse-spring-boot-test) is not on the class path: the "
+						+ "calls would go to the real SendPulse API. Add it as a runtime dependency, or remove "
+						+ "the property");
+			}
+			if (AotDetector.useGeneratedArtifacts() && !hasSandbox(beanFactory)) {
+				throw new InvalidSendPulsePropertyException(SANDBOX_ENABLED, SANDBOX_ENABLED + " is true, but "
+						+ "this application was AOT-processed without it: it has no sandbox and would send to the "
+						+ "real SendPulse API. AOT-process it with " + SANDBOX_ENABLED + "=true, or remove the "
+						+ "property");
+			}
+		}
 		if (!AotDetector.useGeneratedArtifacts() || !(beanFactory instanceof BeanDefinitionRegistry registry)) {
 			return;
 		}
 		List<String> guarded = guardedBeans(beanFactory);
-		if (sandboxRequested() && !hasOtherConnectionDetails(beanFactory, guarded)) {
-			// The sandbox's auto-configuration was decided at processing: without it, the
-			// calls would go to SendPulse, the one thing the property is set to prevent.
-			throw new InvalidSendPulsePropertyException(SANDBOX_ENABLED, SANDBOX_ENABLED + " is true, but this "
-					+ "application was AOT-processed without it: it has no sandbox and would send to the real SendPulse "
-					+ "API. AOT-process it with " + SANDBOX_ENABLED + "=true, or remove the property");
-		}
 		if (guarded.isEmpty() || OnApiKeyCondition.isSet(this.environment)
 				|| hasOtherConnectionDetails(beanFactory, guarded)) {
 			return;
@@ -69,6 +91,16 @@ final class RuntimeApiKeyCheck implements BeanFactoryPostProcessor {
 			// An unresolvable placeholder: not a request.
 			return false;
 		}
+	}
+
+	private boolean hasSandbox(ConfigurableListableBeanFactory beanFactory) {
+		for (String name : beanFactory.getBeanDefinitionNames()) {
+			Class<?> type = beanFactory.getType(name, false);
+			if (type != null && type.getName().equals(this.sandboxType)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private List<String> guardedBeans(ConfigurableListableBeanFactory beanFactory) {

@@ -36,6 +36,7 @@ import io.sendpulse.spring.internal.verify.DefaultVerifyTemplate;
 import io.sendpulse.spring.internal.voice.DefaultReactiveVoiceTemplate;
 import io.sendpulse.spring.internal.voice.DefaultVoiceTemplate;
 import io.sendpulse.spring.internal.webhook.DeliveryStore;
+import io.sendpulse.spring.internal.webhook.InMemoryDeliveryStore;
 import io.sendpulse.spring.internal.webhook.redis.RedisDeliveryStore;
 import io.sendpulse.spring.observation.SendPulseClientObservationConvention;
 import io.sendpulse.spring.sms.SmsTemplate;
@@ -90,11 +91,8 @@ public final class SendPulseAutoConfiguration {
 	// Static: a BeanFactoryPostProcessor must not drag the configuration in early.
 	@Bean
 	static RuntimeApiKeyCheck sendPulseRuntimeApiKeyCheck(Environment environment) {
-		// Every configuration class that has beans of its own, nested ones included: a
-		// bean
-		// is removed with the configuration class that makes it. The health stays:
-		// without
-		// a key, it reports the webhook delivery store (or is null).
+		// Each configuration class with beans, nested ones too. Not the health: without
+		// a key, it reports the webhook delivery store, or is no bean.
 		return new RuntimeApiKeyCheck(environment, ClientConfiguration.class,
 				ClientConfiguration.BootConnectorConfiguration.class,
 				ClientConfiguration.ReactorNettyConnectorConfiguration.class,
@@ -557,11 +555,14 @@ public final class SendPulseAutoConfiguration {
 		@ConditionalOnMissingBean(name = "sendpulseHealthContributor")
 		@Nullable SendPulseHealthIndicator sendpulseHealthContributor(ObjectProvider<ObservedClientState> sendPulseClientState,
 				@Qualifier("sendPulseRateLimiter") ObjectProvider<RateLimiter> rateLimiter,
-				ObjectProvider<PlaceStore> placeStore, SendPulseProperties properties,
-				ConfigurableListableBeanFactory beanFactory) {
+				ObjectProvider<PlaceStore> placeStore, ConfigurableListableBeanFactory beanFactory) {
 			ObservedClientState clientState = sendPulseClientState.getIfAvailable();
 			if (clientState == null) {
-				return (properties.getStore() == SendPulseProperties.Store.REDIS)
+				// The store as the bean definitions have it: AOT fixed them when it
+				// processed the application, whatever sendpulse.store says now.
+				Class<?> store = beanFactory.containsBeanDefinition(DELIVERY_STORE)
+						? beanFactory.getType(DELIVERY_STORE, false) : null;
+				return (store != null && !InMemoryDeliveryStore.class.isAssignableFrom(store))
 						? SendPulseHealthIndicator.forWebhooks(() -> deliveryStore(beanFactory)) : null;
 			}
 			return new SendPulseHealthIndicator(clientState, rateLimiter::getIfAvailable, CONNECTION_FAILURE_WINDOW,

@@ -47,25 +47,40 @@ class RuntimeApiKeyCheckTests {
 	}
 
 	@Test
-	void stopsTheStartWhenTheSandboxIsAskedForButWasNotProcessed() {
-		// With a key: without the sandbox, the calls would go to SendPulse.
+	void stopsTheStartWhenTheSandboxIsAskedForButItsJarIsMissingOnTheJvmToo() {
+		// This module's tests have no sandbox jar.
 		MockEnvironment environment = new MockEnvironment().withProperty("sendpulse.sandbox.enabled", "true")
 			.withProperty("sendpulse.api-key", "sk-live");
 		assertThatExceptionOfType(InvalidSendPulsePropertyException.class)
-			.isThrownBy(() -> runUnderAot(beanFactory(), environment))
+			.isThrownBy(() -> check(environment).postProcessBeanFactory(beanFactory()))
+			.satisfies((ex) -> assertThat(ex.getProperty()).isEqualTo("sendpulse.sandbox.enabled"))
+			.withMessageContaining("the sandbox (sendpulse-spring-boot-test) is not on the class path")
+			.withMessageContaining("would go to the real SendPulse API")
+			.withMessageNotContaining("sk-live");
+	}
+
+	@Test
+	void stopsTheStartWhenTheSandboxIsAskedForButWasNotProcessed() {
+		// With a key, or connection details of the application's own: either way the
+		// calls would go to SendPulse.
+		DefaultListableBeanFactory beanFactory = beanFactory();
+		beanFactory.registerBeanDefinition("vaultConnectionDetails",
+				new RootBeanDefinition(PropertiesSendPulseConnectionDetails.class));
+		MockEnvironment environment = new MockEnvironment().withProperty("sendpulse.sandbox.enabled", "true")
+			.withProperty("sendpulse.api-key", "sk-live");
+		assertThatExceptionOfType(InvalidSendPulsePropertyException.class)
+			.isThrownBy(() -> runUnderAot(beanFactory, sandboxCheck(environment)))
 			.satisfies((ex) -> assertThat(ex.getProperty()).isEqualTo("sendpulse.sandbox.enabled"))
 			.withMessageContaining("AOT-processed without it")
-			.withMessageContaining("would send to the real SendPulse API")
 			.withMessageNotContaining("sk-live");
 	}
 
 	@Test
 	void startsWithTheSandboxItWasProcessedWith() {
 		DefaultListableBeanFactory beanFactory = beanFactory();
-		beanFactory.registerBeanDefinition("sandboxConnectionDetails",
-				new RootBeanDefinition(PropertiesSendPulseConnectionDetails.class));
-		runUnderAot(beanFactory, new MockEnvironment().withProperty("sendpulse.sandbox.enabled", "true"));
-		assertThat(beanFactory.getBeanDefinitionNames()).contains("smsTemplate", "sandboxConnectionDetails");
+		beanFactory.registerBeanDefinition("sendPulseSandbox", new RootBeanDefinition(Sandbox.class));
+		runUnderAot(beanFactory, sandboxCheck(new MockEnvironment().withProperty("sendpulse.sandbox.enabled", "true")));
+		assertThat(beanFactory.getBeanDefinitionNames()).contains("sendPulseSandbox");
 	}
 
 	@Test
@@ -111,13 +126,27 @@ class RuntimeApiKeyCheckTests {
 	}
 
 	private void runUnderAot(DefaultListableBeanFactory beanFactory, MockEnvironment environment) {
+		runUnderAot(beanFactory, check(environment));
+	}
+
+	private void runUnderAot(DefaultListableBeanFactory beanFactory, RuntimeApiKeyCheck check) {
 		SpringProperties.setProperty(AotDetector.AOT_ENABLED, "true");
 		try {
-			check(environment).postProcessBeanFactory(beanFactory);
+			check.postProcessBeanFactory(beanFactory);
 		}
 		finally {
 			SpringProperties.setProperty(AotDetector.AOT_ENABLED, null);
 		}
+	}
+
+	// The sandbox's jar is not on this module's class path: a stand-in.
+	private static RuntimeApiKeyCheck sandboxCheck(MockEnvironment environment) {
+		return new RuntimeApiKeyCheck(environment, Sandbox.class.getName(),
+				SendPulseAutoConfiguration.class.getDeclaredClasses());
+	}
+
+	static final class Sandbox {
+
 	}
 
 	private static RuntimeApiKeyCheck check(MockEnvironment environment) {

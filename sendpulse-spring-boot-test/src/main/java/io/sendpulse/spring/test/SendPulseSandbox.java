@@ -293,9 +293,11 @@ public final class SendPulseSandbox implements AutoCloseable {
 
 	/**
 	 * Move the sandbox clock on and run, in order, every transition that falls due, then
-	 * wait until the webhooks they posted have been answered (at most 30 s): when it
-	 * returns, the application's listeners have run. A webhook the application refused is
-	 * posted again when its backoff falls due on the sandbox clock.
+	 * wait until no webhook is being posted (at most 30 s): when it returns, the
+	 * application's listeners have run. A webhook the application refused is posted again
+	 * when its backoff falls due on the sandbox clock. Call it from a test, not from a
+	 * webhook listener (whose own webhook is not answered until it returns); on a thread
+	 * that must not block, such as an event loop, it does not wait.
 	 * @param duration how far to move the clock
 	 */
 	public void advance(Duration duration) {

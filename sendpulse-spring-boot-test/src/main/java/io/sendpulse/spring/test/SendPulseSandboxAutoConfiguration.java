@@ -2,6 +2,7 @@ package io.sendpulse.spring.test;
 
 import io.sendpulse.spring.autoconfigure.SendPulseAutoConfiguration;
 import io.sendpulse.spring.autoconfigure.SendPulseConnectionDetails;
+import io.sendpulse.spring.internal.InvalidSendPulsePropertyException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -42,11 +43,14 @@ public final class SendPulseSandboxAutoConfiguration {
 			ListableBeanFactory beanFactory) {
 		if (AotDetector.useGeneratedArtifacts()
 				&& !"true".equalsIgnoreCase(resolvedProperty(environment, "sendpulse.sandbox.enabled"))) {
-			logger.warn("This application was AOT-processed with sendpulse.sandbox.enabled=true, which decides it: "
-					+ "the SendPulse sandbox on loopback replaces the API although the property is not true now. "
-					+ "AOT-process the application without it to use the real API");
+			// Processing decided it: started anyway, it would answer every call and no
+			// message would reach a phone.
+			throw new InvalidSendPulsePropertyException("sendpulse.sandbox.enabled", "This application was "
+					+ "AOT-processed with sendpulse.sandbox.enabled=true, which decides it: its SendPulse sandbox would "
+					+ "replace the API although the property is not true now. AOT-process the application without it "
+					+ "to use the real API");
 		}
-		else if (StringUtils.hasText(resolvedProperty(environment, API_KEY))) {
+		if (StringUtils.hasText(resolvedProperty(environment, API_KEY))) {
 			logger.warn("sendpulse.sandbox.enabled=true: the SendPulse sandbox on loopback replaces " + API_KEY
 					+ ", so nothing is sent to SendPulse and no message reaches a phone. Set sendpulse.sandbox.enabled"
 					+ "=false (or remove it) to use the real API");

@@ -8,6 +8,7 @@ import java.time.Duration;
 
 import io.sendpulse.spring.autoconfigure.SendPulseAutoConfiguration;
 import io.sendpulse.spring.autoconfigure.SendPulseConnectionDetails;
+import io.sendpulse.spring.internal.InvalidSendPulsePropertyException;
 import io.sendpulse.spring.sms.SmsRequest;
 import io.sendpulse.spring.sms.SmsStatus;
 import io.sendpulse.spring.sms.SmsTemplate;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.aot.AotDetector;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -24,6 +27,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.SpringProperties;
+import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -43,6 +48,23 @@ class SendPulseSandboxAutoConfigurationTests {
 		.withConfiguration(
 				AutoConfigurations.of(SendPulseSandboxAutoConfiguration.class, SendPulseAutoConfiguration.class))
 		.withPropertyValues("sendpulse.sms.from=MyApp");
+
+	@Test
+	void refusesToStartWhereAotProcessingDecidedOnASandboxNoLongerAskedFor() {
+		SpringProperties.setProperty(AotDetector.AOT_ENABLED, "true");
+		try {
+			assertThatExceptionOfType(InvalidSendPulsePropertyException.class)
+				.isThrownBy(
+						() -> new SendPulseSandboxAutoConfiguration().sendPulseSandbox(new SendPulseSandboxProperties(),
+								new MockEnvironment().withProperty("sendpulse.sandbox.enabled", "false"),
+								new DefaultListableBeanFactory()))
+				.satisfies((ex) -> assertThat(ex.getProperty()).isEqualTo("sendpulse.sandbox.enabled"))
+				.withMessageContaining("AOT-processed with sendpulse.sandbox.enabled=true");
+		}
+		finally {
+			SpringProperties.setProperty(AotDetector.AOT_ENABLED, null);
+		}
+	}
 
 	@Test
 	void startsNoSandboxInAnApplicationThatDidNotAskForIt() {

@@ -20,8 +20,6 @@ import io.sendpulse.spring.internal.webhook.MicrometerWebhookDeliveryObserver;
 import io.sendpulse.spring.internal.webhook.WebhookDeliveryObserver;
 import io.sendpulse.spring.internal.webhook.WebhookProcessor;
 import io.sendpulse.spring.webhook.WebhookSignatureVerifier;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -75,8 +73,6 @@ import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 @Conditional(OnSendPulseWebhookCondition.class)
 @EnableConfigurationProperties(SendPulseProperties.class)
 public final class SendPulseWebhookAutoConfiguration {
-
-	private static final Log logger = LogFactory.getLog(SendPulseWebhookAutoConfiguration.class);
 
 	private static final String TOP_LEVEL = "sendpulse.webhook.";
 
@@ -206,19 +202,11 @@ public final class SendPulseWebhookAutoConfiguration {
 		return names;
 	}
 
-	// sendpulse.store=redis has its store in SendPulseAutoConfiguration, which runs
-	// first.
-	// A test slice (@WebMvcTest, @WebFluxTest) imports this auto-configuration without
-	// it:
-	// the memory of one instance is what a test of the endpoint needs.
+	// sendpulse.store=redis has its store in SendPulseAutoConfiguration; without it, the
+	// start fails rather than remember deliveries per instance.
 	@Bean
-	@ConditionalOnMissingBean(DeliveryStore.class)
-	InMemoryDeliveryStore sendPulseDeliveryStore(SendPulseProperties properties) {
-		if (properties.getStore() == SendPulseProperties.Store.REDIS) {
-			logger.info("sendpulse.store=redis, but no shared webhook delivery store is configured (as in a test "
-					+ "slice, or an AOT-processed application built with the memory store): webhook deliveries are "
-					+ "remembered in this instance's memory");
-		}
+	@ConditionalOnProperty(name = "sendpulse.store", havingValue = "memory", matchIfMissing = true)
+	InMemoryDeliveryStore sendPulseDeliveryStore() {
 		return new InMemoryDeliveryStore();
 	}
 

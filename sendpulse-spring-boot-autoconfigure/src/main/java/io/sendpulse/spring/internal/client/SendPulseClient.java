@@ -71,7 +71,7 @@ public final class SendPulseClient {
 
 	private static final byte[] EMPTY = new byte[0];
 
-	private static final Pattern PROXY_STATUS = Pattern.compile("(?:status: |http/1\\.[01] )([1-5]\\d\\d)\\b");
+	private static final Pattern PROXY_STATUS = Pattern.compile("(?:status: |got: )([1-5]\\d\\d)\\b");
 
 	/**
 	 * Built at the first call rather than with the client: building it loads the
@@ -375,10 +375,9 @@ public final class SendPulseClient {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			String name = cause.getClass().getSimpleName();
 			String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
-			// Netty's ProxyConnectException (a ConnectException) and its kinds, the JDK's
-			// "Unable to tunnel through proxy" IOException.
-			if (name.contains("Proxy")
-					|| (cause instanceof IOException && message.startsWith("unable to tunnel through proxy"))) {
+			// Netty's ProxyConnectException (a ConnectException) and its kinds; the JDK
+			// HttpClient's "Tunnel failed, got: 407" IOException.
+			if (name.contains("Proxy") || (cause instanceof IOException && message.startsWith("tunnel failed"))) {
 				return "The proxy did not open a tunnel to the API" + proxyStatus(message) + " (" + name + ")";
 			}
 			if (cause instanceof ConnectException) {
@@ -409,8 +408,8 @@ public final class SendPulseClient {
 
 	/**
 	 * The status a proxy answered a tunnel with (407 for missing or wrong credentials),
-	 * as Netty ({@code status: 407 ...}) and the JDK ({@code returns "HTTP/1.1 407 ...})
-	 * word it; nothing else of their message, which names hosts.
+	 * as Netty ({@code status: 407 ...}) and the JDK HttpClient ({@code got: 407}) word
+	 * it; nothing else of their message, which names hosts.
 	 */
 	private static String proxyStatus(String message) {
 		Matcher status = PROXY_STATUS.matcher(message);

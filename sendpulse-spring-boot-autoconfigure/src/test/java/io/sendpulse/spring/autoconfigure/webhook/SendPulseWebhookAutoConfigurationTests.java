@@ -31,6 +31,7 @@ import reactor.core.scheduler.Schedulers;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
@@ -191,6 +192,22 @@ class SendPulseWebhookAutoConfigurationTests {
 				assertThat(context).hasFailed();
 				assertThat(context.getStartupFailure()).rootCause()
 					.hasMessageContaining("no Spring Data Redis on the classpath");
+			});
+	}
+
+	@Test
+	void neverFallsBackToMemoryWithTheRedisStoreOutsideATestSlice() {
+		// SendPulseAutoConfiguration, which makes the Redis store, left out: each
+		// instance would publish every delivery it gets.
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(SendPulseWebhookAutoConfiguration.class))
+			.withUserConfiguration(Receipts.class)
+			.withPropertyValues("sendpulse.webhook.secret=whsec_test", "sendpulse.store=redis")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(NoSuchBeanDefinitionException.class)
+					.hasMessageContaining(DeliveryStore.class.getName());
 			});
 	}
 

@@ -121,8 +121,7 @@ class ExceptionContractTests {
 				"http, basic, proxy.corp.example/10.0.0.2:3128 => api.sendpulse.io:443, status: 407 Proxy Authentication Required",
 				null))))
 			.isEqualTo("The proxy did not open a tunnel to the API, answering 407 (HttpProxyConnectException)");
-		assertThat(SendPulseClient.failure(
-				request(new IOException("Unable to tunnel through proxy. Proxy returns \"HTTP/1.1 403 Forbidden\""))))
+		assertThat(SendPulseClient.failure(request(new IOException("Tunnel failed, got: 403"))))
 			.isEqualTo("The proxy did not open a tunnel to the API, answering 403 (IOException)");
 		assertThat(SendPulseClient.failure(request(new ProxyConnectException(
 				"http, none, proxy.corp.example/10.0.0.2:3128 => api.sendpulse.io:443, timeout"))))

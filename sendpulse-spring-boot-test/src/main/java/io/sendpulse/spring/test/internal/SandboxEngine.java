@@ -206,16 +206,15 @@ public final class SandboxEngine {
 	}
 
 	/**
-	 * Move the clock on, run what falls due and wait until the webhooks it posted have
-	 * been answered (at most {@link #WEBHOOK_ANSWERS}).
+	 * Move the clock on, run what falls due and wait until no webhook is being posted (at
+	 * most {@link #WEBHOOK_ANSWERS}).
 	 * @param duration how far
 	 */
 	public void advance(Duration duration) {
 		this.scheduler.advance(duration);
 		if (!this.webhooks.awaitAnswers(WEBHOOK_ANSWERS)) {
-			logger
-				.warn("The SendPulse sandbox's advance(" + duration + ") returns with webhooks still unanswered after "
-						+ WEBHOOK_ANSWERS.toSeconds() + " s; a listener that calls advance() would wait for itself");
+			logger.warn("The SendPulse sandbox's advance(" + duration
+					+ ") returns with webhooks still unanswered after " + WEBHOOK_ANSWERS.toSeconds() + " s");
 		}
 	}
 

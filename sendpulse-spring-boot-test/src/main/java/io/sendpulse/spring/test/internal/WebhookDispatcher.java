@@ -23,6 +23,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.node.ObjectNode;
@@ -168,13 +169,17 @@ final class WebhookDispatcher {
 	}
 
 	/**
-	 * Wait until every webhook being posted has been answered (or failed), and those
-	 * queued behind them too: a retry after a refusal waits for the sandbox clock, not
-	 * for this.
+	 * Wait until no webhook is being posted: every post answered (or failed), and those
+	 * queued behind them too; a retry after a refusal waits for the sandbox clock, not
+	 * for this. Returns at once on a thread that must not block (an event loop, where the
+	 * answers themselves may be handled).
 	 * @param timeout the longest wait
-	 * @return whether every post was answered in time
+	 * @return {@code false} if posts were still unanswered when the wait timed out
 	 */
 	boolean awaitAnswers(Duration timeout) {
+		if (Schedulers.isInNonBlockingThread()) {
+			return true;
+		}
 		long deadline = System.nanoTime() + timeout.toNanos();
 		synchronized (this.posting) {
 			while (this.unanswered > 0) {
@@ -187,7 +192,7 @@ final class WebhookDispatcher {
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
-					return false;
+					return true;
 				}
 			}
 			return true;
@@ -207,6 +212,16 @@ final class WebhookDispatcher {
 		synchronized (this.posting) {
 			this.unanswered++;
 		}
+		try {
+			send(delivery, target);
+		}
+		catch (RuntimeException ex) {
+			answered();
+			throw ex;
+		}
+	}
+
+	private void send(Delivery delivery, URI target) {
 		this.http
 			.headers((headers) -> headers.set(HttpHeaderNames.CONTENT_TYPE, "application/json")
 				.set(WireHeaders.SIGNATURE, delivery.signature)
@@ -224,19 +239,22 @@ final class WebhookDispatcher {
 			})
 			.subscribe((status) -> {
 				try {
-					// The next of the resource's events is posted in there: counted
-					// before
-					// this one is taken off, so that the count never reads zero between.
+					// Posts the resource's next event, counted before this one's
+					// answer is.
 					answered(delivery, status);
 				}
 				finally {
-					synchronized (this.posting) {
-						if (--this.unanswered == 0) {
-							this.posting.notifyAll();
-						}
-					}
+					answered();
 				}
 			});
+	}
+
+	private void answered() {
+		synchronized (this.posting) {
+			if (--this.unanswered == 0) {
+				this.posting.notifyAll();
+			}
+		}
 	}
 
 	private void answered(Delivery delivery, int status) {
