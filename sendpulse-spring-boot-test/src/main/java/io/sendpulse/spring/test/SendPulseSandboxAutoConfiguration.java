@@ -2,7 +2,6 @@ package io.sendpulse.spring.test;
 
 import io.sendpulse.spring.autoconfigure.SendPulseAutoConfiguration;
 import io.sendpulse.spring.autoconfigure.SendPulseConnectionDetails;
-import io.sendpulse.spring.internal.InvalidSendPulsePropertyException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -45,7 +44,7 @@ public final class SendPulseSandboxAutoConfiguration {
 				&& !"true".equalsIgnoreCase(resolvedProperty(environment, "sendpulse.sandbox.enabled"))) {
 			// Processing decided it: started anyway, it would answer every call and no
 			// message would reach a phone.
-			throw new InvalidSendPulsePropertyException("sendpulse.sandbox.enabled", "This application was "
+			throw new IllegalStateException("This application was "
 					+ "AOT-processed with sendpulse.sandbox.enabled=true, which decides it: its SendPulse sandbox would "
 					+ "replace the API although the property is not true now. AOT-process the application without it "
 					+ "to use the real API");
