@@ -106,6 +106,41 @@ class SendPulseClientObservationTests {
 	}
 
 	@Test
+	void theHttpAttemptsAreChildrenOfTheOperationUnderTheCallersSpan() {
+		// As in a Spring MVC request: the server's span is current on the calling
+		// thread. The first attempt starts there, the retry on another thread.
+		SimpleTracer tracer = new SimpleTracer();
+		ObservationRegistry registry = ObservationRegistry.create();
+		registry.observationConfig().observationHandler(new DefaultTracingObservationHandler(tracer));
+		this.server.enqueue(new MockResponse.Builder().code(503).build());
+		this.server.enqueue(TemplateContexts.queued());
+		this.contextRunner.withPropertyValues("sendpulse.base-url=" + this.server.url("/"))
+			.withBean(ObservationRegistry.class, () -> registry)
+			.run((context) -> {
+				Observation request = Observation.start("http.server.requests", registry);
+				try (Observation.Scope scope = request.openScope()) {
+					send(context.getBean(SmsTemplate.class));
+				}
+				request.stop();
+				List<SimpleSpan> spans = List.copyOf(tracer.getSpans());
+				SimpleSpan server = spans.stream()
+					.filter((span) -> span.getName().equals("http.server.requests"))
+					.findFirst()
+					.orElseThrow();
+				SimpleSpan operation = spans.stream()
+					.filter((span) -> span.getName().equals("sms.send"))
+					.findFirst()
+					.orElseThrow();
+				assertThat(operation.getParentId()).isEqualTo(server.getSpanId());
+				List<SimpleSpan> attempts = spans.stream()
+					.filter((span) -> span.getName().equalsIgnoreCase("http post"))
+					.toList();
+				assertThat(attempts).hasSize(2)
+					.allSatisfy((attempt) -> assertThat(attempt.getParentId()).isEqualTo(operation.getSpanId()));
+			});
+	}
+
+	@Test
 	void aConventionBeanReplacesTheDefault() {
 		TestObservationRegistry registry = TestObservationRegistry.create();
 		this.server.enqueue(TemplateContexts.queued());

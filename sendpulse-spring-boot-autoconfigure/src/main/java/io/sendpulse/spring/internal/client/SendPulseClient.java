@@ -35,6 +35,7 @@ import io.sendpulse.spring.observation.SendPulseClientObservationContext;
 import io.sendpulse.spring.observation.SendPulseClientObservationConvention;
 import io.sendpulse.spring.observation.SendPulseClientObservationDocumentation;
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
@@ -479,7 +480,8 @@ public final class SendPulseClient {
 
 	/**
 	 * One observation per operation, every attempt included, made the parent of the
-	 * {@code WebClient}'s own observation of each attempt through the Reactor context.
+	 * {@code WebClient}'s own observation of each attempt: through the Reactor context,
+	 * and on the caller's thread while the call is subscribed.
 	 */
 	private <T> Mono<T> observe(String operation, HttpMethod method, String uriTemplate, Mono<T> call) {
 		if (this.observationRegistry.isNoop()) {
@@ -496,7 +498,7 @@ public final class SendPulseClient {
 			Observation parent = reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY,
 					this.observationRegistry.getCurrentObservation());
 			observation.parentObservation(parent).start();
-			return call.doOnSuccess((result) -> {
+			Mono<T> observed = call.doOnSuccess((result) -> {
 				context.setStatusCode(200);
 				observation.stop();
 			}).doOnError((ex) -> {
@@ -508,6 +510,14 @@ public final class SendPulseClient {
 				context.setCancelled(true);
 				observation.stop();
 			}).contextWrite((reactor) -> reactor.put(ObservationThreadLocalAccessor.KEY, observation));
+			// In scope while subscribing, where the first attempt usually starts: a span
+			// current on the caller's thread (a server request's) would otherwise be its
+			// parent, not this operation's.
+			return Mono.fromDirect((Publisher<T>) (subscriber) -> {
+				try (Observation.Scope scope = observation.openScope()) {
+					observed.subscribe(subscriber);
+				}
+			});
 		});
 	}
 
