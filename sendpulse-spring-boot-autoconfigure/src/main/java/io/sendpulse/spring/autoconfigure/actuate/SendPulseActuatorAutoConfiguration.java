@@ -4,6 +4,7 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration for Spring Boot Actuator: the SendPulse API key and webhook secrets
@@ -18,8 +19,8 @@ import org.springframework.context.annotation.Bean;
 public final class SendPulseActuatorAutoConfiguration {
 
 	@Bean
-	SendPulseSecretsSanitizingFunction sendPulseSecretsSanitizingFunction() {
-		return new SendPulseSecretsSanitizingFunction();
+	SendPulseSecretsSanitizingFunction sendPulseSecretsSanitizingFunction(Environment environment) {
+		return new SendPulseSecretsSanitizingFunction(environment);
 	}
 
 }

@@ -111,6 +111,34 @@ class SendPulseActuatorAutoConfigurationTests {
 		});
 	}
 
+	@Test
+	void hidesTheVariablesTheSecretsNameInPlaceholders() {
+		// As README's examples write them: the account's key and secret, and the proxy's
+		// password, each from a variable of the deployment's choosing.
+		this.contextRunner
+			.withPropertyValues("sendpulse.accounts.eu.api-key=${SENDPULSE_EU_API_KEY}",
+					"sendpulse.accounts.eu.webhook.secret=${SENDPULSE_EU_WEBHOOK_SECRET:}",
+					"sendpulse.proxy.host=proxy.internal", "sendpulse.proxy.password=${PROXY_PASSWORD}")
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new SystemEnvironmentPropertySource("test-environment-variables",
+						Map.of("SENDPULSE_EU_API_KEY", "eu_apikey", "SENDPULSE_EU_WEBHOOK_SECRET", "eu_secret",
+								"PROXY_PASSWORD", "proxy_pass", "HOSTNAME", "shop-1"))))
+			.run((context) -> {
+				List<String> shown = new ArrayList<>();
+				context.getBean(EnvironmentEndpoint.class)
+					.environment(null)
+					.getPropertySources()
+					.forEach((source) -> source.getProperties()
+						.forEach((name, value) -> shown.add(name + "=" + value.getValue())));
+				assertThat(shown).contains("SENDPULSE_EU_API_KEY=******", "SENDPULSE_EU_WEBHOOK_SECRET=******",
+						"PROXY_PASSWORD=******", "HOSTNAME=shop-1");
+				assertThat(String.join("\n", shown)).doesNotContain("eu_apikey")
+					.doesNotContain("eu_secret")
+					.doesNotContain("proxy_pass");
+			});
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "sendpulse.api-key", "sendpulse.apiKey", "SENDPULSE_APIKEY", "sendpulse.webhook.secret",
 			"sendpulse.webhook.additional-secrets[1]", "sendpulse.accounts.eu.api-key", "sendpulse.accounts.eu.apiKey",
