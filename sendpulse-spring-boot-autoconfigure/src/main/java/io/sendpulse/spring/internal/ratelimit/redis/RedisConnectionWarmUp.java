@@ -15,7 +15,8 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
  * handshake) can take longer than a short {@code sendpulse.rate-limit.timeout}: the first
  * calls would then fail unsent although Redis is fine. A Redis that does not answer in
  * time does not stop the application: the store then behaves as while Redis is down
- * (calls fail unsent, the health shows it) and recovers by itself, and a WARN says so.
+ * (calls fail unsent, and the health shows it once a call has) and recovers by itself,
+ * and a WARN says so.
  */
 public final class RedisConnectionWarmUp implements SmartLifecycle {
 

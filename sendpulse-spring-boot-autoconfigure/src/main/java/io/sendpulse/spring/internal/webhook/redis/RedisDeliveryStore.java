@@ -118,16 +118,13 @@ public final class RedisDeliveryStore implements DeliveryStore {
 	}
 
 	/**
-	 * Why Redis was last found unreachable, while it is. Asked (by the health) while it
-	 * is down, it also asks Redis again, at most once per command timeout, so that it
-	 * shows Redis back without waiting for a delivery.
+	 * Why Redis was last found unreachable, while it is. Asked (by the health), it also
+	 * pings Redis, at most once per command timeout and without waiting for the answer,
+	 * so that the next check shows Redis gone or back without waiting for a delivery.
 	 * @return the reason, or {@code null} while Redis answers
 	 */
 	@Override
 	public @Nullable String unreachable() {
-		if (!this.down.get()) {
-			return null;
-		}
 		if (System.nanoTime() - this.askAgainAt >= 0) {
 			this.askAgainAt = System.nanoTime() + this.commandTimeout.toNanos();
 			this.redis.execute((connection) -> connection.ping())
@@ -135,7 +132,7 @@ public final class RedisDeliveryStore implements DeliveryStore {
 				.timeout(this.commandTimeout)
 				.subscribe((pong) -> answered(), this::unanswered);
 		}
-		return "the webhook delivery store (Redis) is unreachable";
+		return this.down.get() ? "the webhook delivery store (Redis) is unreachable" : null;
 	}
 
 	@Override

@@ -59,6 +59,9 @@ class RedisWebhookOnlyHealthTests {
 				assertThat(health.health(true).getStatus()).isEqualTo(Status.UP);
 
 				redis.stop();
+				// Down with no delivery to find it out: the health pings Redis.
+				await().atMost(Duration.ofSeconds(20))
+					.untilAsserted(() -> assertThat(health.health(true).getStatus()).isEqualTo(Status.DOWN));
 				// Accepted and published all the same, from the instance's own memory.
 				assertThat(deliver(context, "msg_during")).isEqualTo(200);
 				Health down = health.health(true);
