@@ -121,6 +121,10 @@ class SendPulseHealthContributorTests {
 			assertThat(health.getDetails()).containsEntry("reason", "The API could not be reached")
 				.containsEntry("connectionFailures", 1)
 				.containsKey("lastConnectionFailure");
+			// In the client's words, which name no host.
+			assertThat(String.valueOf(health.getDetails().get("lastConnectionError")))
+				.startsWith("The connection could not be opened: refused, or the host unreachable (")
+				.doesNotContain("127.0.0.1");
 		});
 	}
 

@@ -18,7 +18,8 @@ public interface ClientListener {
 	/**
 	 * The attempt failed: with an error status (a
 	 * {@link io.sendpulse.spring.SendPulseException} with a status code), or before any
-	 * response (any other exception, such as a refused connection or a read timeout).
+	 * response (status 0: a {@link io.sendpulse.spring.SendPulseConnectionException},
+	 * such as a refused connection or a read timeout).
 	 * @param failure what went wrong
 	 */
 	void failed(Throwable failure);

@@ -254,6 +254,11 @@ public final class SendPulseClient {
 			Mono<T> attempt = Mono.defer(() -> exchange.apply(attempts.incrementAndGet()))
 				.onErrorMap((ex) -> !(ex instanceof SendPulseException),
 						(ex) -> connectionFailure(method, uriTemplate, ex, attempts.get()));
+			ClientListener listener = this.listener;
+			if (listener != null) {
+				// As the caller sees it: the health shows what went wrong in these words.
+				attempt = attempt.doOnError(listener::failed);
+			}
 			if (limiter != null) {
 				// A place per attempt, retries included: the API counts every request. It
 				// is held until the response or failure arrives (or the caller cancels),
@@ -310,8 +315,7 @@ public final class SendPulseClient {
 		// response that trickles in, or a connector set up without timeouts.
 		result = AttemptDeadline.within(result, this.attemptTimeout);
 		ClientListener listener = this.listener;
-		return (listener != null) ? result.doOnSuccess((body) -> listener.succeeded()).doOnError(listener::failed)
-				: result;
+		return (listener != null) ? result.doOnSuccess((body) -> listener.succeeded()) : result;
 	}
 
 	private Mono<SendPulseException> failure(ClientResponse response, HttpMethod method, String uriTemplate,

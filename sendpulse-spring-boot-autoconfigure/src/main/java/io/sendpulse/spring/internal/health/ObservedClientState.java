@@ -83,7 +83,8 @@ public final class ObservedClientState implements ClientListener {
 			synchronized (this) {
 				Snapshot last = this.snapshot;
 				this.snapshot = new Snapshot(last.keyRejections(), last.connectionFailures() + 1, this.clock.instant(),
-						failure.getClass().getSimpleName());
+						(failure instanceof SendPulseException) ? failure.getMessage()
+								: failure.getClass().getSimpleName());
 			}
 		}
 	}
@@ -153,7 +154,8 @@ public final class ObservedClientState implements ClientListener {
 	 * @param connectionFailures connection failures (refused, reset, timed out) since the
 	 * API last answered
 	 * @param lastConnectionFailure when the latest of them happened
-	 * @param lastConnectionError the latest one's exception type, for the operator
+	 * @param lastConnectionError what went wrong the latest time, as the client's
+	 * exception says it (never a host or a key), for the operator
 	 */
 	public record Snapshot(Map<String, KeyRejection> keyRejections, int connectionFailures,
 			@Nullable Instant lastConnectionFailure, @Nullable String lastConnectionError) {
