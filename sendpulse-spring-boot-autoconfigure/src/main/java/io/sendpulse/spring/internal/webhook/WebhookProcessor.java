@@ -154,6 +154,8 @@ public final class WebhookProcessor {
 			return WebhookOutcome.METHOD_NOT_ALLOWED;
 		}
 		if (declaredLength > this.maxPayloadSize) {
+			// Observed as when the body turns out too large while read.
+			this.observer.start().stop("none", WebhookOutcome.TOO_LARGE);
 			return WebhookOutcome.TOO_LARGE;
 		}
 		return null;

@@ -19,6 +19,7 @@ import io.sendpulse.spring.internal.webhook.DeliveryStore;
 import io.sendpulse.spring.internal.webhook.InMemoryDeliveryStore;
 import io.sendpulse.spring.internal.webhook.WebhookDeliveryObserver;
 import io.sendpulse.spring.internal.webhook.redis.RedisDeliveryStore;
+import io.sendpulse.spring.internal.webhook.WebhookOutcome;
 import io.sendpulse.spring.internal.webhook.WebhookProcessor;
 import io.sendpulse.spring.webhook.WebhookSignatureVerifier;
 import io.sendpulse.spring.webhook.WebhookSigner;
@@ -277,6 +278,11 @@ class SendPulseWebhookAutoConfigurationTests {
 				assertThat(deliveries(meters, "sms", "published")).isOne();
 				assertThat(deliveries(meters, "sms", "duplicate")).isOne();
 				assertThat(deliveries(meters, "none", "invalid_signature")).isOne();
+				// Too large, whether the length is declared (answered before reading) or
+				// found while reading.
+				assertThat(processor.answerBeforeReading("POST", 1_000_000)).isEqualTo(WebhookOutcome.TOO_LARGE);
+				processor.process(new byte[1_000_000], signature);
+				assertThat(deliveries(meters, "none", "too_large")).isEqualTo(2);
 			});
 	}
 
