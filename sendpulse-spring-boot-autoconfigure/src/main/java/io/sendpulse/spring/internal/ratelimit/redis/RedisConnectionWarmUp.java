@@ -47,9 +47,9 @@ public final class RedisConnectionWarmUp implements SmartLifecycle {
 				.block(this.timeout);
 		}
 		catch (RuntimeException ex) {
-			logger.warn("The SendPulse store (Redis) did not answer within " + this.timeout.toMillis()
-					+ " ms while the application started (" + ex.getClass().getSimpleName()
-					+ "); calls fail unsent until it does");
+			logger.warn("The SendPulse store (Redis) could not be reached while the application started (no answer "
+					+ "within " + this.timeout.toMillis() + " ms, or the connection failed: "
+					+ ex.getClass().getSimpleName() + "); calls fail unsent until it answers");
 		}
 	}
 
