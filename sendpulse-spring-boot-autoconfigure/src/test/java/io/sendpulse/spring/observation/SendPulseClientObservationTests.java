@@ -1,5 +1,6 @@
 package io.sendpulse.spring.observation;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.micrometer.common.KeyValue;
@@ -21,6 +22,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
@@ -137,6 +139,36 @@ class SendPulseClientObservationTests {
 					.toList();
 				assertThat(attempts).hasSize(2)
 					.allSatisfy((attempt) -> assertThat(attempt.getParentId()).isEqualTo(operation.getSpanId()));
+			});
+	}
+
+	@Test
+	void aCancelAfterTheAnswerStopsTheObservationOnceAsASuccess() {
+		TestObservationRegistry registry = TestObservationRegistry.create();
+		this.server.enqueue(TemplateContexts.queued());
+		this.contextRunner.withPropertyValues("sendpulse.base-url=" + this.server.url("/"))
+			.withBean(ObservationRegistry.class, () -> registry)
+			.run((context) -> {
+				// take(1) cancels once the value has arrived, as a coroutine's
+				// awaitFirst.
+				Flux.from(context.getBean(SmsTemplate.class)
+					.reactive()
+					.send(SmsRequest.builder().to("+14155550123").from("Acme").text("Hello").build()))
+					.take(1)
+					.blockLast(Duration.ofSeconds(10));
+				TestObservationRegistryAssert.assertThat(registry)
+					.hasNumberOfObservationsWithNameEqualTo(DefaultSendPulseClientObservationConvention.NAME, 1)
+					.hasObservationWithNameEqualTo(DefaultSendPulseClientObservationConvention.NAME)
+					.that()
+					.hasLowCardinalityKeyValue("outcome", "success")
+					.isExactlyInstanceOf(SendPulseClientObservationContext.class);
+				TestObservationRegistryAssert.assertThat(registry)
+					.hasHandledContextsThatSatisfy((contexts) -> assertThat(contexts)
+						.filteredOn(SendPulseClientObservationContext.class::isInstance)
+						.singleElement()
+						.satisfies(
+								(operation) -> assertThat(((SendPulseClientObservationContext) operation).isCancelled())
+									.isFalse()));
 			});
 	}
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
@@ -36,6 +37,7 @@ import io.sendpulse.spring.observation.SendPulseClientObservationConvention;
 import io.sendpulse.spring.observation.SendPulseClientObservationDocumentation;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
+import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
@@ -251,9 +253,9 @@ public final class SendPulseClient {
 			}
 			AtomicInteger attempts = new AtomicInteger();
 			// Built once per call: each (re)subscription is one attempt.
-			Mono<T> attempt = Mono.defer(() -> exchange.apply(attempts.incrementAndGet()))
-				.onErrorMap((ex) -> !(ex instanceof SendPulseException),
-						(ex) -> connectionFailure(method, uriTemplate, ex, attempts.get()));
+			Mono<T> attempt = inOperationScope(Mono.defer(() -> exchange.apply(attempts.incrementAndGet()))).onErrorMap(
+					(ex) -> !(ex instanceof SendPulseException),
+					(ex) -> connectionFailure(method, uriTemplate, ex, attempts.get()));
 			ClientListener listener = this.listener;
 			if (listener != null) {
 				// As the caller sees it: the health shows what went wrong in these words.
@@ -485,7 +487,7 @@ public final class SendPulseClient {
 	/**
 	 * One observation per operation, every attempt included, made the parent of the
 	 * {@code WebClient}'s own observation of each attempt: through the Reactor context,
-	 * and on the caller's thread while the call is subscribed.
+	 * and in scope while each attempt is subscribed (see {@link #inOperationScope}).
 	 */
 	private <T> Mono<T> observe(String operation, HttpMethod method, String uriTemplate, Mono<T> call) {
 		if (this.observationRegistry.isNoop()) {
@@ -502,26 +504,49 @@ public final class SendPulseClient {
 			Observation parent = reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY,
 					this.observationRegistry.getCurrentObservation());
 			observation.parentObservation(parent).start();
-			Mono<T> observed = call.doOnSuccess((result) -> {
-				context.setStatusCode(200);
-				observation.stop();
-			}).doOnError((ex) -> {
-				int status = (ex instanceof SendPulseException failure) ? failure.getStatusCode() : 0;
-				context.setStatusCode((status != 0) ? status : null);
-				observation.error(ex);
-				observation.stop();
-			}).doOnCancel(() -> {
-				context.setCancelled(true);
-				observation.stop();
-			}).contextWrite((reactor) -> reactor.put(ObservationThreadLocalAccessor.KEY, observation));
-			// In scope while subscribing, where the first attempt usually starts: a span
-			// current on the caller's thread (a server request's) would otherwise be its
-			// parent, not this operation's.
-			return Mono.fromDirect((Publisher<T>) (subscriber) -> {
-				try (Observation.Scope scope = observation.openScope()) {
-					observed.subscribe(subscriber);
+			// Stopped once: a cancel can follow the value (take(1), a coroutine).
+			AtomicBoolean stopped = new AtomicBoolean();
+			return call.doOnSuccess((result) -> {
+				if (stopped.compareAndSet(false, true)) {
+					context.setStatusCode(200);
+					observation.stop();
 				}
-			});
+			}).doOnError((ex) -> {
+				if (stopped.compareAndSet(false, true)) {
+					int status = (ex instanceof SendPulseException failure) ? failure.getStatusCode() : 0;
+					context.setStatusCode((status != 0) ? status : null);
+					observation.error(ex);
+					observation.stop();
+				}
+			}).doOnCancel(() -> {
+				if (stopped.compareAndSet(false, true)) {
+					context.setCancelled(true);
+					observation.stop();
+				}
+			}).contextWrite((reactor) -> reactor.put(ObservationThreadLocalAccessor.KEY, observation));
+		});
+	}
+
+	/**
+	 * An attempt subscribed with its operation's observation in scope, on whichever
+	 * thread subscribes it (the caller's, a retry's timer, the limiter's when a place is
+	 * granted): a span current on that thread (a server request's, another call's) would
+	 * otherwise become the parent of the attempt's span.
+	 */
+	private <T> Mono<T> inOperationScope(Mono<T> attempt) {
+		if (this.observationRegistry.isNoop()) {
+			return attempt;
+		}
+		return Mono.fromDirect((Publisher<T>) (subscriber) -> {
+			Observation observation = (subscriber instanceof CoreSubscriber<?> core)
+					? core.currentContext().getOrDefault(ObservationThreadLocalAccessor.KEY, null) : null;
+			if (observation == null) {
+				attempt.subscribe(subscriber);
+				return;
+			}
+			try (Observation.Scope scope = observation.openScope()) {
+				attempt.subscribe(subscriber);
+			}
 		});
 	}
 
