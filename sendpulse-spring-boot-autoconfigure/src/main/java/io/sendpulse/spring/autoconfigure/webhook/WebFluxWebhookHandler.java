@@ -96,7 +96,7 @@ final class WebFluxWebhookHandler implements AutoCloseable {
 			// Cancellation suppressed: the processor publishes or forgets a claimed
 			// delivery whatever becomes of this request.
 			.flatMap((body) -> Mono.fromFuture(() -> processor.process(body, signature, this.listenerExecutor), true))
-			.onErrorResume(DataBufferLimitException.class, (ex) -> Mono.just(WebhookOutcome.TOO_LARGE));
+			.onErrorResume(DataBufferLimitException.class, (ex) -> Mono.fromSupplier(processor::tooLarge));
 	}
 
 	Executor listenerExecutor() {

@@ -154,11 +154,19 @@ public final class WebhookProcessor {
 			return WebhookOutcome.METHOD_NOT_ALLOWED;
 		}
 		if (declaredLength > this.maxPayloadSize) {
-			// Observed as when the body turns out too large while read.
-			this.observer.start().stop("none", WebhookOutcome.TOO_LARGE);
-			return WebhookOutcome.TOO_LARGE;
+			return tooLarge();
 		}
 		return null;
+	}
+
+	/**
+	 * Observe a delivery refused as too large before it reached the processor (its
+	 * declared length, or a server that stopped reading it at the limit).
+	 * @return {@link WebhookOutcome#TOO_LARGE}
+	 */
+	public WebhookOutcome tooLarge() {
+		this.observer.start().stop("none", WebhookOutcome.TOO_LARGE);
+		return WebhookOutcome.TOO_LARGE;
 	}
 
 	/**
