@@ -77,6 +77,9 @@ public final class RedisDeliveryStore implements DeliveryStore {
 
 	private static final Duration LONGEST_POLL = Duration.ofMillis(200);
 
+	/** Asked by the health's ping: any key will do, none is written. */
+	private static final String PROBE_KEY = "sendpulse:webhook:probe";
+
 	private final ReactiveStringRedisTemplate redis;
 
 	private final InMemoryDeliveryStore local = new InMemoryDeliveryStore();
@@ -91,7 +94,13 @@ public final class RedisDeliveryStore implements DeliveryStore {
 
 	private final AtomicBoolean down = new AtomicBoolean();
 
-	private volatile long askAgainAt;
+	/** When Redis may be asked again while it is down, or pinged by the health. */
+	private final AtomicLong askAgainAt = new AtomicLong(System.nanoTime());
+
+	/** When the latest command was answered, and when the latest one was not. */
+	private volatile long lastAnswer = System.nanoTime();
+
+	private volatile long lastFailure = this.lastAnswer;
 
 	/**
 	 * Create a store.
@@ -125,12 +134,21 @@ public final class RedisDeliveryStore implements DeliveryStore {
 	 */
 	@Override
 	public @Nullable String unreachable() {
-		if (System.nanoTime() - this.askAgainAt >= 0) {
-			this.askAgainAt = System.nanoTime() + this.commandTimeout.toNanos();
-			this.redis.execute((connection) -> connection.ping())
-				.next()
-				.timeout(this.commandTimeout)
-				.subscribe((pong) -> answered(), this::unanswered);
+		long now = System.nanoTime();
+		long due = this.askAgainAt.get();
+		if (now - due >= 0 && this.askAgainAt.compareAndSet(due, now + this.commandTimeout.toNanos())) {
+			// One key, so one node of a cluster, as a claim asks (a PING asks every
+			// node).
+			// A late answer does not undo a newer command's.
+			this.redis.hasKey(PROBE_KEY).timeout(this.commandTimeout).subscribe((exists) -> {
+				if (this.lastFailure - now <= 0) {
+					answered();
+				}
+			}, (ex) -> {
+				if (this.lastAnswer - now <= 0) {
+					unanswered(ex);
+				}
+			});
 		}
 		return this.down.get() ? "the webhook delivery store (Redis) is unreachable" : null;
 	}
@@ -146,7 +164,7 @@ public final class RedisDeliveryStore implements DeliveryStore {
 		Duration remember = Duration.between(now, expiry);
 		remember = (remember.isNegative() ? Duration.ZERO : remember).plus(CLOCK_MARGIN);
 		Claim owned = owned(local, key, token, remember);
-		if (this.down.get() && System.nanoTime() - this.askAgainAt < 0) {
+		if (this.down.get() && System.nanoTime() - this.askAgainAt.get() < 0) {
 			return CompletableFuture.completedFuture(owned);
 		}
 		CompletableFuture<Claim> claim = new CompletableFuture<>();
@@ -224,6 +242,7 @@ public final class RedisDeliveryStore implements DeliveryStore {
 	}
 
 	private void answered() {
+		this.lastAnswer = System.nanoTime();
 		if (this.down.compareAndSet(true, false)) {
 			logger.info("The SendPulse webhook delivery store (Redis) answers again: deliveries are "
 					+ "deduplicated across instances again");
@@ -231,7 +250,8 @@ public final class RedisDeliveryStore implements DeliveryStore {
 	}
 
 	private void unanswered(Throwable ex) {
-		this.askAgainAt = System.nanoTime() + this.commandTimeout.toNanos();
+		this.lastFailure = System.nanoTime();
+		this.askAgainAt.set(this.lastFailure + this.commandTimeout.toNanos());
 		if (this.down.compareAndSet(false, true)) {
 			logger.warn("The SendPulse webhook delivery store (Redis) is unreachable (" + ex.getClass().getSimpleName()
 					+ "): until it answers, each instance deduplicates deliveries "
