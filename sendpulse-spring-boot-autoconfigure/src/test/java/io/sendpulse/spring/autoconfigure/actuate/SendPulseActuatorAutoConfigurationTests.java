@@ -118,12 +118,15 @@ class SendPulseActuatorAutoConfigurationTests {
 		this.contextRunner
 			.withPropertyValues("sendpulse.accounts.eu.api-key=${SENDPULSE_EU_API_KEY}",
 					"sendpulse.accounts.eu.webhook.secret=${SENDPULSE_EU_WEBHOOK_SECRET:}",
-					"sendpulse.proxy.host=proxy.internal", "sendpulse.proxy.password=${PROXY_PASSWORD}")
+					"sendpulse.proxy.host=proxy.internal", "sendpulse.proxy.password=${PROXY_PASSWORD}",
+					"sendpulse.webhook.additional-secrets[0]=${shop.previous-secret}",
+					"shop.previous-secret=${VAULT_PREVIOUS_SECRET}")
 			.withInitializer((context) -> context.getEnvironment()
 				.getPropertySources()
 				.addFirst(new SystemEnvironmentPropertySource("test-environment-variables",
 						Map.of("SENDPULSE_EU_API_KEY", "eu_apikey", "SENDPULSE_EU_WEBHOOK_SECRET", "eu_secret",
-								"PROXY_PASSWORD", "proxy_pass", "HOSTNAME", "shop-1"))))
+								"PROXY_PASSWORD", "proxy_pass", "VAULT_PREVIOUS_SECRET", "vault_previous", "HOSTNAME",
+								"shop-1"))))
 			.run((context) -> {
 				List<String> shown = new ArrayList<>();
 				context.getBean(EnvironmentEndpoint.class)
@@ -132,10 +135,12 @@ class SendPulseActuatorAutoConfigurationTests {
 					.forEach((source) -> source.getProperties()
 						.forEach((name, value) -> shown.add(name + "=" + value.getValue())));
 				assertThat(shown).contains("SENDPULSE_EU_API_KEY=******", "SENDPULSE_EU_WEBHOOK_SECRET=******",
-						"PROXY_PASSWORD=******", "HOSTNAME=shop-1");
+						"PROXY_PASSWORD=******", "shop.previous-secret=******", "VAULT_PREVIOUS_SECRET=******",
+						"HOSTNAME=shop-1");
 				assertThat(String.join("\n", shown)).doesNotContain("eu_apikey")
 					.doesNotContain("eu_secret")
-					.doesNotContain("proxy_pass");
+					.doesNotContain("proxy_pass")
+					.doesNotContain("vault_previous");
 			});
 	}
 
