@@ -84,33 +84,34 @@ class SendPulseClientObservationTests {
 
 	@Test
 	void traceOfOneSendShowsTheOperationWithItsHttpAttemptsAsChildSpans() {
-		SimpleTracer tracer = new SimpleTracer();
-		ObservationRegistry registry = ObservationRegistry.create();
-		registry.observationConfig().observationHandler(new DefaultTracingObservationHandler(tracer));
-		this.server.enqueue(new MockResponse.Builder().code(503).build());
-		this.server.enqueue(TemplateContexts.queued());
-		this.contextRunner.withPropertyValues("sendpulse.base-url=" + this.server.url("/"))
-			.withBean(ObservationRegistry.class, () -> registry)
-			.run((context) -> {
-				send(context.getBean(SmsTemplate.class));
-				List<SimpleSpan> spans = List.copyOf(tracer.getSpans());
-				SimpleSpan operation = spans.stream()
-					.filter((span) -> span.getName().equals("sms.send"))
-					.findFirst()
-					.orElseThrow();
-				List<SimpleSpan> attempts = spans.stream().filter((span) -> span != operation).toList();
-				assertThat(attempts).hasSize(2).allSatisfy((attempt) -> {
-					assertThat(attempt.getName()).isEqualToIgnoringCase("http post");
-					assertThat(attempt.getTraceId()).isEqualTo(operation.getTraceId());
-					assertThat(attempt.getParentId()).isEqualTo(operation.getSpanId());
-				});
-			});
+		List<SimpleSpan> spans = spansOfOneSendWithARetry(false);
+		SimpleSpan operation = span(spans, "sms.send");
+		List<SimpleSpan> attempts = spans.stream().filter((span) -> span != operation).toList();
+		assertThat(attempts).hasSize(2).allSatisfy((attempt) -> {
+			assertThat(attempt.getName()).isEqualToIgnoringCase("http post");
+			assertThat(attempt.getTraceId()).isEqualTo(operation.getTraceId());
+			assertThat(attempt.getParentId()).isEqualTo(operation.getSpanId());
+		});
 	}
 
 	@Test
 	void theHttpAttemptsAreChildrenOfTheOperationUnderTheCallersSpan() {
-		// As in a Spring MVC request: the server's span is current on the calling
-		// thread. The first attempt starts there, the retry on another thread.
+		List<SimpleSpan> spans = spansOfOneSendWithARetry(true);
+		SimpleSpan operation = span(spans, "sms.send");
+		assertThat(operation.getParentId()).isEqualTo(span(spans, "http.server.requests").getSpanId());
+		List<SimpleSpan> attempts = spans.stream()
+			.filter((span) -> span.getName().equalsIgnoreCase("http post"))
+			.toList();
+		assertThat(attempts).hasSize(2)
+			.allSatisfy((attempt) -> assertThat(attempt.getParentId()).isEqualTo(operation.getSpanId()));
+	}
+
+	/**
+	 * The spans of one send answered 503 then 200, sent as from a Spring MVC request (its
+	 * server span current on the calling thread, where the first attempt starts; the
+	 * retry starts on another) or with no span current.
+	 */
+	private List<SimpleSpan> spansOfOneSendWithARetry(boolean inAServerRequest) {
 		SimpleTracer tracer = new SimpleTracer();
 		ObservationRegistry registry = ObservationRegistry.create();
 		registry.observationConfig().observationHandler(new DefaultTracingObservationHandler(tracer));
@@ -119,27 +120,22 @@ class SendPulseClientObservationTests {
 		this.contextRunner.withPropertyValues("sendpulse.base-url=" + this.server.url("/"))
 			.withBean(ObservationRegistry.class, () -> registry)
 			.run((context) -> {
+				SmsTemplate sms = context.getBean(SmsTemplate.class);
+				if (!inAServerRequest) {
+					send(sms);
+					return;
+				}
 				Observation request = Observation.start("http.server.requests", registry);
 				try (Observation.Scope scope = request.openScope()) {
-					send(context.getBean(SmsTemplate.class));
+					send(sms);
 				}
 				request.stop();
-				List<SimpleSpan> spans = List.copyOf(tracer.getSpans());
-				SimpleSpan server = spans.stream()
-					.filter((span) -> span.getName().equals("http.server.requests"))
-					.findFirst()
-					.orElseThrow();
-				SimpleSpan operation = spans.stream()
-					.filter((span) -> span.getName().equals("sms.send"))
-					.findFirst()
-					.orElseThrow();
-				assertThat(operation.getParentId()).isEqualTo(server.getSpanId());
-				List<SimpleSpan> attempts = spans.stream()
-					.filter((span) -> span.getName().equalsIgnoreCase("http post"))
-					.toList();
-				assertThat(attempts).hasSize(2)
-					.allSatisfy((attempt) -> assertThat(attempt.getParentId()).isEqualTo(operation.getSpanId()));
 			});
+		return List.copyOf(tracer.getSpans());
+	}
+
+	private static SimpleSpan span(List<SimpleSpan> spans, String name) {
+		return spans.stream().filter((span) -> span.getName().equals(name)).findFirst().orElseThrow();
 	}
 
 	@Test
