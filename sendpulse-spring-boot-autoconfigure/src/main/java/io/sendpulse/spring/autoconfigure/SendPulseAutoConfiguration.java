@@ -528,24 +528,6 @@ public final class SendPulseAutoConfiguration {
 	@Conditional(HealthConfiguration.ClientOrSharedStore.class)
 	static class HealthConfiguration {
 
-		static final class ClientOrSharedStore extends AnyNestedCondition {
-
-			ClientOrSharedStore() {
-				super(ConfigurationPhase.REGISTER_BEAN);
-			}
-
-			@Conditional(OnApiKeyCondition.class)
-			static class ApiKey {
-
-			}
-
-			@ConditionalOnProperty(name = "sendpulse.store", havingValue = "redis")
-			static class SharedStore {
-
-			}
-
-		}
-
 		private static final String DELIVERY_STORE = "sendPulseDeliveryStore";
 
 		// A failed connection keeps the health DOWN this long unless a call gets through.
@@ -574,6 +556,25 @@ public final class SendPulseAutoConfiguration {
 		private static @Nullable DeliveryStore deliveryStore(ConfigurableListableBeanFactory beanFactory) {
 			return beanFactory.containsSingleton(DELIVERY_STORE)
 					? beanFactory.getBean(DELIVERY_STORE, DeliveryStore.class) : null;
+		}
+
+		// The API key, or a webhook delivery store to report on.
+		static final class ClientOrSharedStore extends AnyNestedCondition {
+
+			ClientOrSharedStore() {
+				super(ConfigurationPhase.REGISTER_BEAN);
+			}
+
+			@Conditional(OnApiKeyCondition.class)
+			static class ApiKey {
+
+			}
+
+			@ConditionalOnProperty(name = "sendpulse.store", havingValue = "redis")
+			static class SharedStore {
+
+			}
+
 		}
 
 	}
