@@ -8,10 +8,11 @@ import io.sendpulse.spring.observation.SendPulseClientObservationDocumentation.L
  * The default {@link SendPulseClientObservationConvention}: observations named
  * {@code sendpulse.client.operations}, spans named after the operation (for example
  * {@code sms.send}), tagged with {@code operation}, {@code method}, {@code uri},
- * {@code outcome} ({@code success}, {@code failure}, {@code cancelled}), {@code status}
- * ({@code 2xx}, {@code 4xx}, {@code 5xx}, or {@code none} when no response arrived) and
- * {@code account} (the account's name, {@code default} for the top-level one). No tag
- * carries a phone number, an id or the API key.
+ * {@code outcome} ({@code success}, {@code failure}, {@code cancelled}; {@code unknown}
+ * while in flight, on the {@code .active} timer), {@code status} ({@code 2xx},
+ * {@code 4xx}, {@code 5xx}, or {@code none} when no response arrived) and {@code account}
+ * (the account's name, {@code default} for the top-level one). No tag carries a phone
+ * number, an id or the API key.
  */
 public class DefaultSendPulseClientObservationConvention implements SendPulseClientObservationConvention {
 
@@ -37,7 +38,9 @@ public class DefaultSendPulseClientObservationConvention implements SendPulseCli
 	}
 
 	protected KeyValue outcome(SendPulseClientObservationContext context) {
-		String outcome = context.isCancelled() ? "cancelled" : (context.getError() != null) ? "failure" : "success";
+		// Asked at the start too, for the in-flight timer: nothing is known then.
+		String outcome = context.isCancelled() ? "cancelled"
+				: (context.getError() != null) ? "failure" : (context.getStatusCode() != null) ? "success" : "unknown";
 		return KeyValue.of(LowCardinalityKeyNames.OUTCOME, outcome);
 	}
 

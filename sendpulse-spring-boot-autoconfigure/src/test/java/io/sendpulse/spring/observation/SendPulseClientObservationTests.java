@@ -169,6 +169,19 @@ class SendPulseClientObservationTests {
 	}
 
 	@Test
+	void tagsACallInFlightAsUnknownNotAsASuccess() {
+		// The keys asked at the start make the in-flight (.active) timer's tags.
+		DefaultSendPulseClientObservationConvention convention = new DefaultSendPulseClientObservationConvention();
+		SendPulseClientObservationContext context = new SendPulseClientObservationContext("sms.send", "POST",
+				"/v1/sms/send", "default");
+		assertThat(convention.getLowCardinalityKeyValues(context)).contains(KeyValue.of("outcome", "unknown"),
+				KeyValue.of("status", "none"));
+		context.setStatusCode(200);
+		assertThat(convention.getLowCardinalityKeyValues(context)).contains(KeyValue.of("outcome", "success"),
+				KeyValue.of("status", "2xx"));
+	}
+
+	@Test
 	void aConventionBeanReplacesTheDefault() {
 		TestObservationRegistry registry = TestObservationRegistry.create();
 		this.server.enqueue(TemplateContexts.queued());
