@@ -280,7 +280,7 @@ public final class WebhookProcessor {
 			event = this.verifier.verify(body, signature);
 		}
 		catch (WebhookVerificationException ex) {
-			return CompletableFuture.completedFuture(Delivery.answered(rejected(ex, body)));
+			return CompletableFuture.completedFuture(rejected(ex, body));
 		}
 		Fingerprint fingerprint = Fingerprint.of(body);
 		Instant now = this.clock.instant();
@@ -306,19 +306,19 @@ public final class WebhookProcessor {
 					.completeOnTimeout(WebhookOutcome.IN_PROGRESS, this.copyWait.toMillis(), TimeUnit.MILLISECONDS));
 	}
 
-	private WebhookOutcome rejected(WebhookVerificationException ex, byte[] body) {
+	private Delivery rejected(WebhookVerificationException ex, byte[] body) {
 		switch (ex.getReason()) {
 			case INVALID_SIGNATURE -> {
 				if (logger.isDebugEnabled()) {
 					logger.debug("Rejected a SendPulse webhook delivery: " + ex.getMessage());
 				}
-				return WebhookOutcome.INVALID_SIGNATURE;
+				return Delivery.answered(WebhookOutcome.INVALID_SIGNATURE);
 			}
 			case MALFORMED -> {
 				if (logger.isDebugEnabled()) {
 					logger.debug("Rejected a SendPulse webhook delivery: " + ex.getMessage());
 				}
-				return WebhookOutcome.MALFORMED;
+				return Delivery.answered(WebhookOutcome.MALFORMED);
 			}
 			default -> {
 				// Signed by SendPulse but too late (or early): an event lost unless
@@ -330,7 +330,8 @@ public final class WebhookProcessor {
 								: age.toSeconds() + " s old")
 						+ ", beyond the tolerance of " + this.verifier.getTolerance().toSeconds()
 						+ " s (sendpulse.webhook.tolerance): it is not published");
-				return WebhookOutcome.OUTSIDE_TOLERANCE;
+				// Signed, so its type tells the family, as for a published one.
+				return Delivery.answered(event, CompletableFuture.completedFuture(WebhookOutcome.OUTSIDE_TOLERANCE));
 			}
 		}
 	}

@@ -283,6 +283,13 @@ class SendPulseWebhookAutoConfigurationTests {
 				assertThat(processor.answerBeforeReading("POST", 1_000_000)).isEqualTo(WebhookOutcome.TOO_LARGE);
 				processor.process(new byte[1_000_000], signature);
 				assertThat(deliveries(meters, "none", "too_large")).isEqualTo(2);
+				// Signed, too old: its family is known.
+				byte[] old = ("{\"event\":\"call.completed\",\"call_id\":\"call_1\",\"to\":\"+1234567890\","
+						+ "\"status\":\"completed\",\"timestamp\":\"" + Instant.now().minusSeconds(3600) + "\"}")
+					.getBytes(StandardCharsets.UTF_8);
+				assertThat(processor.process(old, new WebhookSigner("whsec_test").sign(old)))
+					.isEqualTo(WebhookOutcome.OUTSIDE_TOLERANCE);
+				assertThat(deliveries(meters, "call", "outside_tolerance")).isOne();
 			});
 	}
 
