@@ -101,6 +101,12 @@ public final class SendPulseAutoConfiguration {
 				RedisStoreConfiguration.NoSpringDataRedisConfiguration.class);
 	}
 
+	// Static, as the one above.
+	@Bean
+	static SandboxRequestCheck sendPulseSandboxRequestCheck(Environment environment) {
+		return new SandboxRequestCheck(environment);
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@Conditional(OnApiKeyCondition.class)
 	static class ClientConfiguration {

@@ -2,7 +2,6 @@ package io.sendpulse.spring.autoconfigure;
 
 import java.util.function.Consumer;
 
-import io.sendpulse.spring.internal.InvalidSendPulsePropertyException;
 import io.sendpulse.spring.sms.SmsTemplate;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +12,6 @@ import org.springframework.core.SpringProperties;
 import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link RuntimeApiKeyCheck}: at run time in an AOT-processed application, the
@@ -47,43 +45,6 @@ class RuntimeApiKeyCheckTests {
 	}
 
 	@Test
-	void stopsTheStartWhenTheSandboxIsAskedForButItsJarIsMissingOnTheJvmToo() {
-		// This module's tests have no sandbox jar.
-		MockEnvironment environment = new MockEnvironment().withProperty("sendpulse.sandbox.enabled", "true")
-			.withProperty("sendpulse.api-key", "sk-live");
-		assertThatExceptionOfType(InvalidSendPulsePropertyException.class)
-			.isThrownBy(() -> check(environment).postProcessBeanFactory(beanFactory()))
-			.satisfies((ex) -> assertThat(ex.getProperty()).isEqualTo("sendpulse.sandbox.enabled"))
-			.withMessageContaining("the sandbox (sendpulse-spring-boot-test) is not on the class path")
-			.withMessageContaining("would go to the real SendPulse API")
-			.withMessageNotContaining("sk-live");
-	}
-
-	@Test
-	void stopsTheStartWhenTheSandboxIsAskedForButWasNotProcessed() {
-		// With a key, or connection details of the application's own: either way the
-		// calls would go to SendPulse.
-		DefaultListableBeanFactory beanFactory = beanFactory();
-		beanFactory.registerBeanDefinition("vaultConnectionDetails",
-				new RootBeanDefinition(PropertiesSendPulseConnectionDetails.class));
-		MockEnvironment environment = new MockEnvironment().withProperty("sendpulse.sandbox.enabled", "true")
-			.withProperty("sendpulse.api-key", "sk-live");
-		assertThatExceptionOfType(InvalidSendPulsePropertyException.class)
-			.isThrownBy(() -> runUnderAot(beanFactory, sandboxCheck(environment)))
-			.satisfies((ex) -> assertThat(ex.getProperty()).isEqualTo("sendpulse.sandbox.enabled"))
-			.withMessageContaining("AOT-processed without it")
-			.withMessageNotContaining("sk-live");
-	}
-
-	@Test
-	void startsWithTheSandboxItWasProcessedWith() {
-		DefaultListableBeanFactory beanFactory = beanFactory();
-		beanFactory.registerBeanDefinition("sendPulseSandbox", new RootBeanDefinition(Sandbox.class));
-		runUnderAot(beanFactory, sandboxCheck(new MockEnvironment().withProperty("sendpulse.sandbox.enabled", "true")));
-		assertThat(beanFactory.getBeanDefinitionNames()).contains("sendPulseSandbox");
-	}
-
-	@Test
 	void leavesTheJvmsDecisionToTheCondition() {
 		DefaultListableBeanFactory beanFactory = beanFactory();
 		check(new MockEnvironment()).postProcessBeanFactory(beanFactory);
@@ -106,14 +67,7 @@ class RuntimeApiKeyCheckTests {
 		RootBeanDefinition indicator = new RootBeanDefinition(Object.class);
 		indicator.setFactoryBeanName(health);
 		beanFactory.registerBeanDefinition("sendpulseHealthContributor", indicator);
-		SpringProperties.setProperty(AotDetector.AOT_ENABLED, "true");
-		try {
-			SendPulseAutoConfiguration.sendPulseRuntimeApiKeyCheck(new MockEnvironment())
-				.postProcessBeanFactory(beanFactory);
-		}
-		finally {
-			SpringProperties.setProperty(AotDetector.AOT_ENABLED, null);
-		}
+		runUnderAot(beanFactory, SendPulseAutoConfiguration.sendPulseRuntimeApiKeyCheck(new MockEnvironment()));
 		// Without a key, the health reports the webhook delivery store, or is no bean.
 		assertThat(beanFactory.getBeanDefinitionNames()).containsExactlyInAnyOrder("applicationBean", health,
 				"sendpulseHealthContributor");
@@ -137,16 +91,6 @@ class RuntimeApiKeyCheckTests {
 		finally {
 			SpringProperties.setProperty(AotDetector.AOT_ENABLED, null);
 		}
-	}
-
-	// The sandbox's jar is not on this module's class path: a stand-in.
-	private static RuntimeApiKeyCheck sandboxCheck(MockEnvironment environment) {
-		return new RuntimeApiKeyCheck(environment, Sandbox.class.getName(),
-				SendPulseAutoConfiguration.class.getDeclaredClasses());
-	}
-
-	static final class Sandbox {
-
 	}
 
 	private static RuntimeApiKeyCheck check(MockEnvironment environment) {
