@@ -6,6 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.aot.AotDetector;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.SpringProperties;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -33,6 +36,20 @@ class SandboxRequestCheckTests {
 			.withMessageContaining("the sandbox (sendpulse-spring-boot-test) is not on the class path")
 			.withMessageContaining("would go to the real SendPulse API")
 			.withMessageNotContaining("sk-live");
+	}
+
+	@Test
+	void anApplicationWithoutTheSandboxJarDoesNotStartAndSaysWhy() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SendPulseAutoConfiguration.class))
+			.withPropertyValues("sendpulse.sandbox.enabled=true", "sendpulse.api-key=sk-live")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new InvalidSendPulsePropertyFailureAnalyzer()
+					.analyze(context.getStartupFailure());
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getDescription()).contains("sendpulse-spring-boot-test").doesNotContain("sk-live");
+				assertThat(analysis.getAction()).contains("sendpulse.sandbox.enabled");
+			});
 	}
 
 	@Test
