@@ -8,8 +8,9 @@ import io.micrometer.observation.ObservationRegistry;
 /**
  * One Micrometer observation per delivery, {@code sendpulse.webhook.deliveries}, with
  * three low-cardinality keys: {@code event.family}, {@code outcome} and {@code account}
- * (the endpoint's account, {@code default} for the top-level one). Loaded only when
- * Micrometer is.
+ * (the endpoint's account, {@code default} for the top-level one), and, when a listener
+ * threw, the exception as the observation's error (Micrometer's timers tag its class as
+ * {@code error}). Loaded only when Micrometer is.
  */
 public final class MicrometerWebhookDeliveryObserver implements WebhookDeliveryObserver {
 
@@ -36,11 +37,19 @@ public final class MicrometerWebhookDeliveryObserver implements WebhookDeliveryO
 
 	@Override
 	public Observed start() {
-		Observation observation = Observation.start(NAME, this.registry);
-		return (eventFamily, outcome) -> observation.lowCardinalityKeyValue("event.family", eventFamily)
-			.lowCardinalityKeyValue("outcome", outcome.name().toLowerCase(Locale.ROOT))
+		// The account is known before the delivery is read: the in-flight (.active)
+		// timer takes the keys set at the start.
+		Observation observation = Observation.createNotStarted(NAME, this.registry)
 			.lowCardinalityKeyValue("account", this.account)
-			.stop();
+			.start();
+		return (eventFamily, outcome, failure) -> {
+			if (failure != null) {
+				observation.error(failure);
+			}
+			observation.lowCardinalityKeyValue("event.family", eventFamily)
+				.lowCardinalityKeyValue("outcome", outcome.name().toLowerCase(Locale.ROOT))
+				.stop();
+		};
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.sendpulse.spring.internal.webhook;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Observes each webhook delivery the {@link WebhookProcessor} handles, from its receipt
  * to its outcome, without tying the processor to a metrics library.
@@ -8,7 +10,7 @@ package io.sendpulse.spring.internal.webhook;
 public interface WebhookDeliveryObserver {
 
 	/** Observes nothing. */
-	WebhookDeliveryObserver NONE = () -> (eventFamily, outcome) -> {
+	WebhookDeliveryObserver NONE = () -> (eventFamily, outcome, failure) -> {
 	};
 
 	/**
@@ -37,8 +39,10 @@ public interface WebhookDeliveryObserver {
 		 * @param eventFamily {@code sms}, {@code call}, {@code verify}, {@code other} for
 		 * another verified event, or {@code none} when no event was read
 		 * @param outcome what became of it
+		 * @param failure what a listener threw, for
+		 * {@link WebhookOutcome#LISTENER_FAILED}; otherwise {@code null}
 		 */
-		void stop(String eventFamily, WebhookOutcome outcome);
+		void stop(String eventFamily, WebhookOutcome outcome, @Nullable Throwable failure);
 
 	}
 

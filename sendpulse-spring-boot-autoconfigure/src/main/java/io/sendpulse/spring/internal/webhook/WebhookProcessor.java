@@ -165,7 +165,7 @@ public final class WebhookProcessor {
 	 * @return {@link WebhookOutcome#TOO_LARGE}
 	 */
 	public WebhookOutcome tooLarge() {
-		this.observer.start().stop("none", WebhookOutcome.TOO_LARGE);
+		this.observer.start().stop("none", WebhookOutcome.TOO_LARGE, null);
 		return WebhookOutcome.TOO_LARGE;
 	}
 
@@ -221,13 +221,14 @@ public final class WebhookProcessor {
 		CompletableFuture<WebhookOutcome> outcome = new CompletableFuture<>();
 		claimed.whenComplete((delivery, failure) -> {
 			if (delivery == null) {
-				observed.stop("none", WebhookOutcome.IN_PROGRESS);
+				observed.stop("none", WebhookOutcome.IN_PROGRESS, null);
 				outcome.completeExceptionally(failure);
 				return;
 			}
 			publish(delivery, listenerExecutor).whenComplete((result, ex) -> {
 				WebhookOutcome answer = (result != null) ? result : WebhookOutcome.LISTENER_FAILED;
-				observed.stop(delivery.eventFamily, answer);
+				observed.stop(delivery.eventFamily, answer,
+						(answer == WebhookOutcome.LISTENER_FAILED) ? delivery.listenerFailure : null);
 				outcome.complete(answer);
 			});
 		});
@@ -351,6 +352,7 @@ public final class WebhookProcessor {
 			return WebhookOutcome.PUBLISHED;
 		}
 		catch (RuntimeException ex) {
+			delivery.listenerFailure = ex;
 			logger.error("A listener failed on SendPulse " + delivery.typeForLog() + " event; answering 500 so that "
 					+ "SendPulse delivers it again", ex);
 			return WebhookOutcome.LISTENER_FAILED;
@@ -386,6 +388,10 @@ public final class WebhookProcessor {
 		private final @Nullable Claim claim;
 
 		private final String eventFamily;
+
+		// Written by the listener's thread before the publication's outcome completes,
+		// read after it.
+		private volatile @Nullable RuntimeException listenerFailure;
 
 		private Delivery(SendPulseEvent event, Claim claim) {
 			this.outcome = CompletableFuture.completedFuture(WebhookOutcome.PUBLISHED);

@@ -2,6 +2,8 @@ package io.sendpulse.spring.autoconfigure.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -15,6 +17,7 @@ import io.micrometer.observation.ObservationRegistry;
 import io.sendpulse.spring.autoconfigure.SendPulseAutoConfiguration;
 import io.sendpulse.spring.internal.InvalidSendPulsePropertyException;
 import io.sendpulse.spring.webhook.SendPulseWebhook;
+import io.sendpulse.spring.webhook.SmsStatusEvent;
 import io.sendpulse.spring.internal.webhook.DeliveryStore;
 import io.sendpulse.spring.internal.webhook.InMemoryDeliveryStore;
 import io.sendpulse.spring.internal.webhook.WebhookDeliveryObserver;
@@ -47,6 +50,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.MapPropertySource;
 
@@ -294,6 +298,39 @@ class SendPulseWebhookAutoConfigurationTests {
 	}
 
 	@Test
+	void tagsAFailedDeliveryWithTheListenersExceptionAndADeliveryInFlightWithItsAccount() {
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		ObservationRegistry observations = ObservationRegistry.create();
+		observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+		this.servlet.withUserConfiguration(Receipts.class)
+			.withBean(ObservationRegistry.class, () -> observations)
+			.withUserConfiguration(FailingListener.class)
+			.withPropertyValues("sendpulse.webhook.secret=whsec_test")
+			.run((context) -> {
+				WebhookProcessor processor = context.getBean(WebhookProcessor.class);
+				byte[] body = ("{\"event\":\"sms.delivered\",\"message_id\":\"msg_1\",\"to\":\"+1234567890\","
+						+ "\"status\":\"delivered\",\"timestamp\":\"" + Instant.now() + "\"}")
+					.getBytes(StandardCharsets.UTF_8);
+				String signature = new WebhookSigner("whsec_test").sign(body);
+				List<Runnable> listenerTasks = new ArrayList<>();
+				CompletableFuture<WebhookOutcome> outcome = processor.process(body, signature, listenerTasks::add);
+				// In flight, waiting for a listener thread: the account is known already.
+				assertThat(meters.get("sendpulse.webhook.deliveries.active")
+					.tags("account", "default")
+					.longTaskTimer()
+					.activeTasks()).isOne();
+				listenerTasks.forEach(Runnable::run);
+				assertThat(outcome).isCompletedWithValue(WebhookOutcome.LISTENER_FAILED);
+				assertThat(meters.get("sendpulse.webhook.deliveries")
+					.tags("event.family", "sms", "outcome", "listener_failed", "account", "default", "error",
+							"IllegalStateException")
+					.timer()
+					.count()).isOne();
+				assertThat(meters.get("sendpulse.webhook.deliveries.active").longTaskTimer().activeTasks()).isZero();
+			});
+	}
+
+	@Test
 	void servesEndpointsWithoutMicrometer() {
 		this.servlet.withUserConfiguration(Receipts.class)
 			.withClassLoader(new FilteredClassLoader("io.micrometer"))
@@ -390,6 +427,15 @@ class SendPulseWebhookAutoConfigurationTests {
 
 	@SendPulseWebhook("/webhooks/sendpulse")
 	static class Receipts {
+
+	}
+
+	static class FailingListener {
+
+		@EventListener
+		void on(SmsStatusEvent event) {
+			throw new IllegalStateException("listener down");
+		}
 
 	}
 
