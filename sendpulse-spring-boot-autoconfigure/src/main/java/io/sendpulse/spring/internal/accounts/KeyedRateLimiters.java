@@ -106,8 +106,8 @@ public final class KeyedRateLimiters {
 			RateLimiter limiter = this.runtime.get(hash);
 			if (limiter == null) {
 				limiter = create.get();
-				this.runtime.put(hash, limiter);
 				dropIdle();
+				this.runtime.put(hash, limiter);
 			}
 			return limiter;
 		}
@@ -135,9 +135,11 @@ public final class KeyedRateLimiters {
 		}
 	}
 
+	// Before the new limiter joins: it holds no place yet, and dropping it would leave
+	// its key a second limiter at the next call.
 	private void dropIdle() {
 		Iterator<RateLimiter> eldestFirst = this.runtime.values().iterator();
-		while (this.runtime.size() > this.runtimeCapacity && eldestFirst.hasNext()) {
+		while (this.runtime.size() >= this.runtimeCapacity && eldestFirst.hasNext()) {
 			if (isIdle(eldestFirst.next())) {
 				eldestFirst.remove();
 			}

@@ -93,6 +93,20 @@ public final class RedisPlaceStore implements PlaceStore {
 			return 1
 			""", Long.class);
 
+	/**
+	 * The places held now, by every instance: all of them while the fence stands (its
+	 * {@code ARGV[1]}, the limit), else those whose score has not passed.
+	 */
+	private static final RedisScript<Long> COUNT = RedisScript.of("""
+			local t = redis.call('TIME')
+			local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+			local fence = redis.call('ZSCORE', KEYS[1], 'fence')
+			if fence and tonumber(fence) > now then
+				return tonumber(ARGV[1])
+			end
+			return redis.call('ZCOUNT', KEYS[1], '(' .. now, '+inf')
+			""", Long.class);
+
 	/** Place numbers must not repeat while any place is held: a day is plenty. */
 	private static final Duration SEQUENCE_EXPIRY = Duration.ofDays(1);
 
@@ -109,6 +123,12 @@ public final class RedisPlaceStore implements PlaceStore {
 	private final Scheduler scheduler;
 
 	private final AtomicInteger held = new AtomicInteger();
+
+	/** When {@link #held} was last read from Redis, on the scheduler's clock. */
+	private final AtomicLong heldAsOf;
+
+	/** The limit of the latest take, for a count asked while the fence stands. */
+	private volatile int limit;
 
 	/**
 	 * The highest place number this instance was given: any means the store had state.
@@ -146,6 +166,7 @@ public final class RedisPlaceStore implements PlaceStore {
 		this.pollAtMost = pollAtMost;
 		this.commandTimeout = commandTimeout;
 		this.scheduler = scheduler;
+		this.heldAsOf = new AtomicLong(scheduler.now(TimeUnit.NANOSECONDS) - pollAtMost.toNanos());
 	}
 
 	/**
@@ -159,6 +180,7 @@ public final class RedisPlaceStore implements PlaceStore {
 
 	@Override
 	public Mono<Take> take(int limit) {
+		this.limit = limit;
 		Mono<Take> take = this.redis.execute(TAKE, this.keys,
 				List.of(Integer.toString(limit), this.inFlightBound, Long.toString(SEQUENCE_EXPIRY.toMillis()),
 						Long.toString(this.lastPlace.get()), Long.toString(Math.max(this.pollAtMost.toMillis(), 1))))
@@ -194,17 +216,32 @@ public final class RedisPlaceStore implements PlaceStore {
 	}
 
 	/**
-	 * The number of places held when this instance last asked: it does not ask Redis for
-	 * a metric.
+	 * The number of places held, by every instance, when Redis was last asked: by a take,
+	 * or, when that is one period old or more, by this call, which asks Redis for a count
+	 * in the background and answers the previous one. Without it, an instance that
+	 * stopped sending would show its last count for ever, and never let its limiter be
+	 * dropped as idle. A count that fails leaves the previous one; the health tells the
+	 * outage.
 	 */
 	@Override
 	public int held() {
+		long now = this.scheduler.now(TimeUnit.NANOSECONDS);
+		long asOf = this.heldAsOf.get();
+		if (now - asOf >= this.pollAtMost.toNanos() && this.heldAsOf.compareAndSet(asOf, now)) {
+			this.redis.execute(COUNT, this.keys.subList(0, 1), List.of(Integer.toString(this.limit)))
+				.next()
+				.timeout(this.commandTimeout, this.scheduler)
+				.subscribe((count) -> this.held.set(count.intValue()), (ex) -> {
+					// Asked again one period later; the takes report the outage.
+				});
+		}
 		return this.held.get();
 	}
 
 	private Take read(String answer) {
 		String[] parts = answer.split(" ");
 		this.held.set(Integer.parseInt(parts[2]));
+		this.heldAsOf.set(this.scheduler.now(TimeUnit.NANOSECONDS));
 		if (parts[0].equals("taken")) {
 			long place = Long.parseLong(parts[1]);
 			this.lastPlace.accumulateAndGet(place, Math::max);

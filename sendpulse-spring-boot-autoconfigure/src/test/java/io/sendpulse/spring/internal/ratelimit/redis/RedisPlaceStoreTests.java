@@ -79,6 +79,40 @@ class RedisPlaceStoreTests {
 	}
 
 	@Test
+	void theCountOfHeldPlacesFollowsRedisWhenThisInstanceStopsTaking() {
+		RedisPlaceStore idle = store(Duration.ofSeconds(30));
+		RedisPlaceStore busy = store(Duration.ofSeconds(30));
+		Take first = idle.take(5).block();
+		Take second = idle.take(5).block();
+		assertThat(idle.held()).isEqualTo(2);
+
+		// Its holds end, and another instance takes three places: this one, which takes
+		// none, still tells how many are held (a metric, and whether its limiter is
+		// idle).
+		idle.release(first.place(), PERIOD).block();
+		idle.release(second.place(), PERIOD).block();
+		await().atMost(Duration.ofSeconds(5)).until(() -> idle.held() == 0);
+		for (int i = 0; i < 3; i++) {
+			assertThat(busy.take(5).block().taken()).isTrue();
+		}
+		await().atMost(Duration.ofSeconds(5)).until(() -> idle.held() == 3);
+	}
+
+	@Test
+	void countsEveryPlaceHeldWhileTheFenceStands() {
+		RedisPlaceStore store = store(Duration.ofSeconds(30));
+		Take taken = store.take(4).block();
+		store.release(taken.place(), Duration.ZERO).block();
+		await().atMost(Duration.ofSeconds(5)).until(() -> store.held() == 0);
+
+		// Redis lost its state: until the fence ends, no place can be taken.
+		flush();
+		assertThat(store.take(4).block().taken()).isFalse();
+		assertThat(store.held()).isEqualTo(4);
+		await().atMost(Duration.ofSeconds(5)).until(() -> store.held() == 0);
+	}
+
+	@Test
 	void aReleasedPlaceIsHeldForItsHoldThenFreesUp() {
 		RedisPlaceStore store = store(Duration.ofSeconds(30));
 		Take taken = store.take(1).block();

@@ -1,0 +1,91 @@
+package io.sendpulse.spring.internal.accounts;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.sendpulse.spring.internal.ratelimit.InMemoryPlaceStore;
+import io.sendpulse.spring.internal.ratelimit.Place;
+import io.sendpulse.spring.internal.ratelimit.PlaceStore;
+import io.sendpulse.spring.internal.ratelimit.SlidingWindowRateLimiter;
+import io.sendpulse.spring.internal.ratelimit.redis.RedisPlaceStore;
+import io.sendpulse.spring.internal.ratelimit.redis.RedisTestServer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The limiters of keys seen at run time: beyond the capacity, idle ones are dropped and
+ * busy ones kept, whichever store holds their places.
+ */
+class KeyedRateLimitersTests {
+
+	private static final Duration PERIOD = Duration.ofMillis(200);
+
+	private static final RateLimiterConfig CONFIG = RateLimiterConfig.custom()
+		.limitForPeriod(5)
+		.limitRefreshPeriod(PERIOD)
+		.timeoutDuration(Duration.ZERO)
+		.build();
+
+	@Test
+	void dropsTheLimitersOfKeysWhosePlacesAreNoLongerHeldInMemory() {
+		dropsIdleLimitersBeyondTheCapacity((apiKey) -> new InMemoryPlaceStore());
+	}
+
+	@Test
+	void dropsTheLimitersOfKeysWhosePlacesAreNoLongerHeldInRedis() {
+		// Once a key's holds have ended in Redis, its limiter is idle, though this
+		// instance took no place since: otherwise a fleet sending for many keys would
+		// keep a limiter for every key it ever saw.
+		try (RedisTestServer server = new RedisTestServer()) {
+			LettuceConnectionFactory factory = new LettuceConnectionFactory(
+					new RedisStandaloneConfiguration("127.0.0.1", server.port()));
+			factory.afterPropertiesSet();
+			factory.start();
+			try {
+				ReactiveStringRedisTemplate redis = new ReactiveStringRedisTemplate(factory);
+				dropsIdleLimitersBeyondTheCapacity((apiKey) -> new RedisPlaceStore(redis, apiKey,
+						Duration.ofSeconds(30), PERIOD, Duration.ofSeconds(5)));
+			}
+			finally {
+				factory.destroy();
+			}
+		}
+	}
+
+	private void dropsIdleLimitersBeyondTheCapacity(Function<String, PlaceStore> stores) {
+		KeyedRateLimiters limiters = new KeyedRateLimiters(2);
+		Place busy = place(limiters, "sk-busy", stores);
+		for (int i = 0; i < 5; i++) {
+			place(limiters, "sk-tenant-" + i, stores).release();
+		}
+		// Each tenant's place is held one period after its release: none is idle yet.
+		assertThat(limiters.runtimeKeys()).isEqualTo(6);
+
+		// Each new key drops what has become idle since: the tenants, never the busy key.
+		AtomicInteger newcomers = new AtomicInteger();
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			place(limiters, "sk-newcomer-" + newcomers.incrementAndGet(), stores).giveBack();
+			for (int i = 0; i < 5; i++) {
+				assertThat(limiters.find("sk-tenant-" + i)).isNull();
+			}
+		});
+		assertThat(limiters.find("sk-busy")).isNotNull();
+		busy.release();
+	}
+
+	private static Place place(KeyedRateLimiters limiters, String apiKey, Function<String, PlaceStore> stores) {
+		RateLimiter limiter = limiters.runtime(apiKey,
+				() -> new SlidingWindowRateLimiter("sendpulse", CONFIG, stores.apply(apiKey)));
+		return ((SlidingWindowRateLimiter) limiter).acquire().block(Duration.ofSeconds(5));
+	}
+
+}
