@@ -115,6 +115,33 @@ class SendPulseProxyTests {
 	}
 
 	@ParameterizedTest
+	@EnumSource(names = { "BOOT", "REACTOR_NETTY" })
+	void triesOnceWhenTheProxyRefusesTheCredentialsAndAgainWhenItCannotReachTheApi(Connector connector) {
+		this.proxy.answer("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"corp\"");
+		ApplicationContextRunner retrying = connector.apply(this.contextRunner)
+			.withPropertyValues("sendpulse.base-url=" + this.api.url("/"), "sendpulse.proxy.host=127.0.0.1",
+					"sendpulse.proxy.port=" + this.proxy.port(), "sendpulse.retry.enabled=true",
+					"sendpulse.retry.max-attempts=3", "sendpulse.retry.initial-backoff=10ms");
+		retrying.run((context) -> assertThatExceptionOfType(SendPulseConnectionException.class)
+			.isThrownBy(() -> send(context.getBean(SmsTemplate.class)))
+			.withMessageContaining("answering 407")
+			.withMessageEndingWith("; not retried: check sendpulse.proxy.*")
+			.satisfies((ex) -> assertThat(ex.isRetryable()).isFalse())
+			.satisfies((ex) -> assertThat(ex.getAttempts()).isOne()));
+		assertThat(this.proxy.requests()).hasSize(1);
+
+		this.proxy.requests().clear();
+		this.proxy.answer("HTTP/1.1 503 Service Unavailable");
+		retrying.run((context) -> assertThatExceptionOfType(SendPulseConnectionException.class)
+			.isThrownBy(() -> send(context.getBean(SmsTemplate.class)))
+			.withMessageContaining("answering 503")
+			.satisfies((ex) -> assertThat(ex.isRetryable()).isTrue())
+			.satisfies((ex) -> assertThat(ex.getAttempts()).isEqualTo(3)));
+		assertThat(this.proxy.requests()).hasSize(3);
+		assertThat(this.api.getRequestCount()).isZero();
+	}
+
+	@ParameterizedTest
 	@EnumSource
 	void goesDirectlyWithoutAProxy(Connector connector) {
 		this.api.enqueue(TemplateContexts.queued());

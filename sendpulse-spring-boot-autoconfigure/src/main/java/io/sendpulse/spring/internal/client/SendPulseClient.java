@@ -369,8 +369,31 @@ public final class SendPulseClient {
 			case ATTEMPT -> "No complete response within the attempt timeout";
 			case NONE -> failure(ex);
 		};
+		if (refusedByProxy(ex)) {
+			// The proxy's answer to our credentials or to the API's address: another
+			// attempt gets the same, so none is made.
+			return new SendPulseConnectionException(what + " for " + method.name() + " " + uriTemplate
+					+ ApiErrors.attempts(attempt) + "; not retried: check sendpulse.proxy.*", attempt, false, ex);
+		}
 		return new SendPulseConnectionException(
 				what + " for " + method.name() + " " + uriTemplate + ApiErrors.attempts(attempt), attempt, ex);
+	}
+
+	/**
+	 * A proxy that refused the tunnel for good: 407 (credentials missing or wrong) or 403
+	 * (the API's address not allowed). A 502 or 503 from a proxy that could not reach the
+	 * API is retried like any connection failure.
+	 */
+	private static boolean refusedByProxy(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
+			if (cause.getClass().getSimpleName().contains("Proxy")
+					|| (cause instanceof IOException && message.startsWith("tunnel failed"))) {
+				String status = proxyStatus(message);
+				return status.endsWith(" 407") || status.endsWith(" 403");
+			}
+		}
+		return false;
 	}
 
 	/**
