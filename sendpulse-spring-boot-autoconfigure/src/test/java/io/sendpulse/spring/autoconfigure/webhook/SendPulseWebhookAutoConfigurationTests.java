@@ -265,16 +265,11 @@ class SendPulseWebhookAutoConfigurationTests {
 	@Test
 	void observesEachDeliveryWithItsEventFamilyAndOutcome() {
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
-		ObservationRegistry observations = ObservationRegistry.create();
-		observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
-		this.servlet.withUserConfiguration(Receipts.class)
-			.withBean(ObservationRegistry.class, () -> observations)
+		observedBy(meters).withUserConfiguration(Receipts.class)
 			.withPropertyValues("sendpulse.webhook.secret=whsec_test")
 			.run((context) -> {
 				WebhookProcessor processor = context.getBean(WebhookProcessor.class);
-				byte[] body = ("{\"event\":\"sms.delivered\",\"message_id\":\"msg_1\",\"to\":\"+1234567890\","
-						+ "\"status\":\"delivered\",\"timestamp\":\"" + Instant.now() + "\"}")
-					.getBytes(StandardCharsets.UTF_8);
+				byte[] body = smsDelivered();
 				String signature = new WebhookSigner("whsec_test").sign(body);
 				processor.process(body, signature);
 				processor.process(body, signature);
@@ -300,17 +295,12 @@ class SendPulseWebhookAutoConfigurationTests {
 	@Test
 	void tagsAFailedDeliveryWithTheListenersExceptionAndADeliveryInFlightWithItsAccount() {
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
-		ObservationRegistry observations = ObservationRegistry.create();
-		observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
-		this.servlet.withUserConfiguration(Receipts.class)
-			.withBean(ObservationRegistry.class, () -> observations)
+		observedBy(meters).withUserConfiguration(Receipts.class)
 			.withUserConfiguration(FailingListener.class)
 			.withPropertyValues("sendpulse.webhook.secret=whsec_test")
 			.run((context) -> {
 				WebhookProcessor processor = context.getBean(WebhookProcessor.class);
-				byte[] body = ("{\"event\":\"sms.delivered\",\"message_id\":\"msg_1\",\"to\":\"+1234567890\","
-						+ "\"status\":\"delivered\",\"timestamp\":\"" + Instant.now() + "\"}")
-					.getBytes(StandardCharsets.UTF_8);
+				byte[] body = smsDelivered();
 				String signature = new WebhookSigner("whsec_test").sign(body);
 				List<Runnable> listenerTasks = new ArrayList<>();
 				CompletableFuture<WebhookOutcome> outcome = processor.process(body, signature, listenerTasks::add);
@@ -340,6 +330,18 @@ class SendPulseWebhookAutoConfigurationTests {
 				assertThat(context).hasSingleBean(WebhookProcessor.class);
 				assertThat(context).doesNotHaveBean(WebhookDeliveryObserver.class);
 			});
+	}
+
+	private WebApplicationContextRunner observedBy(SimpleMeterRegistry meters) {
+		ObservationRegistry observations = ObservationRegistry.create();
+		observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+		return this.servlet.withBean(ObservationRegistry.class, () -> observations);
+	}
+
+	private static byte[] smsDelivered() {
+		return ("{\"event\":\"sms.delivered\",\"message_id\":\"msg_1\",\"to\":\"+1234567890\","
+				+ "\"status\":\"delivered\",\"timestamp\":\"" + Instant.now() + "\"}")
+			.getBytes(StandardCharsets.UTF_8);
 	}
 
 	private static long deliveries(SimpleMeterRegistry meters, String eventFamily, String outcome) {
