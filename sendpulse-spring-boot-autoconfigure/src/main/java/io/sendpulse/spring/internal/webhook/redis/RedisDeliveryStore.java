@@ -5,8 +5,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 import io.sendpulse.spring.internal.webhook.DeliveryStore;
 import io.sendpulse.spring.internal.webhook.InMemoryDeliveryStore;
@@ -14,6 +18,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -95,12 +100,14 @@ public final class RedisDeliveryStore implements DeliveryStore {
 	private final AtomicBoolean down = new AtomicBoolean();
 
 	/** When Redis may be asked again while it is down, or pinged by the health. */
-	private final AtomicLong askAgainAt = new AtomicLong(System.nanoTime());
+	private final AtomicLong askAgainAt;
 
 	/** When the latest command was answered, and when the latest one was not. */
-	private volatile long lastAnswer = System.nanoTime();
+	private volatile long lastAnswer;
 
-	private volatile long lastFailure = this.lastAnswer;
+	private volatile long lastFailure;
+
+	private final LongSupplier nanoClock;
 
 	/**
 	 * Create a store.
@@ -111,9 +118,18 @@ public final class RedisDeliveryStore implements DeliveryStore {
 	 * @param commandTimeout how long to wait for Redis before treating it as unreachable
 	 */
 	public RedisDeliveryStore(ReactiveStringRedisTemplate redis, Duration claimExpiry, Duration commandTimeout) {
+		this(redis, claimExpiry, commandTimeout, System::nanoTime);
+	}
+
+	RedisDeliveryStore(ReactiveStringRedisTemplate redis, Duration claimExpiry, Duration commandTimeout,
+			LongSupplier nanoClock) {
 		this.redis = redis;
 		this.claimExpiry = claimExpiry;
 		this.commandTimeout = commandTimeout;
+		this.nanoClock = nanoClock;
+		this.askAgainAt = new AtomicLong(nanoClock.getAsLong());
+		this.lastAnswer = nanoClock.getAsLong();
+		this.lastFailure = this.lastAnswer;
 	}
 
 	/**
@@ -127,28 +143,42 @@ public final class RedisDeliveryStore implements DeliveryStore {
 	}
 
 	/**
-	 * Why Redis was last found unreachable, while it is. Asked (by the health), it also
-	 * pings Redis, at most once per command timeout and without waiting for the answer,
-	 * so that the next check shows Redis gone or back without waiting for a delivery.
+	 * Why Redis is unreachable, while it is. Asked (by the health), it also pings Redis,
+	 * at most once per command timeout, and waits for that answer (at most the command
+	 * timeout, and not on a thread that must not block), so that the check shows Redis
+	 * gone or back without waiting for a delivery, and without lagging one check behind.
 	 * @return the reason, or {@code null} while Redis answers
 	 */
 	@Override
 	public @Nullable String unreachable() {
-		long now = System.nanoTime();
+		long now = this.nanoClock.getAsLong();
 		long due = this.askAgainAt.get();
 		if (now - due >= 0 && this.askAgainAt.compareAndSet(due, now + this.commandTimeout.toNanos())) {
+			CompletableFuture<Void> probed = new CompletableFuture<>();
 			// One key, so one node of a cluster, as a claim asks (a PING asks every
-			// node).
-			// A late answer does not undo a newer command's.
+			// node). A late answer does not undo a newer command's.
 			this.redis.hasKey(PROBE_KEY).timeout(this.commandTimeout).subscribe((exists) -> {
 				if (this.lastFailure - now <= 0) {
 					answered();
 				}
+				probed.complete(null);
 			}, (ex) -> {
 				if (this.lastAnswer - now <= 0) {
 					unanswered(ex);
 				}
+				probed.complete(null);
 			});
+			if (!Schedulers.isInNonBlockingThread()) {
+				try {
+					probed.get(this.commandTimeout.toMillis() + 100, TimeUnit.MILLISECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				catch (ExecutionException | TimeoutException ex) {
+					// Then the latest answer stands.
+				}
+			}
 		}
 		return this.down.get() ? "the webhook delivery store (Redis) is unreachable" : null;
 	}
@@ -164,7 +194,7 @@ public final class RedisDeliveryStore implements DeliveryStore {
 		Duration remember = Duration.between(now, expiry);
 		remember = (remember.isNegative() ? Duration.ZERO : remember).plus(CLOCK_MARGIN);
 		Claim owned = owned(local, key, token, remember);
-		if (this.down.get() && System.nanoTime() - this.askAgainAt.get() < 0) {
+		if (this.down.get() && this.nanoClock.getAsLong() - this.askAgainAt.get() < 0) {
 			return CompletableFuture.completedFuture(owned);
 		}
 		CompletableFuture<Claim> claim = new CompletableFuture<>();
@@ -242,7 +272,7 @@ public final class RedisDeliveryStore implements DeliveryStore {
 	}
 
 	private void answered() {
-		this.lastAnswer = System.nanoTime();
+		this.lastAnswer = this.nanoClock.getAsLong();
 		if (this.down.compareAndSet(true, false)) {
 			logger.info("The SendPulse webhook delivery store (Redis) answers again: deliveries are "
 					+ "deduplicated across instances again");
@@ -250,7 +280,7 @@ public final class RedisDeliveryStore implements DeliveryStore {
 	}
 
 	private void unanswered(Throwable ex) {
-		this.lastFailure = System.nanoTime();
+		this.lastFailure = this.nanoClock.getAsLong();
 		this.askAgainAt.set(this.lastFailure + this.commandTimeout.toNanos());
 		if (this.down.compareAndSet(false, true)) {
 			logger.warn("The SendPulse webhook delivery store (Redis) is unreachable (" + ex.getClass().getSimpleName()

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.sendpulse.spring.internal.ratelimit.redis.RedisTestServer;
 import io.sendpulse.spring.internal.webhook.DeliveryStore;
@@ -121,6 +122,28 @@ class RedisDeliveryStoreTests {
 	}
 
 	@Test
+	void theHealthCheckThatPingsRedisAnswersWhatThatPingFound() {
+		AtomicLong clock = new AtomicLong();
+		RedisDeliveryStore store = new RedisDeliveryStore(new ReactiveStringRedisTemplate(connection()),
+				Duration.ofMinutes(1), Duration.ofMillis(500), clock::get);
+		assertThat(store.unreachable()).isNull();
+		server.stop();
+		try {
+			// The next ping is due: this check waits for it, rather than answer what the
+			// previous one found.
+			clock.addAndGet(Duration.ofMillis(500).toNanos());
+			assertThat(store.unreachable()).isNotNull();
+		}
+		finally {
+			server.start();
+		}
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			clock.addAndGet(Duration.ofMillis(500).toNanos());
+			assertThat(store.unreachable()).isNull();
+		});
+	}
+
+	@Test
 	void fallsBackToEachInstancesMemoryWhileRedisIsDownAndSharesAgainWhenItReturns(CapturedOutput output) {
 		RedisDeliveryStore first = store(Duration.ofMinutes(1));
 		RedisDeliveryStore second = store(Duration.ofMinutes(1));
@@ -176,12 +199,17 @@ class RedisDeliveryStoreTests {
 	}
 
 	private RedisDeliveryStore store(Duration claimExpiry) {
+		return new RedisDeliveryStore(new ReactiveStringRedisTemplate(connection()), claimExpiry,
+				Duration.ofMillis(500));
+	}
+
+	private LettuceConnectionFactory connection() {
 		LettuceConnectionFactory connection = new LettuceConnectionFactory(
 				new RedisStandaloneConfiguration("127.0.0.1", server.port()));
 		connection.afterPropertiesSet();
 		connection.start();
 		this.connections.add(connection);
-		return new RedisDeliveryStore(new ReactiveStringRedisTemplate(connection), claimExpiry, Duration.ofMillis(500));
+		return connection;
 	}
 
 }
