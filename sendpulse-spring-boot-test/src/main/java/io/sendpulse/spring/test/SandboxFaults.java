@@ -85,8 +85,11 @@ public final class SandboxFaults {
 		}
 
 		/**
-		 * Answer normally, but only after a delay: for read timeouts.
-		 * @param delay how long to wait before handling the call
+		 * Handle the call as it arrives (an SMS is sent), but answer only after a delay,
+		 * as a slow API does: for read timeouts. A client that gives up first cannot know
+		 * the API acted; its retry with the same {@code Idempotency-Key} gets the stored
+		 * answer and sends nothing new, while a new call (a new key) sends again.
+		 * @param delay how long to wait before answering
 		 */
 		public void delay(Duration delay) {
 			SandboxFaults.this.faults.delay(this.calls, delay);

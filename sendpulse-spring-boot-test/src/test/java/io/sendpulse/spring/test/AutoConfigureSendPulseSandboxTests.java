@@ -202,9 +202,8 @@ class AutoConfigureSendPulseSandboxTests {
 
 	@Test
 	void sendsOneSmsWhenTheFirstAttemptTimesOut() {
-		// The first attempt reaches the sandbox after the client gave up; the retry
-		// carries
-		// the same Idempotency-Key, so whichever arrives second sends nothing.
+		// The first attempt is handled (the SMS sent) but answered after the client gave
+		// up; the retry carries the same Idempotency-Key, so it sends nothing new.
 		this.sandbox.faults().nextCalls(1).delay(Duration.ofMillis(1500));
 		this.sms.send(SmsRequest.builder().to(TO).text("Hello").build());
 		await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> this.sandbox.sentMessages().size() == 1);

@@ -68,6 +68,18 @@ class SandboxFaultsTests extends SandboxWireTestSupport {
 	}
 
 	@Test
+	void handlesADelayedCallAsItArrivesThoughTheClientGivesUpBeforeTheAnswer() {
+		this.sandbox.faults().nextCalls(1).delay(Duration.ofSeconds(30));
+		HttpRequest request = this.wire.request("/v1/sms/send", "Bearer " + this.sandbox.apiKey())
+			.timeout(Duration.ofMillis(300))
+			.POST(HttpRequest.BodyPublishers.ofString(SMS))
+			.build();
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> this.wire.raw(request));
+		// A slow API acts whether or not anybody waits for its answer.
+		assertThat(this.sandbox.sentMessages()).hasSize(1);
+	}
+
+	@Test
 	void resetsTheConnectionOfTheNextCall() {
 		this.sandbox.faults().nextCalls(1).resetConnection();
 		HttpRequest request = this.wire.request("/v1/sms/send", "Bearer " + this.sandbox.apiKey())

@@ -88,8 +88,13 @@ final class SandboxServer {
 						return reset(response);
 					});
 				case DELAY:
+					// Handled as it arrives, answered late: as a slow API, which acts
+					// whether or not the client still waits for its answer.
 					Duration delay = (fault.delay != null) ? fault.delay : Duration.ZERO;
-					return Mono.delay(delay).then(Mono.defer(() -> answer(request, response)));
+					return body(request).flatMap((body) -> {
+						Reply reply = route(request, body);
+						return Mono.delay(delay).then(Mono.defer(() -> respond(response, reply, null)));
+					});
 			}
 		}
 		return answer(request, response);
