@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.sendpulse.spring.SendPulseBadRequestException;
 import io.sendpulse.spring.SendPulseNotFoundException;
@@ -18,6 +19,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 import reactor.core.publisher.Mono;
@@ -26,6 +28,8 @@ import reactor.test.StepVerifier;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.runner.ContextConsumer;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Tests for {@link SmsTemplate} against a real HTTP server on loopback, with the template
  * built by the auto-configuration.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class SmsTemplateTests {
 
 	private static final String QUEUED = """
@@ -412,6 +417,37 @@ class SmsTemplateTests {
 				assertThat(result.failures()).extracting(SmsFailure::to).containsExactly("+14155550002");
 			})
 			.verifyComplete(), "sendpulse.sms.from=Acme");
+	}
+
+	@Test
+	void aCancelledBulkSendSaysWhatWasSentInFlightAndNotSent(CapturedOutput output) {
+		BulkDispatcher answers = new BulkDispatcher("+14155550002");
+		this.server.setDispatcher(new Dispatcher() {
+
+			@Override
+			public MockResponse dispatch(RecordedRequest request) {
+				MockResponse answer = answers.dispatch(request);
+				// The third and fourth recipients' answers take longer than the caller
+				// waits, and hold both places meanwhile: the fifth is never sent.
+				String body = request.getBody().utf8();
+				return (body.contains("+14155550003") || body.contains("+14155550004"))
+						? answer.newBuilder().headersDelay(30, TimeUnit.SECONDS).build() : answer;
+			}
+
+		});
+		run((context) -> {
+			Mono<BulkSmsResult> bulk = context.getBean(SmsTemplate.class)
+				.reactive()
+				.send(List.of("+14155550001", "+14155550002", "+14155550003", "+14155550004", "+14155550005"),
+						"Sale today");
+			StepVerifier.create(bulk.timeout(Duration.ofSeconds(2))).verifyError(TimeoutException.class);
+			assertThat(output)
+				.contains("A bulk SMS send to 5 recipients was cancelled by its caller, so its result "
+						+ "is lost: 1 were sent (msg_0001), 1 failed, 2 were in flight and may have been sent, and 1 "
+						+ "were not sent")
+				.doesNotContain("14155550001");
+			assertThat(this.server.getRequestCount()).isEqualTo(4);
+		}, "sendpulse.sms.from=Acme", "sendpulse.sms.bulk-concurrency=2");
 	}
 
 	@Test

@@ -4,6 +4,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import io.sendpulse.spring.internal.PhoneNumbers;
 import io.sendpulse.spring.internal.client.RequestRules;
@@ -84,10 +89,17 @@ public final class DefaultReactiveSmsTemplate implements ReactiveSmsTemplate {
 			// once per text, not per recipient
 			SmsTextRules.Prepared prepared = this.textRules.prepare(text);
 			String from = sender(null);
-			return Flux.fromIterable(new LinkedHashSet<>(recipients))
-				.flatMapSequential((to) -> sendOne(to, from, prepared), this.bulkConcurrency)
+			Set<String> unique = new LinkedHashSet<>(recipients);
+			BulkProgress progress = new BulkProgress(unique.size());
+			return Flux.fromIterable(unique)
+				.flatMapSequential(
+						(to) -> sendOne(to, from, prepared).doOnSubscribe((subscription) -> progress.started())
+							.doOnNext(progress::answered),
+						this.bulkConcurrency)
 				.collect(BulkCollector::new, BulkCollector::add)
-				.map(BulkCollector::result);
+				.map(BulkCollector::result)
+				.doOnNext((result) -> progress.delivered())
+				.doOnCancel(progress::cancelled);
 		});
 	}
 
@@ -164,6 +176,64 @@ public final class DefaultReactiveSmsTemplate implements ReactiveSmsTemplate {
 	}
 
 	/** Collects bulk outcomes; a Reactor collect is serial, so plain lists do. */
+	/**
+	 * How far a bulk send got, for the one record of it left when its caller cancels (a
+	 * {@code timeout}, a client that hangs up): the result is never delivered then, and
+	 * the messages already sent must not pass unnoticed.
+	 */
+	private static final class BulkProgress {
+
+		private static final int IDS_SHOWN = 50;
+
+		private final int recipients;
+
+		private final AtomicInteger started = new AtomicInteger();
+
+		private final AtomicInteger failed = new AtomicInteger();
+
+		private final Queue<String> sentIds = new ConcurrentLinkedQueue<>();
+
+		// A cancel after the result (take(1), a coroutine) loses nothing.
+		private volatile boolean delivered;
+
+		BulkProgress(int recipients) {
+			this.recipients = recipients;
+		}
+
+		void started() {
+			this.started.incrementAndGet();
+		}
+
+		void answered(Object outcome) {
+			if (outcome instanceof SmsMessage message) {
+				this.sentIds.add(String.valueOf(message.id()));
+			}
+			else {
+				this.failed.incrementAndGet();
+			}
+		}
+
+		void delivered() {
+			this.delivered = true;
+		}
+
+		void cancelled() {
+			if (this.delivered) {
+				return;
+			}
+			List<String> ids = List.copyOf(this.sentIds);
+			int answered = ids.size() + this.failed.get();
+			int started = this.started.get();
+			String shown = ids.stream().limit(IDS_SHOWN).collect(Collectors.joining(", "))
+					+ ((ids.size() > IDS_SHOWN) ? ", and " + (ids.size() - IDS_SHOWN) + " more" : "");
+			logger.warn("A bulk SMS send to " + this.recipients + " recipients was cancelled by its caller, so its "
+					+ "result is lost: " + ids.size() + " were sent (" + (ids.isEmpty() ? "none" : shown) + "), "
+					+ this.failed.get() + " failed, " + (started - answered)
+					+ " were in flight and may have been sent, and " + (this.recipients - started) + " were not sent");
+		}
+
+	}
+
 	private static final class BulkCollector {
 
 		private final List<SmsMessage> sent = new ArrayList<>();
