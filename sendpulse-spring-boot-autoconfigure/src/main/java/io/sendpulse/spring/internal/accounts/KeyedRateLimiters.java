@@ -1,5 +1,9 @@
 package io.sendpulse.spring.internal.accounts;
 
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * those of keys first seen at run time are kept for at most
  * {@link #DEFAULT_RUNTIME_CAPACITY} keys, beyond which the least recently used limiters
  * that hold no place are dropped (a limiter holding places is never dropped, so that a
- * key's limit holds across a drop).
+ * key's limit holds across a drop). A dropped limiter that something still uses (an
+ * account object the application holds) is found again, never made twice.
  */
 public final class KeyedRateLimiters {
 
@@ -34,6 +39,13 @@ public final class KeyedRateLimiters {
 
 	// Access order: the eldest is the least recently used.
 	private final LinkedHashMap<String, RateLimiter> runtime = new LinkedHashMap<>(16, 0.75f, true);
+
+	// Every run-time limiter still reachable, dropped or not: an account object keeps its
+	// limiter, and a second one for its key would let twice the limit through. Guarded
+	// by runtime.
+	private final Map<String, Reachable> reachable = new HashMap<>();
+
+	private final ReferenceQueue<RateLimiter> unreachable = new ReferenceQueue<>();
 
 	private final int runtimeCapacity;
 
@@ -105,11 +117,28 @@ public final class KeyedRateLimiters {
 		synchronized (this.runtime) {
 			RateLimiter limiter = this.runtime.get(hash);
 			if (limiter == null) {
-				limiter = create.get();
+				forgetUnreachable();
+				limiter = stillReachable(hash);
+				if (limiter == null) {
+					limiter = create.get();
+					this.reachable.put(hash, new Reachable(hash, limiter, this.unreachable));
+				}
 				dropIdle();
 				this.runtime.put(hash, limiter);
 			}
 			return limiter;
+		}
+	}
+
+	private @Nullable RateLimiter stillReachable(String hash) {
+		Reachable reference = this.reachable.get(hash);
+		return (reference != null) ? reference.get() : null;
+	}
+
+	private void forgetUnreachable() {
+		for (Reference<?> gone = this.unreachable.poll(); gone != null; gone = this.unreachable.poll()) {
+			Reachable reference = (Reachable) gone;
+			this.reachable.remove(reference.hash, reference);
 		}
 	}
 
@@ -125,7 +154,14 @@ public final class KeyedRateLimiters {
 			return configured;
 		}
 		synchronized (this.runtime) {
-			return this.runtime.get(hash);
+			RateLimiter limiter = this.runtime.get(hash);
+			return (limiter != null) ? limiter : stillReachable(hash);
+		}
+	}
+
+	boolean keeps(String apiKey) {
+		synchronized (this.runtime) {
+			return this.runtime.containsKey(ApiKeyHash.of(apiKey));
 		}
 	}
 
@@ -150,6 +186,17 @@ public final class KeyedRateLimiters {
 		RateLimiter.Metrics metrics = limiter.getMetrics();
 		return metrics.getNumberOfWaitingThreads() == 0
 				&& metrics.getAvailablePermissions() >= limiter.getRateLimiterConfig().getLimitForPeriod();
+	}
+
+	private static final class Reachable extends WeakReference<RateLimiter> {
+
+		private final String hash;
+
+		Reachable(String hash, RateLimiter limiter, ReferenceQueue<RateLimiter> queue) {
+			super(limiter, queue);
+			this.hash = hash;
+		}
+
 	}
 
 }

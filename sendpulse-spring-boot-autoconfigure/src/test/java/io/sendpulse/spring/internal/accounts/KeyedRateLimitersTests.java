@@ -61,6 +61,24 @@ class KeyedRateLimitersTests {
 		}
 	}
 
+	@Test
+	void aDroppedLimiterThatIsStillUsedIsTheKeysLimiterAgain() {
+		// An account object the application holds keeps its limiter, however many other
+		// keys pass by: asked for again, its key gets that limiter, not a second one.
+		KeyedRateLimiters limiters = new KeyedRateLimiters(2);
+		RateLimiter held = limiters.runtime("sk-held",
+				() -> new SlidingWindowRateLimiter("sendpulse", CONFIG, new InMemoryPlaceStore()));
+		for (int i = 0; i < 5; i++) {
+			place(limiters, "sk-passer-by-" + i, (apiKey) -> new InMemoryPlaceStore()).giveBack();
+		}
+		assertThat(limiters.keeps("sk-held")).isFalse();
+
+		assertThat(limiters.find("sk-held")).isSameAs(held);
+		assertThat(limiters.runtime("sk-held", () -> {
+			throw new AssertionError("a second limiter for sk-held");
+		})).isSameAs(held);
+	}
+
 	private void dropsIdleLimitersBeyondTheCapacity(Function<String, PlaceStore> stores) {
 		KeyedRateLimiters limiters = new KeyedRateLimiters(2);
 		Place busy = place(limiters, "sk-busy", stores);
@@ -75,10 +93,10 @@ class KeyedRateLimitersTests {
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			place(limiters, "sk-newcomer-" + newcomers.incrementAndGet(), stores).giveBack();
 			for (int i = 0; i < 5; i++) {
-				assertThat(limiters.find("sk-tenant-" + i)).isNull();
+				assertThat(limiters.keeps("sk-tenant-" + i)).isFalse();
 			}
 		});
-		assertThat(limiters.find("sk-busy")).isNotNull();
+		assertThat(limiters.keeps("sk-busy")).isTrue();
 		busy.release();
 	}
 
