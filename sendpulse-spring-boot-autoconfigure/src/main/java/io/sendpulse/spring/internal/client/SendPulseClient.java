@@ -90,7 +90,7 @@ public final class SendPulseClient {
 	private final URI baseUrl;
 
 	/** Writes the headers of a GET, which are the same on every call. */
-	private final Consumer<ClientHttpRequest> getHeaders = (request) -> writeHeaders(request, null);
+	private final Consumer<ClientHttpRequest> getHeaders;
 
 	private final Duration attemptTimeout;
 
@@ -117,6 +117,7 @@ public final class SendPulseClient {
 		this.webClient = SingletonSupplier
 			.of(() -> observed(webClientBuilder.get().clone(), observationRegistry).baseUrl(baseUrl).build());
 		this.authorization = "Bearer " + builder.apiKey;
+		this.getHeaders = headers(this.authorization, null);
 		this.apiKey = builder.apiKey;
 		this.baseUrl = builder.baseUrl;
 		this.attemptTimeout = builder.attemptTimeout;
@@ -192,7 +193,7 @@ public final class SendPulseClient {
 					(attempt) -> exchange(this.webClient.obtain()
 						.post()
 						.uri(uri)
-						.httpRequest((request) -> writeHeaders(request, idempotencyKey))
+						.httpRequest(headers(this.authorization, idempotencyKey))
 						.body(jsonBody(json)), HttpMethod.POST, uri, type, attempt));
 		});
 	}
@@ -224,15 +225,22 @@ public final class SendPulseClient {
 	 * @param request the connector's request
 	 * @param idempotencyKey the key of a POST, {@code null} for a GET
 	 */
-	private void writeHeaders(ClientHttpRequest request, @Nullable String idempotencyKey) {
+	private static void writeHeaders(ClientHttpRequest request, String authorization, @Nullable String idempotencyKey) {
 		HttpHeaders headers = request.getHeaders();
-		headers.set(HttpHeaders.AUTHORIZATION, this.authorization);
+		headers.set(HttpHeaders.AUTHORIZATION, authorization);
 		headers.set(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
 		headers.set(HttpHeaders.USER_AGENT, StarterVersion.userAgent());
 		if (idempotencyKey != null) {
 			headers.set(IDEMPOTENCY_KEY, idempotencyKey);
 			headers.set(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE);
 		}
+	}
+
+	// Static, capturing only what the request needs: Reactor Netty's global pool of an
+	// address keeps the first request's handler for the life of the JVM, and a handler
+	// holding this client would hold its application context after it closed.
+	private static Consumer<ClientHttpRequest> headers(String authorization, @Nullable String idempotencyKey) {
+		return (request) -> writeHeaders(request, authorization, idempotencyKey);
 	}
 
 	private <T> Mono<T> call(String operation, HttpMethod method, String uriTemplate, Class<T> type,
