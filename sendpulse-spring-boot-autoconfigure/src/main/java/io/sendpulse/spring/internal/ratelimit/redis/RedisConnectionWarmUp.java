@@ -2,6 +2,7 @@ package io.sendpulse.spring.internal.ratelimit.redis;
 
 import java.time.Duration;
 
+import io.sendpulse.spring.internal.RedisFailures;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -49,7 +50,7 @@ public final class RedisConnectionWarmUp implements SmartLifecycle {
 		catch (RuntimeException ex) {
 			logger.warn("The SendPulse store (Redis) could not be reached while the application started (no answer "
 					+ "within " + this.timeout.toMillis() + " ms, or the connection failed: "
-					+ ex.getClass().getSimpleName() + "); calls fail unsent until it answers");
+					+ RedisFailures.describe(ex) + "); calls fail unsent until it answers");
 		}
 	}
 

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import io.sendpulse.spring.internal.ApiKeyHash;
+import io.sendpulse.spring.internal.RedisFailures;
 import io.sendpulse.spring.internal.ratelimit.PlaceStore;
 import io.sendpulse.spring.internal.ratelimit.PlaceStoreClosedException;
 import org.jspecify.annotations.Nullable;
@@ -320,7 +321,7 @@ public final class RedisPlaceStore implements PlaceStore {
 	}
 
 	private RedisStoreUnavailableException unreachable(String what, @Nullable Throwable ex) {
-		String reason = (ex != null) ? "failed (" + ex.getClass().getSimpleName() + ")"
+		String reason = (ex != null) ? "failed (" + RedisFailures.describe(ex) + ")"
 				: "got no answer within " + this.commandTimeout.toMillis() + " ms";
 		return new RedisStoreUnavailableException(
 				"the rate-limit store (Redis) is unreachable: an attempt to " + what + " " + reason, ex);

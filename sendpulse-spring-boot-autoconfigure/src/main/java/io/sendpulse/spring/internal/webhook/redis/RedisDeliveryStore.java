@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
+import io.sendpulse.spring.internal.RedisFailures;
 import io.sendpulse.spring.internal.webhook.DeliveryStore;
 import io.sendpulse.spring.internal.webhook.InMemoryDeliveryStore;
 import org.apache.commons.logging.Log;
@@ -283,7 +284,7 @@ public final class RedisDeliveryStore implements DeliveryStore {
 		this.lastFailure = this.nanoClock.getAsLong();
 		this.askAgainAt.set(this.lastFailure + this.commandTimeout.toNanos());
 		if (this.down.compareAndSet(false, true)) {
-			logger.warn("The SendPulse webhook delivery store (Redis) is unreachable (" + ex.getClass().getSimpleName()
+			logger.warn("The SendPulse webhook delivery store (Redis) is unreachable (" + RedisFailures.describe(ex)
 					+ "): until it answers, each instance deduplicates deliveries "
 					+ "on its own, so an event may be published once per instance, never dropped");
 		}

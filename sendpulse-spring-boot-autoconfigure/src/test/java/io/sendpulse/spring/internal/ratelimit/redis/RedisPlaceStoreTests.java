@@ -113,6 +113,33 @@ class RedisPlaceStoreTests {
 	}
 
 	@Test
+	void saysRedisRefusedTheCredentialsRatherThanThatItIsUnreachable() {
+		try (RedisTestServer guarded = new RedisTestServer()) {
+			LettuceConnectionFactory admin = startedFactory(guarded.port());
+			new ReactiveStringRedisTemplate(admin)
+				.execute((connection) -> connection.serverCommands().setConfig("requirepass", "right-secret-1"))
+				.blockLast(Duration.ofSeconds(10));
+			admin.destroy();
+			RedisStandaloneConfiguration wrong = new RedisStandaloneConfiguration("127.0.0.1", guarded.port());
+			wrong.setPassword("wrong-secret-2");
+			LettuceConnectionFactory factory = new LettuceConnectionFactory(wrong);
+			factory.afterPropertiesSet();
+			factory.start();
+			try {
+				RedisPlaceStore store = storeOver(factory, Duration.ofSeconds(5));
+				assertThatExceptionOfType(RedisStoreUnavailableException.class)
+					.isThrownBy(() -> store.take(1).block(Duration.ofSeconds(10)))
+					.withMessageContaining("Redis refused the credentials (WRONGPASS)")
+					.withMessageNotContaining("secret");
+				assertThat(store.unreachable()).contains("Redis refused the credentials");
+			}
+			finally {
+				factory.destroy();
+			}
+		}
+	}
+
+	@Test
 	void aReleasedPlaceIsHeldForItsHoldThenFreesUp() {
 		RedisPlaceStore store = store(Duration.ofSeconds(30));
 		Take taken = store.take(1).block();
