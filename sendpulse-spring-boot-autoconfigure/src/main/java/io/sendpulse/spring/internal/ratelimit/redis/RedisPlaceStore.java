@@ -31,12 +31,15 @@ import org.springframework.data.redis.core.script.RedisScript;
  * ({@code TIME} inside the script), so the instances' clocks do not matter.
  * <p>
  * Every key expires: a place taken by an instance that died before releasing it ends by
- * its score, and the keys themselves once nobody uses them. An instance that has taken
- * places before and finds the place numbers gone knows Redis lost its state (a restart
- * without persistence) and with it the holds of the last period: it holds every place for
- * one period before any is taken again (one fence entry, whatever the limit, so a large
- * limit costs Redis nothing), so the loss cannot let twice the limit through. The keys
- * derive from a SHA-256 hash of the API key, never the key itself.
+ * its score, and the keys themselves once nobody uses them. An instance that has seen the
+ * place numbers (by taking places, or by counting them: once when the store is made, and
+ * when a metric or the health asks) and then finds them gone knows Redis lost its state
+ * (a restart without persistence) and with it the holds of the last period: it holds
+ * every place for one period before any is taken again (one fence entry, whatever the
+ * limit, so a large limit costs Redis nothing), so the loss cannot let twice the limit
+ * through. An instance that has seen nothing (one started after the loss) cannot tell a
+ * lost state from a new one. The keys derive from a SHA-256 hash of the API key, never
+ * the key itself.
  * <p>
  * Commands that Redis does not answer within the command timeout fail with a
  * {@link RedisStoreUnavailableException}, which the limiter treats as "no place": nothing
@@ -95,18 +98,20 @@ public final class RedisPlaceStore implements PlaceStore {
 			""", Long.class);
 
 	/**
-	 * The places held now, by every instance: all of them while the fence stands (its
-	 * {@code ARGV[1]}, the limit), else those whose score has not passed.
+	 * Answers {@code <held> <last place number>}: the places held now, by every instance
+	 * (all of them while the fence stands, its {@code ARGV[1]} being the limit, else
+	 * those whose score has not passed), and the sequence, {@code 0} when there is none.
 	 */
-	private static final RedisScript<Long> COUNT = RedisScript.of("""
+	private static final RedisScript<String> COUNT = RedisScript.of("""
 			local t = redis.call('TIME')
 			local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+			local sequence = redis.call('GET', KEYS[2]) or '0'
 			local fence = redis.call('ZSCORE', KEYS[1], 'fence')
 			if fence and tonumber(fence) > now then
-				return tonumber(ARGV[1])
+				return ARGV[1] .. ' ' .. sequence
 			end
-			return redis.call('ZCOUNT', KEYS[1], '(' .. now, '+inf')
-			""", Long.class);
+			return redis.call('ZCOUNT', KEYS[1], '(' .. now, '+inf') .. ' ' .. sequence
+			""", String.class);
 
 	/** Place numbers must not repeat while any place is held: a day is plenty. */
 	private static final Duration SEQUENCE_EXPIRY = Duration.ofDays(1);
@@ -132,7 +137,8 @@ public final class RedisPlaceStore implements PlaceStore {
 	private volatile int limit;
 
 	/**
-	 * The highest place number this instance was given: any means the store had state.
+	 * The highest place number this instance was given or counted: any means the store
+	 * had state.
 	 */
 	private final AtomicLong lastPlace = new AtomicLong();
 
@@ -168,6 +174,14 @@ public final class RedisPlaceStore implements PlaceStore {
 		this.commandTimeout = commandTimeout;
 		this.scheduler = scheduler;
 		this.heldAsOf = new AtomicLong(scheduler.now(TimeUnit.NANOSECONDS) - pollAtMost.toNanos());
+		// What the fleet holds already, before this instance takes a place: a loss of
+		// Redis's state is then noticed here too.
+		try {
+			held();
+		}
+		catch (RuntimeException ex) {
+			// A connection not ready yet: the first take tells.
+		}
 	}
 
 	/**
@@ -229,14 +243,20 @@ public final class RedisPlaceStore implements PlaceStore {
 		long now = this.scheduler.now(TimeUnit.NANOSECONDS);
 		long asOf = this.heldAsOf.get();
 		if (now - asOf >= this.pollAtMost.toNanos() && this.heldAsOf.compareAndSet(asOf, now)) {
-			this.redis.execute(COUNT, this.keys.subList(0, 1), List.of(Integer.toString(this.limit)))
+			this.redis.execute(COUNT, this.keys, List.of(Integer.toString(this.limit)))
 				.next()
 				.timeout(this.commandTimeout, this.scheduler)
-				.subscribe((count) -> this.held.set(count.intValue()), (ex) -> {
+				.subscribe(this::counted, (ex) -> {
 					// Asked again one period later; the takes report the outage.
 				});
 		}
 		return this.held.get();
+	}
+
+	private void counted(String answer) {
+		String[] parts = answer.split(" ");
+		this.held.set(Integer.parseInt(parts[0]));
+		this.lastPlace.accumulateAndGet(Long.parseLong(parts[1]), Math::max);
 	}
 
 	private Take read(String answer) {

@@ -140,6 +140,26 @@ class RedisPlaceStoreTests {
 	}
 
 	@Test
+	void anInstanceThatTookNoPlaceButSawThePlacesHoldsEveryPlaceWhenRedisLostThem() {
+		RedisPlaceStore sender = store(Duration.ofSeconds(30));
+		for (int i = 0; i < 3; i++) {
+			assertThat(sender.take(3).block().taken()).isTrue();
+		}
+		// Another instance, which has sent nothing yet, counted the places when its
+		// store was made.
+		RedisPlaceStore quiet = store(Duration.ofSeconds(30));
+		await().atMost(Duration.ofSeconds(5)).until(() -> quiet.held() == 3);
+
+		// A restart without persistence; the quiet instance asks first.
+		flush();
+		Take afterLoss = quiet.take(3).block();
+
+		assertThat(afterLoss.taken()).as("the lost holds are held one more period").isFalse();
+		assertThat(sender.take(3).block().taken()).isFalse();
+		await().atMost(Duration.ofSeconds(5)).until(() -> quiet.take(3).block().taken());
+	}
+
+	@Test
 	void aReleasedPlaceIsHeldForItsHoldThenFreesUp() {
 		RedisPlaceStore store = store(Duration.ofSeconds(30));
 		Take taken = store.take(1).block();
