@@ -9,7 +9,6 @@ import java.util.concurrent.Executor;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.sendpulse.spring.autoconfigure.SendPulseAutoConfiguration;
-import io.sendpulse.spring.autoconfigure.SendPulseConnectionDetails;
 import io.sendpulse.spring.autoconfigure.SendPulseProperties;
 import io.sendpulse.spring.internal.InvalidSendPulsePropertyException;
 import io.sendpulse.spring.webhook.SendPulseEvent;
@@ -121,19 +120,14 @@ public final class SendPulseWebhookAutoConfiguration {
 	@Bean
 	@Nullable WebhookProcessor webhookProcessor(ObjectProvider<WebhookSignatureVerifier> webhookSignatureVerifier,
 			ApplicationEventPublisher eventPublisher, SendPulseProperties properties,
-			ObjectProvider<WebhookDeliveryObserver> deliveryObserver, DeliveryStore sendPulseDeliveryStore,
-			ObjectProvider<SendPulseConnectionDetails> connectionDetails) {
+			ObjectProvider<WebhookDeliveryObserver> deliveryObserver, DeliveryStore sendPulseDeliveryStore) {
 		WebhookSignatureVerifier verifier = webhookSignatureVerifier.getIfAvailable();
 		if (verifier == null) {
 			return null;
 		}
-		// The account's deliveries: its API key's hash, or the secret's without a key.
-		SendPulseConnectionDetails account = connectionDetails.getIfAvailable();
-		String secret = properties.getWebhook().getSecret();
-		String key = (account != null) ? account.apiKey() : (secret != null) ? secret.strip() : "";
 		return new WebhookProcessor(verifier, eventPublisher, properties.getWebhook().getMaxPayloadSize().toBytes(),
 				Clock.systemUTC(), deliveryObserver.getIfAvailable(() -> WebhookDeliveryObserver.NONE),
-				sendPulseDeliveryStore, () -> DeliveryStore.namespace(key));
+				sendPulseDeliveryStore, () -> DeliveryStore.namespace(SendPulseEvent.DEFAULT_ACCOUNT));
 	}
 
 	// One processor per account with an endpoint: the top-level one's is the bean above,
@@ -187,12 +181,9 @@ public final class SendPulseWebhookAutoConfiguration {
 		}
 		WebhookSignatureVerifier verifier = new WebhookSignatureVerifier(secrets, top.getTolerance(),
 				Clock.systemUTC());
-		// Each account's deliveries apart, in the shared store: its own API key's hash.
-		String apiKey = settings.getApiKey();
-		String key = (apiKey != null) ? apiKey.strip() : secrets.get(0);
 		return new WebhookProcessor(verifier, new AccountEventPublisher(eventPublisher, account),
 				top.getMaxPayloadSize().toBytes(), Clock.systemUTC(), deliveryObserver.forAccount(account),
-				deliveryStore, () -> DeliveryStore.namespace(key));
+				deliveryStore, () -> DeliveryStore.namespace(account));
 	}
 
 	private static List<String> accountNames(SendPulseProperties properties) {

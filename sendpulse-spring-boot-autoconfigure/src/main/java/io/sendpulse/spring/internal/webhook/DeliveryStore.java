@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 
-import io.sendpulse.spring.internal.ApiKeyHash;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -46,13 +45,17 @@ public interface DeliveryStore {
 	}
 
 	/**
-	 * The namespace of an account: the lowercase hex SHA-256 of its API key, so that the
-	 * key itself is never stored.
-	 * @param apiKey the API key (or, for a webhook-only application, its webhook secret)
+	 * The namespace of an account's deliveries: its name in the configuration
+	 * ({@code default} for the top-level one), the same on every instance whatever API
+	 * key or webhook secret each has while they are being rotated. Not the key's hash: an
+	 * account's webhooks are the same deliveries whichever key its instances send with,
+	 * and during a rolling rotation instances on the old and the new key would each
+	 * publish them. Names are {@code [A-Za-z0-9_-]}, nothing secret.
+	 * @param account the account's name
 	 * @return the namespace
 	 */
-	static String namespace(String apiKey) {
-		return ApiKeyHash.of(apiKey);
+	static String namespace(String account) {
+		return account;
 	}
 
 	private static byte[] sha256(byte[] bytes) {

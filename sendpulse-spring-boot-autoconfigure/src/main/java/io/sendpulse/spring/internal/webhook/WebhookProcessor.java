@@ -102,9 +102,6 @@ public final class WebhookProcessor {
 	 * @param deliveryStore where deliveries are remembered
 	 * @param namespace this processor's part of the store: its account's
 	 * {@link DeliveryStore#namespace(String) namespace}, asked for at the first delivery
-	 * (hashing a key at startup would load the JDK's security providers, tens of
-	 * milliseconds of every application's start, which the first delivery's fingerprint
-	 * needs anyway)
 	 */
 	public WebhookProcessor(WebhookSignatureVerifier verifier, ApplicationEventPublisher publisher, long maxPayloadSize,
 			Clock clock, WebhookDeliveryObserver observer, DeliveryStore deliveryStore, Supplier<String> namespace) {

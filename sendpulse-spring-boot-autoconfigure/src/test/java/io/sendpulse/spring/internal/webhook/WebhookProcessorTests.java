@@ -186,7 +186,7 @@ class WebhookProcessorTests {
 			return claim;
 		};
 		WebhookProcessor processor = new WebhookProcessor(this.verifier, this.publisher, 1024, this.clock,
-				WebhookDeliveryObserver.NONE, later, () -> DeliveryStore.namespace("sk-test"));
+				WebhookDeliveryObserver.NONE, later, () -> DeliveryStore.namespace("default"));
 		byte[] body = sms("msg_1", this.clock.instant());
 		CompletableFuture<WebhookOutcome> answer = processor.process(body, sign(body), Runnable::run);
 		assertThat(answer).isNotDone();
@@ -203,9 +203,9 @@ class WebhookProcessorTests {
 	void keepsTheDeliveriesOfEachAccountApartInOneSharedStore() {
 		InMemoryDeliveryStore shared = new InMemoryDeliveryStore();
 		WebhookProcessor first = new WebhookProcessor(this.verifier, this.publisher, 1024, this.clock,
-				WebhookDeliveryObserver.NONE, shared, () -> DeliveryStore.namespace("sk-first"));
+				WebhookDeliveryObserver.NONE, shared, () -> DeliveryStore.namespace("first"));
 		WebhookProcessor second = new WebhookProcessor(this.verifier, this.publisher, 1024, this.clock,
-				WebhookDeliveryObserver.NONE, shared, () -> DeliveryStore.namespace("sk-second"));
+				WebhookDeliveryObserver.NONE, shared, () -> DeliveryStore.namespace("second"));
 		byte[] body = sms("msg_1", this.clock.instant());
 		assertThat(first.process(body, sign(body))).isEqualTo(WebhookOutcome.PUBLISHED);
 		assertThat(second.process(body, sign(body))).isEqualTo(WebhookOutcome.PUBLISHED);

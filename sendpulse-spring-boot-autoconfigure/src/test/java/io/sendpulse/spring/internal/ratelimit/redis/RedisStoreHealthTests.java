@@ -122,7 +122,7 @@ class RedisStoreHealthTests {
 	private static void claim(DeliveryStore store, String body) {
 		Instant now = Instant.now();
 		store
-			.claim(DeliveryStore.namespace("sk-health"), Fingerprint.of(body.getBytes(StandardCharsets.UTF_8)), now,
+			.claim(DeliveryStore.namespace("health"), Fingerprint.of(body.getBytes(StandardCharsets.UTF_8)), now,
 					now.plusSeconds(60))
 			.join();
 	}
