@@ -29,9 +29,9 @@ public final class Blocking {
 	public static <T> T block(Mono<T> call) {
 		if (Schedulers.isInNonBlockingThread()) {
 			throw new IllegalStateException("A blocking SendPulse template method was called on thread "
-					+ Thread.currentThread().getName() + ", which must not block: nothing was sent. Call the "
-					+ "template's reactive() view there instead; in a WebFlux webhook listener, leave "
-					+ "sendpulse.webhook.blocking-listeners at its default (true)");
+					+ Thread.currentThread().getName() + ", which must not block: nothing was sent. Subscribe to "
+					+ "the template's reactive() view there instead (never block() it); in a WebFlux webhook "
+					+ "listener, leave sendpulse.webhook.blocking-listeners at its default (true)");
 		}
 		T result = call.block();
 		Assert.state(result != null, "SendPulse call completed without a result");
