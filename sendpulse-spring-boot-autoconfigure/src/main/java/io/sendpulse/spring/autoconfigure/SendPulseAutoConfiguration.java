@@ -17,6 +17,7 @@ import io.sendpulse.spring.internal.accounts.AccountClients;
 import io.sendpulse.spring.internal.accounts.AccountPlaceStores;
 import io.sendpulse.spring.internal.accounts.DefaultSendPulseAccount;
 import io.sendpulse.spring.internal.accounts.DefaultSendPulseAccounts;
+import io.sendpulse.spring.internal.client.CallsInFlight;
 import io.sendpulse.spring.internal.client.ClientWarmUp;
 import io.sendpulse.spring.internal.client.SendPulseClient;
 import io.sendpulse.spring.internal.client.SendPulseResilience;
@@ -156,6 +157,17 @@ public final class SendPulseAutoConfiguration {
 			return new ObservedClientState(Clock.systemUTC());
 		}
 
+		// The calls in flight, which the application lets end before it closes.
+		@Bean
+		CallsInFlight sendPulseCallsInFlight() {
+			return new CallsInFlight();
+		}
+
+		@Bean
+		CallsInFlightDrain sendPulseCallsInFlightDrain(CallsInFlight sendPulseCallsInFlight) {
+			return new CallsInFlightDrain(sendPulseCallsInFlight);
+		}
+
 		// The connector the clients share, made again once the context's lifecycle
 		// has stopped: destroy methods may still send. A lifecycle bean, so made as the
 		// context starts even when beans are lazy; what it needs is cheap to make.
@@ -177,12 +189,12 @@ public final class SendPulseAutoConfiguration {
 				@Qualifier("sendPulseRetry") ObjectProvider<Retry> retry,
 				ObjectProvider<ObservationRegistry> observationRegistry,
 				ObjectProvider<SendPulseClientObservationConvention> observationConvention,
-				ObjectProvider<ObservedClientState> clientState) {
+				ObjectProvider<ObservedClientState> clientState, CallsInFlight sendPulseCallsInFlight) {
 			return new AccountClients(
 					new ClientWebClientBuilder(webClientBuilder, customizers, sendPulseRenewableConnector),
 					connectionDetails.baseUrl(), properties.getAttemptTimeout(), retry::getIfAvailable,
 					observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
-					observationConvention.getIfAvailable(), clientState.getIfAvailable());
+					observationConvention.getIfAvailable(), clientState.getIfAvailable(), sendPulseCallsInFlight);
 		}
 
 		// The client's own connector, so that its timeouts do not change the

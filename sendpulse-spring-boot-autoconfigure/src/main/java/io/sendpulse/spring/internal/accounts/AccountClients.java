@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.retry.Retry;
 import io.micrometer.observation.ObservationRegistry;
+import io.sendpulse.spring.internal.client.CallsInFlight;
 import io.sendpulse.spring.internal.client.ClientListener;
 import io.sendpulse.spring.internal.client.SendPulseClient;
 import io.sendpulse.spring.internal.client.SendPulseResilience;
@@ -39,6 +40,8 @@ public final class AccountClients {
 
 	private final @Nullable ClientListener listener;
 
+	private final @Nullable CallsInFlight callsInFlight;
+
 	/**
 	 * Create an instance.
 	 * @param webClientBuilder gives the prepared builder, its connector set; asked for at
@@ -52,10 +55,12 @@ public final class AccountClients {
 	 * @param observationRegistry the registry operations are observed with
 	 * @param observationConvention the convention, or {@code null} for the default
 	 * @param listener told what each attempt came to, or {@code null}
+	 * @param callsInFlight counts each client's calls in flight, or {@code null}
 	 */
 	public AccountClients(WebClientBuilderSource webClientBuilder, URI baseUrl, Duration attemptTimeout,
 			Supplier<? extends @Nullable Retry> retry, ObservationRegistry observationRegistry,
-			@Nullable SendPulseClientObservationConvention observationConvention, @Nullable ClientListener listener) {
+			@Nullable SendPulseClientObservationConvention observationConvention, @Nullable ClientListener listener,
+			@Nullable CallsInFlight callsInFlight) {
 		this.webClientBuilder = webClientBuilder;
 		this.baseUrl = baseUrl;
 		this.attemptTimeout = attemptTimeout;
@@ -68,6 +73,7 @@ public final class AccountClients {
 		this.observationRegistry = observationRegistry;
 		this.observationConvention = observationConvention;
 		this.listener = listener;
+		this.callsInFlight = callsInFlight;
 	}
 
 	/**
@@ -101,6 +107,7 @@ public final class AccountClients {
 			.observationRegistry(this.observationRegistry)
 			.observationConvention(this.observationConvention)
 			.listener((this.listener != null) ? this.listener.forAccount(account, keyProperty) : null)
+			.callsInFlight(this.callsInFlight)
 			.account(account)
 			.build();
 	}

@@ -108,6 +108,8 @@ public final class SendPulseClient {
 
 	private final @Nullable ClientListener listener;
 
+	private final @Nullable CallsInFlight callsInFlight;
+
 	private final String account;
 
 	private SendPulseClient(Builder builder) {
@@ -128,6 +130,7 @@ public final class SendPulseClient {
 		this.observationRegistry = builder.observationRegistry;
 		this.observationConvention = builder.observationConvention;
 		this.listener = builder.listener;
+		this.callsInFlight = builder.callsInFlight;
 		this.account = builder.account;
 	}
 
@@ -279,7 +282,13 @@ public final class SendPulseClient {
 			if (retry != null) {
 				attempt = withRetry(attempt, retry);
 			}
-			return observe(operation, method, uriTemplate, attempt);
+			Mono<T> observed = observe(operation, method, uriTemplate, attempt);
+			CallsInFlight inFlight = this.callsInFlight;
+			if (inFlight == null) {
+				return observed;
+			}
+			CallsInFlight.Call call = inFlight.started();
+			return observed.doOnTerminate(call::end).doOnCancel(call::end);
 		});
 	}
 
@@ -628,6 +637,8 @@ public final class SendPulseClient {
 
 		private @Nullable ClientListener listener;
 
+		private @Nullable CallsInFlight callsInFlight;
+
 		private String account = SendPulseClientObservationContext.DEFAULT_ACCOUNT;
 
 		private Builder(Supplier<WebClient.Builder> webClientBuilder) {
@@ -735,6 +746,16 @@ public final class SendPulseClient {
 		 */
 		public Builder listener(@Nullable ClientListener listener) {
 			this.listener = listener;
+			return this;
+		}
+
+		/**
+		 * Count each call while it is in flight.
+		 * @param callsInFlight the application's count, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder callsInFlight(@Nullable CallsInFlight callsInFlight) {
+			this.callsInFlight = callsInFlight;
 			return this;
 		}
 

@@ -73,7 +73,7 @@ class AccountClientsTests {
 		}, this.server.url("/").uri(), Duration.ofSeconds(5), () -> {
 			asked.incrementAndGet();
 			return retry;
-		}, ObservationRegistry.NOOP, null, null);
+		}, ObservationRegistry.NOOP, null, null, null);
 		// As run-time accounts are made, evicted and made again.
 		for (int i = 0; i < 3; i++) {
 			this.server.enqueue(new MockResponse.Builder().code(503).build());
