@@ -1,8 +1,14 @@
 package io.sendpulse.spring.autoconfigure;
 
+import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
 import io.sendpulse.spring.internal.client.CallsInFlight;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import reactor.core.Disposable;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.context.SmartLifecycle;
 
@@ -19,6 +25,8 @@ final class CallsInFlightDrain implements SmartLifecycle {
 	static final int PHASE = 1;
 
 	private static final Log logger = LogFactory.getLog(CallsInFlightDrain.class);
+
+	private static final Duration NOTICE_AFTER = Duration.ofMillis(100);
 
 	private final CallsInFlight calls;
 
@@ -41,12 +49,34 @@ final class CallsInFlightDrain implements SmartLifecycle {
 	@Override
 	public void stop(Runnable callback) {
 		this.running = false;
-		int count = this.calls.count();
+		// Said only if the wait lasts: a blocking caller has its answer a moment before
+		// its call is counted out.
+		Disposable notice = notice();
+		this.calls.whenNone(() -> {
+			notice.dispose();
+			callback.run();
+		});
+	}
+
+	private Disposable notice() {
+		try {
+			return Schedulers.parallel()
+				.schedule(this::sayWhatItWaitsFor, NOTICE_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			// Reactor's schedulers shut down already: said at once.
+			sayWhatItWaitsFor();
+			return () -> {
+			};
+		}
+	}
+
+	private void sayWhatItWaitsFor() {
+		long count = this.calls.count();
 		if (count > 0) {
 			logger.info("Waiting for " + count + " SendPulse call(s) in flight to end before the application closes "
 					+ "(at most spring.lifecycle.timeout-per-shutdown-phase)");
 		}
-		this.calls.whenNone(callback);
 	}
 
 	@Override

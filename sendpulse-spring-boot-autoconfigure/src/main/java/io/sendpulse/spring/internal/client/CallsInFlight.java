@@ -1,8 +1,7 @@
 package io.sendpulse.spring.internal.client;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.jspecify.annotations.Nullable;
 
@@ -10,25 +9,22 @@ import org.jspecify.annotations.Nullable;
  * The template calls of one application that have started and not ended (waiting for a
  * rate-limit place, sending, retrying), so that the application closes only once they
  * have: a reactive send subscribed from a task, or a bulk send half done, would otherwise
- * end with the JVM, silently.
+ * end with the JVM, silently. Counted with a {@link LongAdder}: many threads start and
+ * end calls, and only the close asks for the sum.
  */
 public final class CallsInFlight {
 
-	private final AtomicInteger count = new AtomicInteger();
+	private final LongAdder count = new LongAdder();
 
 	private final AtomicReference<@Nullable Runnable> whenNone = new AtomicReference<>();
 
-	/**
-	 * Count a call that starts.
-	 * @return what to tell when it ends, as often as it may be told
-	 */
-	Call started() {
-		this.count.incrementAndGet();
-		return new Call();
+	void started() {
+		this.count.increment();
 	}
 
-	private void ended() {
-		if (this.count.decrementAndGet() == 0) {
+	void ended() {
+		this.count.decrement();
+		if (this.whenNone.get() != null && this.count.sum() == 0) {
 			runWhenNone();
 		}
 	}
@@ -37,8 +33,8 @@ public final class CallsInFlight {
 	 * Return how many calls are in flight.
 	 * @return the count
 	 */
-	public int count() {
-		return this.count.get();
+	public long count() {
+		return this.count.sum();
 	}
 
 	/**
@@ -48,7 +44,7 @@ public final class CallsInFlight {
 	 */
 	public void whenNone(Runnable callback) {
 		this.whenNone.set(callback);
-		if (this.count.get() == 0) {
+		if (this.count.sum() == 0) {
 			runWhenNone();
 		}
 	}
@@ -58,23 +54,6 @@ public final class CallsInFlight {
 		if (callback != null) {
 			callback.run();
 		}
-	}
-
-	/**
-	 * One call in flight. It ends once, before its outcome reaches the caller (so that a
-	 * caller that got its answer and closes the application does not find it still in
-	 * flight), or when the caller cancels it.
-	 */
-	final class Call {
-
-		private final AtomicBoolean ended = new AtomicBoolean();
-
-		void end() {
-			if (this.ended.compareAndSet(false, true)) {
-				ended();
-			}
-		}
-
 	}
 
 }

@@ -287,8 +287,8 @@ public final class SendPulseClient {
 			if (inFlight == null) {
 				return observed;
 			}
-			CallsInFlight.Call call = inFlight.started();
-			return observed.doOnTerminate(call::end).doOnCancel(call::end);
+			inFlight.started();
+			return observed.doFinally((signal) -> inFlight.ended());
 		});
 	}
 
