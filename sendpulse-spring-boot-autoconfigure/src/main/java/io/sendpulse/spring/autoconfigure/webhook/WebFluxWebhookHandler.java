@@ -3,9 +3,12 @@ package io.sendpulse.spring.autoconfigure.webhook;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import io.sendpulse.spring.internal.webhook.WebhookOutcome;
 import io.sendpulse.spring.internal.webhook.WebhookProcessor;
 import io.sendpulse.spring.webhook.WebhookSigner;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBuffer;
@@ -95,8 +98,32 @@ final class WebFluxWebhookHandler implements AutoCloseable {
 			.defaultIfEmpty(EMPTY)
 			// Cancellation suppressed: the processor publishes or forgets a claimed
 			// delivery whatever becomes of this request.
-			.flatMap((body) -> Mono.fromFuture(() -> processor.process(body, signature, this.listenerExecutor), true))
+			.flatMap((body) -> Mono.deferContextual((context) -> process(processor, body, signature,
+					context.getOrDefault(ObservationThreadLocalAccessor.KEY, null))))
 			.onErrorResume(DataBufferLimitException.class, (ex) -> Mono.fromSupplier(processor::tooLarge));
+	}
+
+	/**
+	 * Process a delivery within the request's observation, when it has one (WebFlux keeps
+	 * it in the Reactor context, not on a thread): the delivery's observation and, on the
+	 * listener's thread, the observations of what the listeners do (a send) are its
+	 * children, as they are on Spring MVC, where the request's thread has it in scope.
+	 */
+	private Mono<WebhookOutcome> process(WebhookProcessor processor, byte[] body, @Nullable String signature,
+			@Nullable Observation request) {
+		if (request == null || request.isNoop()) {
+			return Mono.fromFuture(() -> processor.process(body, signature, this.listenerExecutor), true);
+		}
+		Executor inRequestScope = (listeners) -> this.listenerExecutor.execute(() -> {
+			try (Observation.Scope scope = request.openScope()) {
+				listeners.run();
+			}
+		});
+		return Mono.fromFuture(() -> {
+			try (Observation.Scope scope = request.openScope()) {
+				return processor.process(body, signature, inRequestScope);
+			}
+		}, true);
 	}
 
 	Executor listenerExecutor() {
