@@ -3,7 +3,9 @@ package io.sendpulse.spring.test.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -24,10 +26,9 @@ final class Accounts {
 		Assert.notEmpty(settings, "The sandbox needs at least one API key");
 		List<Account> accounts = new ArrayList<>();
 		List<byte[]> bearers = new ArrayList<>();
+		Set<String> keys = new HashSet<>();
 		for (SandboxSettings.Account account : settings) {
-			for (Account existing : accounts) {
-				Assert.isTrue(!existing.apiKey().equals(account.apiKey()), "Each sandbox API key must be different");
-			}
+			Assert.isTrue(keys.add(account.apiKey()), "Each sandbox API key must be different");
 			accounts.add(new Account("account-" + (accounts.size() + 1), account.apiKey(),
 					new Balance(account.balance()), new RateWindow(account.rateLimit()), account.webhookSecret()));
 			bearers.add(("Bearer " + account.apiKey()).getBytes(StandardCharsets.UTF_8));
