@@ -51,6 +51,10 @@ final class CallsInFlightDrain implements SmartLifecycle {
 		this.running = false;
 		// Said only if the wait lasts: a blocking caller has its answer a moment before
 		// its call is counted out.
+		if (this.calls.count() == 0) {
+			callback.run();
+			return;
+		}
 		Disposable notice = notice();
 		this.calls.whenNone(() -> {
 			notice.dispose();

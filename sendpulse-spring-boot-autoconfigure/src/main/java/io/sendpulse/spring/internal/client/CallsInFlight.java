@@ -1,7 +1,7 @@
 package io.sendpulse.spring.internal.client;
 
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.LongAdder;
 
 import org.jspecify.annotations.Nullable;
 
@@ -9,22 +9,21 @@ import org.jspecify.annotations.Nullable;
  * The template calls of one application that have started and not ended (waiting for a
  * rate-limit place, sending, retrying), so that the application closes only once they
  * have: a reactive send subscribed from a task, or a bulk send half done, would otherwise
- * end with the JVM, silently. Counted with a {@link LongAdder}: many threads start and
- * end calls, and only the close asks for the sum.
+ * end with the JVM, silently. Counted exactly: a call that starts while the close waits
+ * is waited for too.
  */
 public final class CallsInFlight {
 
-	private final LongAdder count = new LongAdder();
+	private final AtomicLong count = new AtomicLong();
 
 	private final AtomicReference<@Nullable Runnable> whenNone = new AtomicReference<>();
 
 	void started() {
-		this.count.increment();
+		this.count.incrementAndGet();
 	}
 
 	void ended() {
-		this.count.decrement();
-		if (this.whenNone.get() != null && this.count.sum() == 0) {
+		if (this.count.decrementAndGet() == 0 && this.whenNone.get() != null) {
 			runWhenNone();
 		}
 	}
@@ -34,7 +33,7 @@ public final class CallsInFlight {
 	 * @return the count
 	 */
 	public long count() {
-		return this.count.sum();
+		return this.count.get();
 	}
 
 	/**
@@ -44,7 +43,7 @@ public final class CallsInFlight {
 	 */
 	public void whenNone(Runnable callback) {
 		this.whenNone.set(callback);
-		if (this.count.sum() == 0) {
+		if (this.count.get() == 0) {
 			runWhenNone();
 		}
 	}
