@@ -175,13 +175,8 @@ public final class RedisPlaceStore implements PlaceStore {
 		this.scheduler = scheduler;
 		this.heldAsOf = new AtomicLong(scheduler.now(TimeUnit.NANOSECONDS) - pollAtMost.toNanos());
 		// What the fleet holds already, before this instance takes a place: a loss of
-		// Redis's state is then noticed here too.
-		try {
-			held();
-		}
-		catch (RuntimeException ex) {
-			// A connection not ready yet: the first take tells.
-		}
+		// Redis's state is then noticed here too. In the background.
+		held();
 	}
 
 	/**
@@ -243,8 +238,13 @@ public final class RedisPlaceStore implements PlaceStore {
 		long now = this.scheduler.now(TimeUnit.NANOSECONDS);
 		long asOf = this.heldAsOf.get();
 		if (now - asOf >= this.pollAtMost.toNanos() && this.heldAsOf.compareAndSet(asOf, now)) {
-			this.redis.execute(COUNT, this.keys, List.of(Integer.toString(this.limit)))
+			// Not on the caller's thread: a first command may open the connection, and
+			// the caller may be starting the application, hold a lock or be an event
+			// loop. While the fence stands every place is held, whatever the limit.
+			int limit = (this.limit > 0) ? this.limit : Integer.MAX_VALUE;
+			this.redis.execute(COUNT, this.keys, List.of(Integer.toString(limit)))
 				.next()
+				.subscribeOn(Schedulers.boundedElastic())
 				.timeout(this.commandTimeout, this.scheduler)
 				.subscribe(this::counted, (ex) -> {
 					// Asked again one period later; the takes report the outage.
