@@ -116,7 +116,7 @@ class SendPulseProxyTests {
 
 	@ParameterizedTest
 	@EnumSource(names = { "BOOT", "REACTOR_NETTY" })
-	void triesOnceWhenTheProxyRefusesTheCredentialsAndAgainWhenItCannotReachTheApi(Connector connector) {
+	void triesOnceWhenTheProxyRefusesTheCredentialsOrTheApiAndAgainWhenItCannotReachIt(Connector connector) {
 		this.proxy.answer("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"corp\"");
 		ApplicationContextRunner retrying = connector.apply(this.contextRunner)
 			.withPropertyValues("sendpulse.base-url=" + this.api.url("/"), "sendpulse.proxy.host=127.0.0.1",
@@ -128,6 +128,14 @@ class SendPulseProxyTests {
 			.withMessageEndingWith("; not retried: check sendpulse.proxy.*")
 			.satisfies((ex) -> assertThat(ex.isRetryable()).isFalse())
 			.satisfies((ex) -> assertThat(ex.getAttempts()).isOne()));
+		assertThat(this.proxy.requests()).hasSize(1);
+
+		this.proxy.requests().clear();
+		this.proxy.answer("HTTP/1.1 403 Forbidden");
+		retrying.run((context) -> assertThatExceptionOfType(SendPulseConnectionException.class)
+			.isThrownBy(() -> send(context.getBean(SmsTemplate.class)))
+			.withMessageContaining("answering 403")
+			.satisfies((ex) -> assertThat(ex.isRetryable()).isFalse()));
 		assertThat(this.proxy.requests()).hasSize(1);
 
 		this.proxy.requests().clear();

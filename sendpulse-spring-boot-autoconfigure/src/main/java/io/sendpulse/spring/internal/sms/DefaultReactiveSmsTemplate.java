@@ -175,7 +175,6 @@ public final class DefaultReactiveSmsTemplate implements ReactiveSmsTemplate {
 				+ PhoneNumbers.maskAll(this.defaultFrom) + "]";
 	}
 
-	/** Collects bulk outcomes; a Reactor collect is serial, so plain lists do. */
 	/**
 	 * How far a bulk send got, for the one record of it left when its caller cancels (a
 	 * {@code timeout}, a client that hangs up): the result is never delivered then, and
@@ -234,6 +233,7 @@ public final class DefaultReactiveSmsTemplate implements ReactiveSmsTemplate {
 
 	}
 
+	/** Collects bulk outcomes; a Reactor collect is serial, so plain lists do. */
 	private static final class BulkCollector {
 
 		private final List<SmsMessage> sent = new ArrayList<>();

@@ -354,6 +354,11 @@ public final class WebhookProcessor {
 					+ "SendPulse delivers it again", ex);
 			return WebhookOutcome.LISTENER_FAILED;
 		}
+		catch (Error ex) {
+			// Observed as the listener's failure too, and left to go on as an Error.
+			delivery.listenerFailure = ex;
+			throw ex;
+		}
 		finally {
 			if (!published) {
 				forget(delivery);
@@ -388,7 +393,7 @@ public final class WebhookProcessor {
 
 		// Written by the listener's thread before the publication's outcome completes,
 		// read after it.
-		private volatile @Nullable RuntimeException listenerFailure;
+		private volatile @Nullable Throwable listenerFailure;
 
 		private Delivery(SendPulseEvent event, Claim claim) {
 			this.outcome = CompletableFuture.completedFuture(WebhookOutcome.PUBLISHED);
