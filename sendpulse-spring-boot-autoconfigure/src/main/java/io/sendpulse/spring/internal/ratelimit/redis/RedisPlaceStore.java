@@ -2,7 +2,10 @@ package io.sendpulse.spring.internal.ratelimit.redis;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -130,6 +133,9 @@ public final class RedisPlaceStore implements PlaceStore {
 
 	private final AtomicInteger held = new AtomicInteger();
 
+	/** When the health may ask Redis again, on the scheduler's clock. */
+	private final AtomicLong probeDueAt;
+
 	/** When {@link #held} was last read from Redis, on the scheduler's clock. */
 	private final AtomicLong heldAsOf;
 
@@ -174,6 +180,7 @@ public final class RedisPlaceStore implements PlaceStore {
 		this.commandTimeout = commandTimeout;
 		this.scheduler = scheduler;
 		this.heldAsOf = new AtomicLong(scheduler.now(TimeUnit.NANOSECONDS) - pollAtMost.toNanos());
+		this.probeDueAt = new AtomicLong(scheduler.now(TimeUnit.NANOSECONDS));
 		// What the fleet holds already, before this instance takes a place: a loss of
 		// Redis's state is then noticed here too. In the background.
 		held();
@@ -215,8 +222,36 @@ public final class RedisPlaceStore implements PlaceStore {
 		}).then();
 	}
 
+	/**
+	 * Why the latest command failed, for the health. Asked, it also asks Redis whether
+	 * the places are there, at most once per command timeout, and waits for that answer
+	 * (at most the command timeout, not on a thread that must not block): the health then
+	 * shows Redis gone, or back, with no send needed to find out.
+	 */
 	@Override
 	public @Nullable String unreachable() {
+		long now = this.scheduler.now(TimeUnit.NANOSECONDS);
+		long due = this.probeDueAt.get();
+		if (now - due >= 0 && this.probeDueAt.compareAndSet(due, now + this.commandTimeout.toNanos())) {
+			CompletableFuture<Void> probed = new CompletableFuture<>();
+			// Off the caller's thread: a first command may open the connection.
+			withinTimeout(this.redis.hasKey(this.keys.get(1)).subscribeOn(Schedulers.boundedElastic()),
+					"look at the places", (late) -> {
+					})
+				.subscribe((exists) -> probed.complete(null), (ex) -> probed.complete(null),
+						() -> probed.complete(null));
+			if (!Schedulers.isInNonBlockingThread()) {
+				try {
+					probed.get(this.commandTimeout.toMillis() + 100, TimeUnit.MILLISECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				catch (ExecutionException | TimeoutException ex) {
+					// Then the latest answer stands.
+				}
+			}
+		}
 		return this.unreachable;
 	}
 

@@ -81,6 +81,32 @@ class RedisStoreHealthTests {
 	}
 
 	@Test
+	void showsRedisGoneAndBackWithNoSendToFindItOut() {
+		try (RedisTestServer redis = new RedisTestServer()) {
+			redis.start();
+			contextRunner(redis)
+				.withPropertyValues("sendpulse.sms.from=MyShop", "sendpulse.base-url=" + this.api.url("/"))
+				.run((context) -> {
+					HealthIndicator health = context.getBean("sendpulseHealthContributor", HealthIndicator.class);
+					assertThat(health.health(true).getStatus()).isEqualTo(Status.UP);
+
+					redis.stop();
+					org.awaitility.Awaitility.await()
+						.atMost(Duration.ofSeconds(20))
+						.untilAsserted(() -> assertThat(health.health(true).getStatus()).isEqualTo(Status.DOWN));
+					assertThat(String.valueOf(health.health(true).getDetails().get("reason")))
+						.contains("the rate-limit store (Redis) is unreachable");
+
+					redis.start();
+					org.awaitility.Awaitility.await()
+						.atMost(Duration.ofSeconds(30))
+						.untilAsserted(() -> assertThat(health.health(true).getStatus()).isEqualTo(Status.UP));
+					assertThat(this.api.getRequestCount()).isZero();
+				});
+		}
+	}
+
+	@Test
 	void showsTheWebhookStoreDownWhileRedisIsUnreachableAndUpOnceItIsBack() {
 		try (RedisTestServer redis = new RedisTestServer()) {
 			redis.start();
