@@ -3,9 +3,7 @@ package io.sendpulse.spring.internal.ratelimit.redis;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,6 +11,7 @@ import java.util.function.Consumer;
 
 import io.sendpulse.spring.internal.ApiKeyHash;
 import io.sendpulse.spring.internal.RedisFailures;
+import io.sendpulse.spring.internal.RedisProbes;
 import io.sendpulse.spring.internal.ratelimit.PlaceStore;
 import io.sendpulse.spring.internal.ratelimit.PlaceStoreClosedException;
 import org.jspecify.annotations.Nullable;
@@ -240,17 +239,7 @@ public final class RedisPlaceStore implements PlaceStore {
 					})
 				.subscribe((exists) -> probed.complete(null), (ex) -> probed.complete(null),
 						() -> probed.complete(null));
-			if (!Schedulers.isInNonBlockingThread()) {
-				try {
-					probed.get(this.commandTimeout.toMillis() + 100, TimeUnit.MILLISECONDS);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-				catch (ExecutionException | TimeoutException ex) {
-					// Then the latest answer stands.
-				}
-			}
+			RedisProbes.await(probed, this.commandTimeout);
 		}
 		return this.unreachable;
 	}

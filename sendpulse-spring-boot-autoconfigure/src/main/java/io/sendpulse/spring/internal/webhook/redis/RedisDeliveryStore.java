@@ -5,21 +5,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 import io.sendpulse.spring.internal.RedisFailures;
+import io.sendpulse.spring.internal.RedisProbes;
 import io.sendpulse.spring.internal.webhook.DeliveryStore;
 import io.sendpulse.spring.internal.webhook.InMemoryDeliveryStore;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -169,17 +166,7 @@ public final class RedisDeliveryStore implements DeliveryStore {
 				}
 				probed.complete(null);
 			});
-			if (!Schedulers.isInNonBlockingThread()) {
-				try {
-					probed.get(this.commandTimeout.toMillis() + 100, TimeUnit.MILLISECONDS);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-				catch (ExecutionException | TimeoutException ex) {
-					// Then the latest answer stands.
-				}
-			}
+			RedisProbes.await(probed, this.commandTimeout);
 		}
 		return this.down.get() ? "the webhook delivery store (Redis) is unreachable" : null;
 	}

@@ -1,9 +1,5 @@
 package io.sendpulse.spring.internal.webhook.redis;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +19,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
@@ -44,8 +39,6 @@ class RedisWebhookOnlyHealthTests {
 	private static final String PATH = "/webhooks/sendpulse";
 
 	private final WebhookSigner signer = new WebhookSigner(SECRET);
-
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	@Test
 	void showsTheDeliveryStoreDownWhileRedisIsUnreachableAndUpOnceItIsBack() throws Exception {
@@ -110,14 +103,7 @@ class RedisWebhookOnlyHealthTests {
 		byte[] body = ("{\"event\":\"sms.delivered\",\"message_id\":\"" + messageId + "-" + UUID.randomUUID()
 				+ "\",\"to\":\"+1234567890\",\"status\":\"delivered\",\"timestamp\":\"" + Instant.now() + "\"}")
 			.getBytes(StandardCharsets.UTF_8);
-		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + PATH))
-			.header("Content-Type", "application/json")
-			.header(WebhookSigner.SIGNATURE_HEADER, this.signer.sign(body))
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
-			.timeout(Duration.ofSeconds(30))
-			.build();
-		return this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+		return SignedDeliveries.post(context, PATH, body, this.signer.sign(body));
 	}
 
 	@SpringBootConfiguration

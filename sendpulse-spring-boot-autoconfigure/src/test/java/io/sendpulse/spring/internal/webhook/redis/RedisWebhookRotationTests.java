@@ -1,11 +1,6 @@
 package io.sendpulse.spring.internal.webhook.redis;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Queue;
 import java.util.UUID;
@@ -20,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
@@ -38,8 +32,6 @@ class RedisWebhookRotationTests {
 
 	private static final String OLD_SECRET = "whsec_old";
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	@Test
 	void publishesADeliveryOnceAcrossInstancesOnTheOldAndTheNewKeyAndSecret() throws Exception {
 		try (RedisTestServer redis = new RedisTestServer();
@@ -53,8 +45,8 @@ class RedisWebhookRotationTests {
 				.getBytes(StandardCharsets.UTF_8);
 			String signature = new WebhookSigner(OLD_SECRET).sign(body);
 
-			assertThat(deliver(old, body, signature)).isEqualTo(200);
-			assertThat(deliver(rotated, body, signature)).isEqualTo(200);
+			assertThat(SignedDeliveries.post(old, PATH, body, signature)).isEqualTo(200);
+			assertThat(SignedDeliveries.post(rotated, PATH, body, signature)).isEqualTo(200);
 
 			assertThat(old.getBean(Receipts.class).published).containsExactly("msg_rotation");
 			assertThat(rotated.getBean(Receipts.class).published).isEmpty();
@@ -67,17 +59,6 @@ class RedisWebhookRotationTests {
 					"spring.main.banner-mode=off", "sendpulse.store=redis", "spring.data.redis.url=" + redis.url())
 			.properties(properties)
 			.run();
-	}
-
-	private int deliver(ConfigurableApplicationContext context, byte[] body, String signature) throws Exception {
-		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + PATH))
-			.header("Content-Type", "application/json")
-			.header(WebhookSigner.SIGNATURE_HEADER, signature)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
-			.timeout(Duration.ofSeconds(30))
-			.build();
-		return this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
 	}
 
 	@SpringBootConfiguration
