@@ -222,10 +222,10 @@ public final class RedisPlaceStore implements PlaceStore {
 	}
 
 	/**
-	 * Why the latest command failed, for the health. Asked, it also asks Redis whether
-	 * the places are there, at most once per command timeout, and waits for that answer
-	 * (at most the command timeout, not on a thread that must not block): the health then
-	 * shows Redis gone, or back, with no send needed to find out.
+	 * Why the latest command failed, for the health. Asked, it also counts the places in
+	 * Redis, at most once per command timeout, and waits for that answer (at most the
+	 * command timeout, not on a thread that must not block): the health then shows Redis
+	 * gone, or back, with no send needed to find out, and the count it shows is fresh.
 	 */
 	@Override
 	public @Nullable String unreachable() {
@@ -233,12 +233,8 @@ public final class RedisPlaceStore implements PlaceStore {
 		long due = this.probeDueAt.get();
 		if (now - due >= 0 && this.probeDueAt.compareAndSet(due, now + this.commandTimeout.toNanos())) {
 			CompletableFuture<Void> probed = new CompletableFuture<>();
-			// Off the caller's thread: a first command may open the connection.
-			withinTimeout(this.redis.hasKey(this.keys.get(1)).subscribeOn(Schedulers.boundedElastic()),
-					"look at the places", (late) -> {
-					})
-				.subscribe((exists) -> probed.complete(null), (ex) -> probed.complete(null),
-						() -> probed.complete(null));
+			count().subscribe((answer) -> probed.complete(null), (ex) -> probed.complete(null),
+					() -> probed.complete(null));
 			RedisProbes.await(probed, this.commandTimeout);
 		}
 		return this.unreachable;
@@ -251,35 +247,41 @@ public final class RedisPlaceStore implements PlaceStore {
 
 	/**
 	 * The number of places held, by every instance, when Redis was last asked: by a take,
-	 * or, when that is one period old or more, by this call, which asks Redis for a count
-	 * in the background and answers the previous one. Without it, an instance that
-	 * stopped sending would show its last count for ever, and never let its limiter be
-	 * dropped as idle. A count that fails leaves the previous one; the health tells the
-	 * outage.
+	 * a count for the health, or, when those are one period old or more, by this call,
+	 * which counts in the background and answers the previous count. Without it, an
+	 * instance that stopped sending would show its last count for ever, and never let its
+	 * limiter be dropped as idle.
 	 */
 	@Override
 	public int held() {
 		long now = this.scheduler.now(TimeUnit.NANOSECONDS);
 		long asOf = this.heldAsOf.get();
 		if (now - asOf >= this.pollAtMost.toNanos() && this.heldAsOf.compareAndSet(asOf, now)) {
-			// Not on the caller's thread: a first command may open the connection, and
-			// the caller may be starting the application, hold a lock or be an event
-			// loop. While the fence stands every place is held, whatever the limit.
-			int limit = (this.limit > 0) ? this.limit : Integer.MAX_VALUE;
-			this.redis.execute(COUNT, this.keys, List.of(Integer.toString(limit)))
-				.next()
-				.subscribeOn(Schedulers.boundedElastic())
-				.timeout(this.commandTimeout, this.scheduler)
-				.subscribe(this::counted, (ex) -> {
-					// Asked again one period later; the takes report the outage.
-				});
+			count().subscribe(null, (ex) -> {
+				// Asked again one period later; the health shows the outage.
+			});
 		}
 		return this.held.get();
+	}
+
+	/**
+	 * Count the places held and read the sequence, off the caller's thread: a first
+	 * command may open the connection, and the caller may be starting the application,
+	 * hold a lock or be an event loop. While the fence stands every place is held,
+	 * whatever the limit.
+	 */
+	private Mono<String> count() {
+		int limit = (this.limit > 0) ? this.limit : Integer.MAX_VALUE;
+		Mono<String> count = this.redis.execute(COUNT, this.keys, List.of(Integer.toString(limit)))
+			.next()
+			.subscribeOn(Schedulers.boundedElastic());
+		return withinTimeout(count, "count the places", this::counted).doOnNext(this::counted);
 	}
 
 	private void counted(String answer) {
 		String[] parts = answer.split(" ");
 		this.held.set(Integer.parseInt(parts[0]));
+		this.heldAsOf.set(this.scheduler.now(TimeUnit.NANOSECONDS));
 		this.lastPlace.accumulateAndGet(Long.parseLong(parts[1]), Math::max);
 	}
 
