@@ -2,6 +2,10 @@ package io.sendpulse.spring.autoconfigure;
 
 import java.net.URI;
 
+import io.sendpulse.spring.internal.InvalidSendPulsePropertyException;
+import io.sendpulse.spring.internal.client.RequestRules;
+
+import org.springframework.core.env.Environment;
 import org.springframework.util.Assert;
 
 /**
@@ -11,7 +15,17 @@ final class PropertiesSendPulseConnectionDetails implements SendPulseConnectionD
 
 	private final SendPulseProperties properties;
 
-	PropertiesSendPulseConnectionDetails(SendPulseProperties properties) {
+	PropertiesSendPulseConnectionDetails(SendPulseProperties properties, Environment environment) {
+		// A blank value binds as none, which would leave the default: SendPulse itself,
+		// where an unset ${...:} meant a test server.
+		String given = environment.getProperty("sendpulse.base-url");
+		if (given != null && given.isBlank()) {
+			throw new InvalidSendPulsePropertyException("sendpulse.base-url",
+					"sendpulse.base-url is set but blank: give an absolute http or https URL, or leave it unset for "
+							+ "https://api.sendpulse.io");
+		}
+		InvalidSendPulsePropertyException.check("sendpulse.base-url",
+				() -> RequestRules.httpUrl("sendpulse.base-url", properties.getBaseUrl()));
 		this.properties = properties;
 	}
 

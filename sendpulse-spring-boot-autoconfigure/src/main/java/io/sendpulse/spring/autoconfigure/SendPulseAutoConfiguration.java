@@ -114,8 +114,8 @@ public final class SendPulseAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		SendPulseConnectionDetails sendPulseConnectionDetails(SendPulseProperties properties) {
-			return new PropertiesSendPulseConnectionDetails(properties);
+		SendPulseConnectionDetails sendPulseConnectionDetails(SendPulseProperties properties, Environment environment) {
+			return new PropertiesSendPulseConnectionDetails(properties, environment);
 		}
 
 		// Lazy, as the retry: made at the first call, or on the warm-up thread once the

@@ -97,8 +97,9 @@ public class SendPulseProperties {
 		return this.baseUrl;
 	}
 
+	// Checked where the client's connection details are made, not here: Boot's analysis
+	// of a setter's failure prints the value, whose query may hold a token.
 	public void setBaseUrl(URI baseUrl) {
-		RequestRules.httpUrl("sendpulse.base-url", baseUrl);
 		this.baseUrl = baseUrl;
 	}
 
@@ -170,11 +171,28 @@ public class SendPulseProperties {
 		return this.accounts;
 	}
 
+	/**
+	 * The longest a timeout, period or backoff may be: longer is a mistake (a unit
+	 * forgotten), and far longer would overflow where the value is used in nanoseconds or
+	 * in Netty's int milliseconds.
+	 */
+	static final Duration LONGEST = Duration.ofDays(1);
+
+	/** The longest verification code life the API takes: a 32-bit count of seconds. */
+	static final Duration LONGEST_EXPIRY = Duration.ofSeconds(Integer.MAX_VALUE);
+
+	/** The most attempts a call may make: more would retry for hours. */
+	static final int MOST_ATTEMPTS = 100;
+
 	// Setter failures reach the user through Boot's bind failure analysis, which names
 	// only the last segment of the property: the message names it in full.
 	static Duration positive(String property, Duration duration) {
-		if (duration.isNegative() || duration.isZero()) {
-			throw new IllegalArgumentException(property + " must be a positive duration");
+		return positive(property, duration, LONGEST, "1d");
+	}
+
+	static Duration positive(String property, Duration duration, Duration longest, String longestText) {
+		if (duration.isNegative() || duration.isZero() || duration.compareTo(longest) > 0) {
+			throw new IllegalArgumentException(property + " must be a positive duration of at most " + longestText);
 		}
 		return duration;
 	}
@@ -182,6 +200,13 @@ public class SendPulseProperties {
 	static int atLeast(String property, int value, int min) {
 		if (value < min) {
 			throw new IllegalArgumentException(property + " must be at least " + min);
+		}
+		return value;
+	}
+
+	static int between(String property, int value, int min, int max) {
+		if (value < min || value > max) {
+			throw new IllegalArgumentException(property + " must be between " + min + " and " + max);
 		}
 		return value;
 	}
@@ -333,7 +358,7 @@ public class SendPulseProperties {
 		}
 
 		public void setExpiry(Duration expiry) {
-			if (positive("sendpulse.verify.expiry", expiry).getNano() != 0) {
+			if (positive("sendpulse.verify.expiry", expiry, LONGEST_EXPIRY, "2147483647s").getNano() != 0) {
 				throw new IllegalArgumentException("sendpulse.verify.expiry must be a whole number of seconds");
 			}
 			this.expiry = expiry;
@@ -399,8 +424,8 @@ public class SendPulseProperties {
 		}
 
 		public void setTimeout(Duration timeout) {
-			if (timeout.isNegative()) {
-				throw new IllegalArgumentException("sendpulse.rate-limit.timeout must not be negative");
+			if (timeout.isNegative() || timeout.compareTo(LONGEST) > 0) {
+				throw new IllegalArgumentException("sendpulse.rate-limit.timeout must be between 0 and 1d");
 			}
 			this.timeout = timeout;
 		}
@@ -450,7 +475,7 @@ public class SendPulseProperties {
 		}
 
 		public void setMaxAttempts(int maxAttempts) {
-			this.maxAttempts = atLeast("sendpulse.retry.max-attempts", maxAttempts, 1);
+			this.maxAttempts = between("sendpulse.retry.max-attempts", maxAttempts, 1, MOST_ATTEMPTS);
 		}
 
 		public Duration getInitialBackoff() {
@@ -848,7 +873,8 @@ public class SendPulseProperties {
 			}
 
 			public void setExpiry(@Nullable Duration expiry) {
-				if (expiry != null && positive(PREFIX + "verify.expiry", expiry).getNano() != 0) {
+				if (expiry != null
+						&& positive(PREFIX + "verify.expiry", expiry, LONGEST_EXPIRY, "2147483647s").getNano() != 0) {
 					throw new IllegalArgumentException(PREFIX + "verify.expiry must be a whole number of seconds");
 				}
 				this.expiry = expiry;
@@ -917,8 +943,8 @@ public class SendPulseProperties {
 			}
 
 			public void setTimeout(@Nullable Duration timeout) {
-				if (timeout != null && timeout.isNegative()) {
-					throw new IllegalArgumentException(PREFIX + "rate-limit.timeout must not be negative");
+				if (timeout != null && (timeout.isNegative() || timeout.compareTo(LONGEST) > 0)) {
+					throw new IllegalArgumentException(PREFIX + "rate-limit.timeout must be between 0 and 1d");
 				}
 				this.timeout = timeout;
 			}

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.boot.SpringApplication;
@@ -385,21 +386,24 @@ class SendPulseAutoConfigurationTests {
 	@ParameterizedTest(name = "{0}={1}")
 	@CsvSource(delimiter = '|', textBlock = """
 			sendpulse.connect-timeout            | -1s
+			sendpulse.connect-timeout            | 30d
 			sendpulse.read-timeout               | 0s
-			sendpulse.base-url                   | ftp://api.sendpulse.io
-			sendpulse.base-url                   | api.sendpulse.io
-			sendpulse.base-url                   | not a url
+			sendpulse.attempt-timeout            | 300000d
 			sendpulse.verify.code-length         | 3
 			sendpulse.verify.code-length         | 9
 			sendpulse.verify.expiry              | -5m
 			sendpulse.verify.expiry              | 1500ms
+			sendpulse.verify.expiry              | 100000d
 			sendpulse.verify.channel             | unknown
 			sendpulse.verify.channel             | pigeon
 			sendpulse.sms.bulk-concurrency       | 0
 			sendpulse.rate-limit.limit-for-period | 0
 			sendpulse.rate-limit.refresh-period  | -1s
+			sendpulse.rate-limit.refresh-period  | 999999999d
 			sendpulse.rate-limit.timeout         | -1s
+			sendpulse.rate-limit.timeout         | 2d
 			sendpulse.retry.max-attempts         | 0
+			sendpulse.retry.max-attempts         | 2147483647
 			sendpulse.retry.initial-backoff      | -100ms
 			sendpulse.retry.multiplier           | 0.5
 			sendpulse.retry.max-backoff          | 0s
@@ -415,6 +419,28 @@ class SendPulseAutoConfigurationTests {
 		assertThatException()
 			.isThrownBy(() -> application.run("--sendpulse.api-key=" + API_KEY, "--" + property + "=" + value));
 		assertThat(output).contains("APPLICATION FAILED TO START", "Property: " + property).doesNotContain(API_KEY);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "ftp://api.example.com/v1?token=SECRET789", "api.example.com/v1?token=SECRET789",
+			"https:///v1?token=SECRET789" })
+	void aBaseUrlThatIsNoHttpUrlStopsStartupWithoutShowingIt(String value, CapturedOutput output) {
+		assertThatException().isThrownBy(() -> application(ClientApplication.class)
+			.run("--sendpulse.api-key=" + API_KEY, "--sendpulse.base-url=" + value));
+		assertThat(output)
+			.contains("APPLICATION FAILED TO START", "sendpulse.base-url must be an absolute http or https URL",
+					"Update sendpulse.base-url")
+			.doesNotContain("SECRET789")
+			.doesNotContain(API_KEY);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "   " })
+	void aBlankBaseUrlStopsStartupRatherThanMeanSendPulseItself(String value, CapturedOutput output) {
+		// As an unset ${MOCK_API_URL:} leaves it: the default would send to SendPulse.
+		assertThatException().isThrownBy(() -> application(ClientApplication.class)
+			.run("--sendpulse.api-key=" + API_KEY, "--sendpulse.base-url=" + value));
+		assertThat(output).contains("APPLICATION FAILED TO START", "sendpulse.base-url is set but blank");
 	}
 
 	@Test
