@@ -75,7 +75,8 @@ final class SendPulseAccountsFactory {
 		Set<String> keys = new HashSet<>();
 		keys.add(defaultApiKey);
 		this.properties.getAccounts().forEach((name, account) -> {
-			AccountSettings settings = resolve(AccountNames.configured(name), account);
+			AccountSettings settings = resolve(InvalidSendPulsePropertyException.check("sendpulse.accounts." + name,
+					() -> AccountNames.configured(name)), account);
 			keys.add(settings.apiKey());
 			RateLimiter limiter = (settings.rateLimit() != null)
 					? this.limiters.configured(settings.apiKey(), () -> rateLimiter(settings)) : null;

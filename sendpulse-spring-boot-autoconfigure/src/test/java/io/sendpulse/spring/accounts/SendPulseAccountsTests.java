@@ -147,6 +147,7 @@ class SendPulseAccountsTests {
 		this.contextRunner.withPropertyValues("sendpulse.accounts.default.api-key=sk-other").run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidSendPulsePropertyException.class)
 				.hasMessageContaining("sendpulse.accounts.default")
 				.hasMessageContaining("top-level account");
 		});
