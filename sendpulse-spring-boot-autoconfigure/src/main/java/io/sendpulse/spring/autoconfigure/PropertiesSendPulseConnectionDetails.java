@@ -3,6 +3,7 @@ package io.sendpulse.spring.autoconfigure;
 import java.net.URI;
 
 import io.sendpulse.spring.internal.InvalidSendPulsePropertyException;
+import io.sendpulse.spring.internal.accounts.ApiKeys;
 import io.sendpulse.spring.internal.client.RequestRules;
 
 import org.springframework.core.env.Environment;
@@ -26,6 +27,13 @@ final class PropertiesSendPulseConnectionDetails implements SendPulseConnectionD
 		}
 		InvalidSendPulsePropertyException.check("sendpulse.base-url",
 				() -> RequestRules.httpUrl("sendpulse.base-url", properties.getBaseUrl()));
+		// A key that no Authorization header can carry fails here, naming the property,
+		// not at each call as a connection failure.
+		String apiKey = properties.getApiKey();
+		if (apiKey != null) {
+			InvalidSendPulsePropertyException.check("sendpulse.api-key",
+					() -> ApiKeys.checked(apiKey, "sendpulse.api-key"));
+		}
 		this.properties = properties;
 	}
 

@@ -444,6 +444,24 @@ class SendPulseAutoConfigurationTests {
 	}
 
 	@Test
+	void anApiKeyThatNoHeaderCanCarryStopsStartupWithoutShowingIt(CapturedOutput output) {
+		assertThatException()
+			.isThrownBy(() -> application(ClientApplication.class).run("--sendpulse.api-key=sk-live-SECRET123\u00e9"));
+		assertThat(output)
+			.contains("APPLICATION FAILED TO START", "sendpulse.api-key must be printable ASCII without spaces",
+					"Update sendpulse.api-key")
+			.doesNotContain("SECRET123");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "sendpulse.sms.from", "sendpulse.voice.from" })
+	void aSenderOfOnlySpacesStopsStartup(String property, CapturedOutput output) {
+		assertThatException().isThrownBy(() -> application(ClientApplication.class)
+			.run("--sendpulse.api-key=" + API_KEY, "--" + property + "=   "));
+		assertThat(output).contains("APPLICATION FAILED TO START", property + " must be", "not only spaces");
+	}
+
+	@Test
 	void nonsenseValuesExplainTheRule(CapturedOutput output) {
 		assertThatException().isThrownBy(() -> application(ClientApplication.class)
 			.run("--sendpulse.api-key=" + API_KEY, "--sendpulse.retry.multiplier=0.5"));

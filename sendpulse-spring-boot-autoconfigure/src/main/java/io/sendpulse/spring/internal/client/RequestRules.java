@@ -58,6 +58,10 @@ public final class RequestRules {
 	 */
 	public static String sender(String field, @Nullable String value) {
 		String sender = required(field, value);
+		if (sender.isBlank()) {
+			throw new IllegalArgumentException(field + " must be an E.164 phone number or an alphanumeric sender ID "
+					+ "of 1 to 11 characters [A-Za-z0-9 ], not only spaces");
+		}
 		if (!E164.matcher(sender).matches() && !SENDER_ID.matcher(sender).matches()) {
 			throw new IllegalArgumentException(field + " must be an E.164 phone number or an alphanumeric sender ID "
 					+ "of 1 to 11 characters [A-Za-z0-9 ], but was '" + shownSender(sender) + "' (" + sender.length()
