@@ -491,8 +491,8 @@ public class SendPulseProperties {
 		}
 
 		public void setMultiplier(double multiplier) {
-			if (!(multiplier >= 1)) {
-				throw new IllegalArgumentException("sendpulse.retry.multiplier must be at least 1");
+			if (!(multiplier >= 1) || Double.isInfinite(multiplier)) {
+				throw new IllegalArgumentException("sendpulse.retry.multiplier must be a number of at least 1");
 			}
 			this.multiplier = multiplier;
 		}

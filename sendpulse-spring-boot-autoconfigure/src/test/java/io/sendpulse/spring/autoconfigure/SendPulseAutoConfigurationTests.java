@@ -406,6 +406,7 @@ class SendPulseAutoConfigurationTests {
 			sendpulse.retry.max-attempts         | 2147483647
 			sendpulse.retry.initial-backoff      | -100ms
 			sendpulse.retry.multiplier           | 0.5
+			sendpulse.retry.multiplier           | Infinity
 			sendpulse.retry.max-backoff          | 0s
 			sendpulse.webhook.tolerance          | -1m
 			sendpulse.webhook.max-payload-size   | 0B
@@ -465,7 +466,7 @@ class SendPulseAutoConfigurationTests {
 	void nonsenseValuesExplainTheRule(CapturedOutput output) {
 		assertThatException().isThrownBy(() -> application(ClientApplication.class)
 			.run("--sendpulse.api-key=" + API_KEY, "--sendpulse.retry.multiplier=0.5"));
-		assertThat(output).contains("Property: sendpulse.retry.multiplier", "must be at least 1");
+		assertThat(output).contains("Property: sendpulse.retry.multiplier", "must be a number of at least 1");
 	}
 
 	@Test
