@@ -52,6 +52,15 @@ public interface PlaceStore {
 	}
 
 	/**
+	 * Say, for a caller whose time was up while a take was still under way, what the
+	 * store did: the refusal's cause. A store in this JVM always answers at once.
+	 * @return the cause, in the store's words
+	 */
+	default RuntimeException noAnswerInTime() {
+		return new NoAnswerException("the rate-limit store (" + kind() + ") did not answer in time");
+	}
+
+	/**
 	 * Return what kind of store this is, for the health.
 	 * @return {@code memory} or the shared store's name
 	 */

@@ -8,6 +8,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
@@ -57,7 +58,19 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
 	/** How soon to ask a failing store again. */
 	private static final Duration STORE_RETRY = Duration.ofMillis(100);
 
+	/**
+	 * How long past a caller's time a take under way may still answer for it: a store in
+	 * another process needs a round trip even for a caller that waits for no place
+	 * ({@code timeoutDuration} zero). The auto-configuration gives Redis's commands as
+	 * much at the least.
+	 */
+	private static final long STORE_ANSWER_GRACE_NANOS = Duration.ofMillis(100).toNanos();
+
 	private static final int WAITING = 0;
+
+	/** Stands for the watch of a take that was answered: no timer is needed any more. */
+	private static final Disposable ANSWERED_WATCH = () -> {
+	};
 
 	private static final int DONE = 1;
 
@@ -256,6 +269,7 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
 			this.store.take(this.config.getLimitForPeriod()).subscribe(answer);
 			Object outcome = answer.outcomeIfReady();
 			if (outcome == null) {
+				watchDeadlines(answer);
 				return false;
 			}
 			if (!answer(head, outcome)) {
@@ -290,6 +304,43 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
 			wakeUpIn(now, STORE_RETRY);
 		}
 		return false;
+	}
+
+	/**
+	 * While a take is under way (a store in another process: Redis that answers slowly,
+	 * or not at all until its command timeout), refuse the callers whose time is up then
+	 * (give or take the store's grace of a round trip), not when the store answers. Run
+	 * by the drainer, then by the watch itself: neither takes a waiter off the queue (the
+	 * drainer does), they only refuse it.
+	 */
+	private void watchDeadlines(TakeAnswer pending) {
+		Waiter first = null;
+		for (Waiter waiter : this.queue) {
+			if (waiter.isWaiting()) {
+				first = waiter;
+				break;
+			}
+		}
+		if (first == null) {
+			return;
+		}
+		long delay = Math.max(first.deadline + STORE_ANSWER_GRACE_NANOS - this.nanoClock.getAsLong(), 0);
+		Scheduler scheduler = (this.scheduler != null) ? this.scheduler : Schedulers.parallel();
+		pending.watch(scheduler.schedule(() -> refuseLate(pending), delay, TimeUnit.NANOSECONDS));
+	}
+
+	private void refuseLate(TakeAnswer pending) {
+		long now = this.nanoClock.getAsLong();
+		NoPlaceException refusal = null;
+		for (Waiter waiter : this.queue) {
+			if (waiter.isWaiting() && waiter.deadline + STORE_ANSWER_GRACE_NANOS - now <= 0) {
+				if (refusal == null) {
+					refusal = refusal(null, this.store.noAnswerInTime());
+				}
+				waiter.refuse(refusal);
+			}
+		}
+		watchDeadlines(pending);
 	}
 
 	private void refuseAll(PlaceStoreClosedException closed) {
@@ -531,6 +582,9 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
 
 		private final AtomicInteger phase = new AtomicInteger(PENDING);
 
+		/** The timer of the next caller's deadline while no answer came. */
+		private final AtomicReference<@Nullable Disposable> watch = new AtomicReference<>();
+
 		private @Nullable Object outcome;
 
 		TakeAnswer(Waiter head) {
@@ -562,8 +616,25 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
 				return;
 			}
 			this.outcome = outcome;
+			Disposable watch = this.watch.getAndSet(ANSWERED_WATCH);
+			if (watch != null) {
+				watch.dispose();
+			}
 			if (!this.phase.compareAndSet(PENDING, ANSWERED)) {
 				resume(this.head, outcome);
+			}
+		}
+
+		void watch(Disposable timer) {
+			for (;;) {
+				Disposable current = this.watch.get();
+				if (current == ANSWERED_WATCH) {
+					timer.dispose();
+					return;
+				}
+				if (this.watch.compareAndSet(current, timer)) {
+					return;
+				}
 			}
 		}
 

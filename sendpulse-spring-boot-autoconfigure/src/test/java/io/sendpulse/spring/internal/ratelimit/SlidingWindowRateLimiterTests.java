@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Queue;
 import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -270,6 +272,79 @@ class SlidingWindowRateLimiterTests {
 		assertThat(subscribed).hasValue(1);
 		advance(500);
 		assertThat(third.get()).hasMessage("mapped").hasCauseInstanceOf(NoPlaceException.class);
+	}
+
+	@Test
+	void aCallerWhoseTimeIsUpWhileTheStoreHasNotAnsweredIsRefusedOnTime() {
+		// A store in another process that answers each take only when the test says,
+		// as Redis does that hangs until the store's command timeout.
+		Queue<Sinks.One<PlaceStore.Take>> takes = new ConcurrentLinkedQueue<>();
+		List<String> released = Collections.synchronizedList(new ArrayList<>());
+		PlaceStore slow = new PlaceStore() {
+
+			@Override
+			public Mono<PlaceStore.Take> take(int limit) {
+				Sinks.One<PlaceStore.Take> answer = Sinks.one();
+				takes.add(answer);
+				return answer.asMono();
+			}
+
+			@Override
+			public Mono<Void> release(long place, Duration holdFor) {
+				released.add(place + " held " + holdFor.toMillis() + " ms");
+				return Mono.empty();
+			}
+
+			@Override
+			public int held() {
+				return 0;
+			}
+
+			@Override
+			public String kind() {
+				return "redis";
+			}
+
+		};
+		SlidingWindowRateLimiter limiter = new SlidingWindowRateLimiter("slow",
+				RateLimiterConfig.custom()
+					.limitForPeriod(1)
+					.limitRefreshPeriod(PERIOD)
+					.timeoutDuration(Duration.ofMillis(300))
+					.build(),
+				slow, this.time, this::now);
+		AtomicReference<Throwable> first = new AtomicReference<>();
+		limiter.acquire().subscribe(null, first::set);
+		advance(100);
+		AtomicReference<Throwable> second = new AtomicReference<>();
+		limiter.acquire().subscribe(null, second::set);
+
+		// Its time (300 ms), and the store's round trip of grace (100 ms).
+		advance(199);
+		assertThat(first).hasNullValue();
+		advance(100);
+		assertThat(first).hasNullValue();
+		advance(1);
+		assertThat(first.get()).isInstanceOf(NoPlaceException.class)
+			.hasMessageContaining("within 300 ms")
+			.hasMessageContaining("the rate-limit store (redis) did not answer in time");
+		assertThat(second).hasNullValue();
+		advance(100);
+		assertThat(second.get()).isInstanceOf(NoPlaceException.class);
+		assertThat(limiter.getMetrics().getNumberOfWaitingThreads()).isZero();
+		assertThat(takes).hasSize(1);
+
+		// The place the store gives at last, nobody waiting for it any more, is given
+		// back, and the next caller is served as usual.
+		AtomicReference<Place> third = new AtomicReference<>();
+		limiter.acquire().subscribe(third::set);
+		takes.poll().tryEmitValue(PlaceStore.Take.taken(1));
+		assertThat(released).containsExactly("1 held 0 ms");
+		assertThat(takes).hasSize(1);
+		takes.poll().tryEmitValue(PlaceStore.Take.taken(2));
+		assertThat(third.get()).isNotNull();
+		third.get().release();
+		assertThat(released).containsExactly("1 held 0 ms", "2 held 1000 ms");
 	}
 
 	@Test

@@ -245,6 +245,12 @@ public final class RedisPlaceStore implements PlaceStore {
 		return "redis";
 	}
 
+	@Override
+	public RuntimeException noAnswerInTime() {
+		return new RedisStoreUnavailableException(
+				"the rate-limit store (Redis) is unreachable: an attempt to take a place got no answer in time", null);
+	}
+
 	/**
 	 * The number of places held, by every instance, when Redis was last asked: by a take,
 	 * a count for the health, or, when those are one period old or more, by this call,

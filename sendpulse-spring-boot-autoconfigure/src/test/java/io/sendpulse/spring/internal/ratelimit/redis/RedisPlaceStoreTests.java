@@ -1,5 +1,6 @@
 package io.sendpulse.spring.internal.ratelimit.redis;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
+import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -263,6 +265,42 @@ class RedisPlaceStoreTests {
 		}
 		finally {
 			unreachable.destroy();
+		}
+	}
+
+	@Test
+	void aCallerIsRefusedWhenItsTimeIsUpThoughRedisHasNotAnsweredYet() {
+		// Redis up but answering nobody (CLIENT PAUSE, as under a long fork or a
+		// blocking script): the take hangs until the store's command timeout, here far
+		// longer than the caller's rate-limit timeout, which alone decides the refusal.
+		LettuceConnectionFactory paused = startedFactory(server.port());
+		try {
+			RedisPlaceStore store = storeOver(paused, Duration.ofSeconds(20));
+			SlidingWindowRateLimiter limiter = new SlidingWindowRateLimiter("paused",
+					RateLimiterConfig.custom()
+						.limitForPeriod(1)
+						.limitRefreshPeriod(PERIOD)
+						.timeoutDuration(Duration.ofMillis(300))
+						.build(),
+					store);
+			try (RedisConnection admin = connectionFactory.getConnection()) {
+				admin.execute("CLIENT", "PAUSE".getBytes(StandardCharsets.US_ASCII),
+						"3000".getBytes(StandardCharsets.US_ASCII));
+			}
+			long start = System.nanoTime();
+			StepVerifier.create(limiter.acquire())
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(NoPlaceException.class)
+					.hasMessageContaining("within 300 ms")
+					.hasMessageContaining(
+							"the rate-limit store (Redis) is unreachable: an attempt to take a place got no answer in time"))
+				.verify(Duration.ofSeconds(10));
+			// Long before Redis answers again (3 s) or the command times out (20 s).
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+		}
+		finally {
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> "PONG".equals(redis.execute((connection) -> connection.ping()).blockLast()));
+			paused.destroy();
 		}
 	}
 
