@@ -2,16 +2,20 @@ package io.sendpulse.spring.autoconfigure;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.sendpulse.spring.internal.InvalidSendPulsePropertyException;
 import io.sendpulse.spring.internal.client.RequestRules;
 import io.sendpulse.spring.verify.Channel;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -20,7 +24,7 @@ import org.springframework.util.unit.DataSize;
  * appear in {@link #toString()}.
  */
 @ConfigurationProperties("sendpulse")
-public class SendPulseProperties {
+public class SendPulseProperties implements InitializingBean {
 
 	/**
 	 * API key from the SendPulse dashboard, sent as a bearer token. The templates are
@@ -169,6 +173,15 @@ public class SendPulseProperties {
 
 	public Map<String, Account> getAccounts() {
 		return this.accounts;
+	}
+
+	/**
+	 * Check the rules that span two properties, once all are bound: a setter cannot, as
+	 * the other may not be bound yet.
+	 */
+	@Override
+	public void afterPropertiesSet() {
+		this.retry.checkBackoffs();
 	}
 
 	/**
@@ -458,7 +471,8 @@ public class SendPulseProperties {
 		private double multiplier = 2.0;
 
 		/**
-		 * Longest wait between two attempts, a Retry-After from the API included.
+		 * Longest wait between two attempts, a Retry-After from the API included; at
+		 * least initial-backoff.
 		 */
 		private Duration maxBackoff = Duration.ofSeconds(10);
 
@@ -503,6 +517,27 @@ public class SendPulseProperties {
 
 		public void setMaxBackoff(Duration maxBackoff) {
 			this.maxBackoff = positive("sendpulse.retry.max-backoff", maxBackoff);
+		}
+
+		// Below initial-backoff, every wait would be cut to max-backoff without a word:
+		// a unit or a digit is wrong in one of them.
+		void checkBackoffs() {
+			if (this.maxBackoff.compareTo(this.initialBackoff) < 0) {
+				throw new InvalidSendPulsePropertyException("sendpulse.retry.max-backoff",
+						"sendpulse.retry.max-backoff (" + text(this.maxBackoff)
+								+ ") must be at least sendpulse.retry.initial-backoff (" + text(this.initialBackoff)
+								+ "): raise max-backoff, or lower initial-backoff");
+			}
+		}
+
+		// As written in application.yml: 10s, 500ms.
+		private static String text(Duration duration) {
+			for (ChronoUnit unit : List.of(ChronoUnit.SECONDS, ChronoUnit.MILLIS, ChronoUnit.MICROS)) {
+				if (duration.toNanos() % unit.getDuration().toNanos() == 0) {
+					return DurationStyle.SIMPLE.print(duration, unit);
+				}
+			}
+			return DurationStyle.SIMPLE.print(duration, ChronoUnit.NANOS);
 		}
 
 	}

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.resilience4j.core.functions.Either;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.retry.Retry;
@@ -22,6 +23,7 @@ import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -56,6 +58,44 @@ class SendPulseResilienceAutoConfigurationTests {
 				assertThat(limiter.getRateLimiterConfig().getLimitRefreshPeriod()).isEqualTo(Duration.ofSeconds(1));
 				assertThat(context.getBean("sendPulseRetry", Retry.class).getRetryConfig().getMaxAttempts())
 					.isEqualTo(4);
+			});
+	}
+
+	@Test
+	void stopsStartupWhenMaxBackoffIsBelowInitialBackoffNamingBoth() {
+		this.contextRunner.withPropertyValues("sendpulse.retry.initial-backoff=2s", "sendpulse.retry.max-backoff=500ms")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new InvalidSendPulsePropertyFailureAnalyzer()
+					.analyze(context.getStartupFailure());
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getDescription())
+					.isEqualTo("sendpulse.retry.max-backoff (500ms) must be at least sendpulse.retry.initial-backoff "
+							+ "(2s): raise max-backoff, or lower initial-backoff");
+				assertThat(analysis.getAction()).startsWith("Update sendpulse.retry.max-backoff");
+			});
+	}
+
+	@Test
+	void stopsStartupWhenInitialBackoffAloneIsAboveTheDefaultMaxBackoff() {
+		// The wait would silently be cut to the default 10s.
+		this.contextRunner.withPropertyValues("sendpulse.retry.initial-backoff=20s").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageStartingWith(
+						"sendpulse.retry.max-backoff (10s) must be at least sendpulse.retry.initial-backoff (20s)");
+		});
+	}
+
+	@Test
+	void takesAMaxBackoffEqualToTheInitialBackoff() {
+		this.contextRunner.withPropertyValues("sendpulse.retry.initial-backoff=2s", "sendpulse.retry.max-backoff=2s")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				RetryConfig config = context.getBean("sendPulseRetry", Retry.class).getRetryConfig();
+				// Jitter of ±50% around 2s, capped at 2s.
+				assertThat(config.getIntervalBiFunction().apply(1, Either.left(new IllegalStateException())))
+					.isBetween(1000L, 2000L);
 			});
 	}
 
