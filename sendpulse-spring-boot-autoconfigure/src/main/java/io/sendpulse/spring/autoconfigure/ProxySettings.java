@@ -15,6 +15,10 @@ final class ProxySettings {
 	}
 
 	static boolean isSet(SendPulseProperties.Proxy proxy) {
+		// Empty is no proxy: what ${PROXY_HOST:} gives where there is none. Whitespace
+		// only is a mistake, which would send the calls out directly as well.
+		InvalidSendPulsePropertyException.notOnlyWhitespace("sendpulse.proxy.host", proxy.getHost(),
+				"set it to the proxy's host name or address, or leave it empty or unset for no proxy");
 		if (!StringUtils.hasText(proxy.getHost())) {
 			// Credentials for no proxy: the calls would go out directly, unlike what was
 			// meant.

@@ -34,6 +34,8 @@ import io.sendpulse.spring.internal.voice.DefaultReactiveVoiceTemplate;
 import io.sendpulse.spring.internal.voice.DefaultVoiceTemplate;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.env.Environment;
+
 /**
  * Builds the {@link SendPulseAccounts}: the top-level account from the template beans,
  * each {@code sendpulse.accounts.<name>} with its settings resolved against the top-level
@@ -54,9 +56,12 @@ final class SendPulseAccountsFactory {
 
 	private final @Nullable SmsSegmentMetrics segmentMetrics;
 
+	private final Environment environment;
+
 	SendPulseAccountsFactory(SendPulseProperties properties, AccountClients clients,
 			List<SendPulseRateLimiterCustomizer> customizers, AccountPlaceStores placeStores,
-			@Nullable SmsSegmentMetrics segmentMetrics) {
+			@Nullable SmsSegmentMetrics segmentMetrics, Environment environment) {
+		this.environment = environment;
 		this.properties = properties;
 		this.clients = clients;
 		this.customizers = customizers;
@@ -100,6 +105,9 @@ final class SendPulseAccountsFactory {
 		String given = account.getApiKey();
 		String apiKey = InvalidSendPulsePropertyException.check(property, () -> ApiKeys
 			.checked((given != null) ? InvalidSendPulsePropertyException.resolved(property, given) : null, property));
+		// Bound as none, it would silently be the top-level channel.
+		WhitespacePropertyCheck.check(this.environment, "sendpulse.accounts." + name + ".verify.channel", "set it to "
+				+ SendPulseProperties.CHANNELS + ", or leave it empty or unset to use sendpulse.verify.channel");
 		SendPulseProperties.Verify verify = this.properties.getVerify();
 		SendPulseProperties.Account.Verify own = account.getVerify();
 		return new AccountSettings(name, apiKey, or(account.getSms().getFrom(), this.properties.getSms().getFrom()),

@@ -108,6 +108,12 @@ public final class SendPulseAutoConfiguration {
 		return new SandboxRequestCheck(environment);
 	}
 
+	// Static, as the one above.
+	@Bean
+	static WhitespacePropertyCheck sendPulseWhitespacePropertyCheck(Environment environment) {
+		return new WhitespacePropertyCheck(environment);
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@Conditional(OnApiKeyCondition.class)
 	static class ClientConfiguration {
@@ -354,10 +360,11 @@ public final class SendPulseAutoConfiguration {
 				SmsTemplate smsTemplate, VoiceTemplate voiceTemplate, VerifyTemplate verifyTemplate,
 				@Qualifier("sendPulseRateLimiter") ObjectProvider<RateLimiter> rateLimiter,
 				ObjectProvider<SendPulseRateLimiterCustomizer> customizers,
-				ObjectProvider<AccountPlaceStores> placeStores, ObjectProvider<SmsSegmentMetrics> segmentMetrics) {
+				ObjectProvider<AccountPlaceStores> placeStores, ObjectProvider<SmsSegmentMetrics> segmentMetrics,
+				Environment environment) {
 			SendPulseAccountsFactory factory = new SendPulseAccountsFactory(properties, sendPulseAccountClients,
 					customizers.orderedStream().toList(), placeStores.getIfAvailable(() -> AccountPlaceStores.MEMORY),
-					segmentMetrics.getIfAvailable());
+					segmentMetrics.getIfAvailable(), environment);
 			return factory.create(
 					new DefaultSendPulseAccount(SendPulseAccounts.DEFAULT, smsTemplate, voiceTemplate, verifyTemplate),
 					connectionDetails.apiKey(), rateLimiter::getIfAvailable);

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -194,6 +195,12 @@ public class SendPulseProperties implements InitializingBean {
 	/** The longest verification code life the API takes: a 32-bit count of seconds. */
 	static final Duration LONGEST_EXPIRY = Duration.ofSeconds(Integer.MAX_VALUE);
 
+	/**
+	 * The channels a property may name, as the API names them: all but UNKNOWN, which
+	 * stands for what an answer of the API may name and this version does not know.
+	 */
+	static final String CHANNELS = channels();
+
 	/** The most attempts a call may make: more would retry for hours. */
 	static final int MOST_ATTEMPTS = 100;
 
@@ -208,6 +215,14 @@ public class SendPulseProperties implements InitializingBean {
 			throw new IllegalArgumentException(property + " must be a positive duration of at most " + longestText);
 		}
 		return duration;
+	}
+
+	private static String channels() {
+		List<String> names = Arrays.stream(Channel.values())
+			.filter((channel) -> channel != Channel.UNKNOWN)
+			.map(Channel::value)
+			.toList();
+		return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
 	}
 
 	static int atLeast(String property, int value, int min) {
@@ -333,7 +348,8 @@ public class SendPulseProperties implements InitializingBean {
 	public static class Verify {
 
 		/**
-		 * Channel the code is sent over when a request names none.
+		 * Channel the code is sent over when a request names none: sms, voice or
+		 * whatsapp.
 		 */
 		private Channel channel = Channel.SMS;
 
@@ -353,7 +369,7 @@ public class SendPulseProperties implements InitializingBean {
 
 		public void setChannel(Channel channel) {
 			if (channel == Channel.UNKNOWN) {
-				throw new IllegalArgumentException("sendpulse.verify.channel must be sms, voice or whatsapp");
+				throw new IllegalArgumentException("sendpulse.verify.channel must be " + CHANNELS);
 			}
 			this.channel = channel;
 		}
@@ -889,7 +905,7 @@ public class SendPulseProperties implements InitializingBean {
 
 			public void setChannel(@Nullable Channel channel) {
 				if (channel == Channel.UNKNOWN) {
-					throw new IllegalArgumentException(PREFIX + "verify.channel must be sms, voice or whatsapp");
+					throw new IllegalArgumentException(PREFIX + "verify.channel must be " + CHANNELS);
 				}
 				this.channel = channel;
 			}

@@ -84,6 +84,21 @@ public final class InvalidSendPulsePropertyException extends IllegalArgumentExce
 	}
 
 	/**
+	 * Refuse a value of whitespace only. Spring Boot binds it as no value where the
+	 * property is an enum, and the starter reads a blank host as none, so the default
+	 * would apply without a word. An empty value is not refused: it is what an unset
+	 * {@code ${NAME:}} gives, and means the default.
+	 * @param property the property
+	 * @param value its value as written, placeholders resolved
+	 * @param instead what to set instead, such as {@code set it to memory or redis}
+	 */
+	public static void notOnlyWhitespace(String property, @Nullable String value, String instead) {
+		if (value != null && !value.isEmpty() && value.isBlank()) {
+			throw new InvalidSendPulsePropertyException(property, property + " holds only whitespace: " + instead);
+		}
+	}
+
+	/**
 	 * The placeholder a bound value holds, to show in a message: only when it names a
 	 * property or a variable ({@code ${SENDPULSE_API_KEY}}), never a part of the value
 	 * that merely looks like one and may belong to a secret.

@@ -1,6 +1,7 @@
 package io.sendpulse.spring.accounts;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -16,8 +17,10 @@ import io.sendpulse.spring.autoconfigure.SendPulseAutoConfiguration;
 import io.sendpulse.spring.internal.InvalidSendPulsePropertyException;
 import io.sendpulse.spring.sms.SmsRequest;
 import io.sendpulse.spring.sms.SmsTemplate;
+import io.sendpulse.spring.verify.VerificationRequest;
 import io.sendpulse.spring.verify.VerifyTemplate;
 import io.sendpulse.spring.voice.VoiceTemplate;
+import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
@@ -27,6 +30,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.core.env.MapPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -186,6 +190,39 @@ class SendPulseAccountsTests {
 				.hasMessageContaining("'+1*************7890'")
 				.hasMessageNotContaining("141555501234567890");
 		});
+	}
+
+	@Test
+	void stopsStartupForAnAccountsChannelOfWhitespaceOnly() {
+		// Bound as none, it would silently be the top-level channel.
+		this.contextRunner
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("as-written", Map.of("sendpulse.accounts.eu.verify.channel", "  "))))
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(InvalidSendPulsePropertyException.class)
+					.hasMessage("sendpulse.accounts.eu.verify.channel holds only whitespace: set it to sms, voice or "
+							+ "whatsapp, or leave it empty or unset to use sendpulse.verify.channel");
+			});
+	}
+
+	@Test
+	void anAccountsEmptyChannelIsTheTopLevelOne() {
+		this.server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json")
+			.body("{\"request_id\":\"vrf_1\",\"to\":\"+4915112345678\",\"channel\":\"voice\","
+					+ "\"status\":\"pending\",\"expires_at\":\"2030-01-01T00:00:00Z\"}")
+			.build());
+		this.contextRunner
+			.withPropertyValues("sendpulse.base-url=" + this.server.url("/"), "sendpulse.verify.channel=voice",
+					"sendpulse.accounts.eu.verify.channel=")
+			.run((context) -> {
+				context.getBean(SendPulseAccounts.class)
+					.verify("eu")
+					.start(VerificationRequest.builder().to("+4915112345678").build());
+				assertThat(this.server.takeRequest().getBody().utf8()).contains("\"channel\":\"voice\"");
+			});
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package io.sendpulse.spring.autoconfigure;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -44,6 +45,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -444,6 +447,43 @@ class SendPulseAutoConfigurationTests {
 		assertThat(output).contains("APPLICATION FAILED TO START", "sendpulse.base-url is set but blank");
 	}
 
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			sendpulse.store          | set it to memory or redis, or leave it empty or unset for memory
+			sendpulse.verify.channel | set it to sms, voice or whatsapp, or leave it empty or unset for sms
+			""")
+	void aValueOfWhitespaceOnlyStopsStartupRatherThanMeanTheDefault(String property, String instead,
+			CapturedOutput output) {
+		// With or without a key: the store serves webhook endpoints too.
+		for (ApplicationContextRunner runner : List.of(this.contextRunner,
+				this.contextRunner.withPropertyValues("sendpulse.api-key=" + API_KEY))) {
+			runner.withInitializer(asWritten(property, " \t ")).run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new InvalidSendPulsePropertyFailureAnalyzer()
+					.analyze(context.getStartupFailure());
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getDescription()).isEqualTo(property + " holds only whitespace: " + instead);
+				assertThat(analysis.getAction()).startsWith("Update " + property);
+			});
+		}
+		assertThatException().isThrownBy(() -> application(ClientApplication.class)
+			.run("--sendpulse.api-key=" + API_KEY, "--" + property + "=   "));
+		assertThat(output).contains("APPLICATION FAILED TO START", property + " holds only whitespace");
+	}
+
+	@Test
+	void anEmptyStoreOrChannelMeansTheDefault() {
+		// As an unset ${SENDPULSE_STORE:} leaves them.
+		this.contextRunner
+			.withPropertyValues("sendpulse.api-key=" + API_KEY, "sendpulse.store=", "sendpulse.verify.channel=")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				SendPulseProperties properties = context.getBean(SendPulseProperties.class);
+				assertThat(properties.getStore()).isEqualTo(SendPulseProperties.Store.MEMORY);
+				assertThat(properties.getVerify().getChannel()).isEqualTo(Channel.SMS);
+			});
+	}
+
 	@Test
 	void anApiKeyThatNoHeaderCanCarryStopsStartupWithoutShowingIt(CapturedOutput output) {
 		assertThatException()
@@ -530,6 +570,14 @@ class SendPulseAutoConfigurationTests {
 			assertThat(new MissingApiKeyFailureAnalyzer(new MockEnvironment())
 				.analyze(new NoSuchBeanDefinitionException(String.class))).isNull();
 		});
+	}
+
+	// TestPropertyValues trims values: whitespace reaches the environment through a
+	// source of its own, as it does from application.yml or a variable.
+	static ApplicationContextInitializer<ConfigurableApplicationContext> asWritten(String property, String value) {
+		return (context) -> context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("as-written", Map.of(property, value)));
 	}
 
 	private static SpringApplication application(Class<?> source) {

@@ -29,6 +29,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -195,6 +196,37 @@ class SendPulseProxyTests {
 				.isInstanceOf(InvalidSendPulsePropertyException.class)
 				.hasMessage("sendpulse.proxy.host must be a host name or address, without scheme, credentials or "
 						+ "path (the port goes in sendpulse.proxy.port)"));
+	}
+
+	@ParameterizedTest
+	@EnumSource
+	void refusesAProxyHostOfWhitespaceOnly(Connector connector) {
+		// Read as no host, the calls would go out directly.
+		connector.apply(this.contextRunner)
+			.withInitializer(SendPulseAutoConfigurationTests.asWritten("sendpulse.proxy.host", "  "))
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new InvalidSendPulsePropertyFailureAnalyzer()
+					.analyze(context.getStartupFailure());
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getDescription()).isEqualTo("sendpulse.proxy.host holds only whitespace: set it "
+						+ "to the proxy's host name or address, or leave it empty or unset for no proxy");
+				assertThat(analysis.getAction()).startsWith("Update sendpulse.proxy.host");
+			});
+	}
+
+	@ParameterizedTest
+	@EnumSource
+	void goesDirectlyWithAnEmptyProxyHost(Connector connector) {
+		// As an unset ${PROXY_HOST:} leaves it where there is no proxy.
+		this.api.enqueue(TemplateContexts.queued());
+		connector.apply(this.contextRunner)
+			.withPropertyValues("sendpulse.base-url=" + this.api.url("/"), "sendpulse.proxy.host=")
+			.run((context) -> {
+				send(context.getBean(SmsTemplate.class));
+				assertThat(this.proxy.requests()).isEmpty();
+				assertThat(this.api.getRequestCount()).isOne();
+			});
 	}
 
 	@ParameterizedTest
