@@ -34,7 +34,10 @@ import io.sendpulse.spring.internal.voice.DefaultReactiveVoiceTemplate;
 import io.sendpulse.spring.internal.voice.DefaultVoiceTemplate;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.PropertySource;
 
 /**
  * Builds the {@link SendPulseAccounts}: the top-level account from the template beans,
@@ -43,6 +46,8 @@ import org.springframework.core.env.Environment;
  * limiter.
  */
 final class SendPulseAccountsFactory {
+
+	private static final String ACCOUNTS = "sendpulse.accounts.";
 
 	private final SendPulseProperties properties;
 
@@ -79,6 +84,9 @@ final class SendPulseAccountsFactory {
 		Map<String, RateLimiter> ownLimiters = new LinkedHashMap<>();
 		Set<String> keys = new HashSet<>();
 		keys.add(defaultApiKey);
+		if (!this.properties.getAccounts().isEmpty()) {
+			checkNamesAsWritten(this.environment);
+		}
 		this.properties.getAccounts().forEach((name, account) -> {
 			AccountSettings settings = resolve(InvalidSendPulsePropertyException.check("sendpulse.accounts." + name,
 					() -> AccountNames.configured(name)), account);
@@ -91,6 +99,33 @@ final class SendPulseAccountsFactory {
 			configured.put(name, account(settings, limiter, "sendpulse.accounts." + name + ".", true));
 		});
 		return new DefaultSendPulseAccounts(configured, ownLimiters, keys, this::runtime);
+	}
+
+	/**
+	 * Check each account's name as the configuration writes it. Written in the dotted
+	 * form ({@code sendpulse.accounts.eu shop.api-key}, as application.yml flattens an
+	 * {@code "eu shop":} key too), Spring Boot drops what a property name may not hold
+	 * from the map key, and the account would be {@code eushop} without a word. Only the
+	 * property sources that list their names (configuration files, system properties,
+	 * command-line arguments) can be read so: environment variables cannot write such a
+	 * name anyway. The bracketed form ({@code sendpulse.accounts[eu shop]}) keeps the
+	 * name as written, and the bound name meets the rule.
+	 */
+	static void checkNamesAsWritten(Environment environment) {
+		if (!(environment instanceof ConfigurableEnvironment configurable)) {
+			return;
+		}
+		for (PropertySource<?> source : configurable.getPropertySources()) {
+			if (source instanceof EnumerablePropertySource<?> enumerable) {
+				for (String property : enumerable.getPropertyNames()) {
+					if (property.startsWith(ACCOUNTS)) {
+						int end = property.indexOf('.', ACCOUNTS.length());
+						String name = property.substring(ACCOUNTS.length(), (end >= 0) ? end : property.length());
+						InvalidSendPulsePropertyException.check(ACCOUNTS + name, () -> AccountNames.configured(name));
+					}
+				}
+			}
+		}
 	}
 
 	private SendPulseAccount runtime(String apiKey, String name) {

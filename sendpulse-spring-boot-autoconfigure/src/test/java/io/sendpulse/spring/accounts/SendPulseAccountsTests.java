@@ -25,6 +25,8 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
@@ -190,6 +192,28 @@ class SendPulseAccountsTests {
 				.hasMessageContaining("'+1*************7890'")
 				.hasMessageNotContaining("141555501234567890");
 		});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "eu shop", "eu!", "eu/shop", "default" })
+	void stopsStartupForAWrongAccountNameInTheDottedFormNamingItAsWritten(String name) {
+		// Spring Boot would bind "eu shop" as the account "eushop".
+		this.contextRunner.withPropertyValues("sendpulse.accounts." + name + ".api-key=sk-other").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidSendPulsePropertyException.class)
+				.hasMessageStartingWith("sendpulse.accounts." + name + ": ")
+				.hasMessageNotContaining("sk-other");
+		});
+	}
+
+	@Test
+	void takesEveryNameTheRuleAllowsInTheDottedForm() {
+		this.contextRunner
+			.withPropertyValues("sendpulse.accounts.eu_west.api-key=sk-eu-west",
+					"sendpulse.accounts.US-2.api-key=sk-us")
+			.run((context) -> assertThat(context.getBean(SendPulseAccounts.class).names())
+				.containsExactlyInAnyOrder("default", "eu", "eu_west", "US-2"));
 	}
 
 	@Test

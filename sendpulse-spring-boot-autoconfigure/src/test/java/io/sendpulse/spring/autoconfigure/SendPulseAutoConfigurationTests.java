@@ -472,6 +472,18 @@ class SendPulseAutoConfigurationTests {
 	}
 
 	@Test
+	void aWrongAccountNameAsApplicationYmlFlattensItStopsStartupNamingIt(CapturedOutput output) {
+		// "eu shop": under sendpulse.accounts becomes sendpulse.accounts.eu shop.api-key,
+		// which Spring Boot would bind as the account "eushop".
+		assertThatException().isThrownBy(() -> application(ClientApplication.class)
+			.run("--spring.config.location=classpath:io/sendpulse/spring/autoconfigure/account-name-with-space.yml"));
+		assertThat(output).contains("APPLICATION FAILED TO START",
+				"sendpulse.accounts.eu shop: an account name may only hold letters, digits, '-' and '_' (at most 64)",
+				"Update sendpulse.accounts.eu shop")
+			.doesNotContain("SECRET456");
+	}
+
+	@Test
 	void anEmptyStoreOrChannelMeansTheDefault() {
 		// As an unset ${SENDPULSE_STORE:} leaves them.
 		this.contextRunner
