@@ -471,6 +471,41 @@ class SendPulseAutoConfigurationTests {
 		assertThat(output).contains("APPLICATION FAILED TO START", property + " holds only whitespace");
 	}
 
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			sendpulse.verify.channel             | pigeon
+			sendpulse.verify.channel             | UNKNOWN
+			sendpulse.accounts.eu.verify.channel | pigeon
+			sendpulse.accounts.eu.verify.channel | unknown
+			""")
+	void aWrongChannelStopsStartupListingOnlyTheChannelsAPropertyMayName(String property, String value) {
+		// UNKNOWN is for channels in the API's answers that this version does not know.
+		this.contextRunner
+			.withPropertyValues("sendpulse.api-key=" + API_KEY, "sendpulse.accounts.eu.api-key=sk-eu",
+					property + "=" + value)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new InvalidChannelFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getDescription()).contains("Property: " + property, "Value: \"" + value + "\"",
+						"Reason: " + property + " must be sms, voice or whatsapp");
+				assertThat(analysis.getAction()).isEqualTo("Update " + property
+						+ " in the application's configuration (application.yml, or the environment) to sms, "
+						+ "voice or whatsapp.");
+			});
+	}
+
+	@Test
+	void aWrongChannelIsExplainedWithTheChannelsAPropertyMayNameOnly(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> application(ClientApplication.class)
+			.run("--sendpulse.api-key=" + API_KEY, "--sendpulse.verify.channel=pigeon"));
+		assertThat(output).contains("APPLICATION FAILED TO START", "Property: sendpulse.verify.channel",
+				"Reason: sendpulse.verify.channel must be sms, voice or whatsapp",
+				"Update sendpulse.verify.channel in the application's configuration");
+		assertThat(output.toString().substring(output.toString().indexOf("APPLICATION FAILED TO START")))
+			.doesNotContain("UNKNOWN");
+	}
+
 	@Test
 	void aWrongAccountNameAsApplicationYmlFlattensItStopsStartupNamingIt(CapturedOutput output) {
 		// "eu shop": under sendpulse.accounts becomes sendpulse.accounts.eu shop.api-key,

@@ -3,7 +3,9 @@ package io.sendpulse.spring.autoconfigure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,31 @@ class SendPulsePropertiesMetadataTests {
 		assertThat(PROPERTIES.get("sendpulse.retry.max-attempts").path("defaultValue").asInt()).isEqualTo(3);
 		assertThat(PROPERTIES.get("sendpulse.rate-limit.enabled").path("defaultValue").asBoolean()).isTrue();
 		assertThat(PROPERTIES.get("sendpulse.store").path("defaultValue").asString()).isEqualTo("memory");
+	}
+
+	@Test
+	void offersOnlyTheChannelsAPropertyMayName() {
+		// Not every constant of Channel: UNKNOWN is refused as a setting.
+		List<String> values = new ArrayList<>();
+		for (JsonNode hint : metadata().path("hints")) {
+			if (hint.path("name").asString().equals("sendpulse.verify.channel")) {
+				hint.path("values").forEach((value) -> values.add(value.path("value").asString()));
+			}
+		}
+		assertThat(values).containsExactly("sms", "voice", "whatsapp");
+		assertThat(PROPERTIES.get("sendpulse.verify.channel").path("description").asString())
+			.contains("sms, voice or whatsapp");
+	}
+
+	private static JsonNode metadata() {
+		try (InputStream in = SendPulsePropertiesMetadataTests.class
+			.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			assertThat(in).as("configuration metadata").isNotNull();
+			return JsonMapper.shared().readTree(in);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static Map<String, JsonNode> read() {
