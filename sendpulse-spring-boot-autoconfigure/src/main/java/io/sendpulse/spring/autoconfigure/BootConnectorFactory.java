@@ -46,8 +46,9 @@ final class BootConnectorFactory implements ConnectorFactory {
 		boolean proxied = ProxySettings.isSet(proxy);
 		boolean reactorNetty = REACTOR_NETTY_PRESENT && connector instanceof ReactorClientHttpConnectorBuilder;
 		if (reactorNetty) {
-			connector = ((ReactorClientHttpConnectorBuilder) connector).withHttpClientCustomizer(
-					(client) -> ReactorConnectorDefaults.apply(proxied ? SendPulseProxy.apply(client, proxy) : client));
+			connector = ((ReactorClientHttpConnectorBuilder) connector)
+				.withHttpClientCustomizer((client) -> ReactorConnectorDefaults
+					.apply(proxied ? SendPulseProxy.apply(client, proxy) : client, properties.getMaxIdleTime()));
 		}
 		else if (proxied) {
 			throw ProxySettings.unsupported(connector.getClass().getSimpleName());

@@ -1,5 +1,7 @@
 package io.sendpulse.spring.autoconfigure;
 
+import java.time.Duration;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.netty.http.client.HttpClient;
@@ -19,6 +21,13 @@ import reactor.netty.http.client.HttpClient;
  * warm-up thread once the application is ready, so this spares most first calls that work
  * (about 80 ms of a first send, hand-timed); built by a first call instead, it does what
  * that call's request would have done anyway.</li>
+ * <li>It closes a connection that has stayed in the pool unused for
+ * {@code sendpulse.max-idle-time} ({@link IdleConnectionCloser}). Reactor Netty's pool
+ * keeps idle connections for ever by default, and a NAT gateway or firewall that forgot
+ * one drops what is sent on it without a word: a send there would wait the read timeout,
+ * and a burst's worth of such connections could use up every attempt of the next call.
+ * The pool is usually shared with the application's other clients, so its own
+ * {@code maxIdleTime} is left alone: only the client's own connections are closed.</li>
  * </ul>
  * Only Reactor Netty's connector gets them; other connectors are left as they are.
  */
@@ -29,8 +38,8 @@ final class ReactorConnectorDefaults {
 	private ReactorConnectorDefaults() {
 	}
 
-	static HttpClient apply(HttpClient client) {
-		HttpClient uncompressed = client.compress(false);
+	static HttpClient apply(HttpClient client, Duration maxIdleTime) {
+		HttpClient uncompressed = client.compress(false).observe(new IdleConnectionCloser(maxIdleTime));
 		// Subscribed, not blocked on: a first call may build the connector on an event
 		// loop, where blocking is not allowed. The work is done as it subscribes.
 		uncompressed.warmup()

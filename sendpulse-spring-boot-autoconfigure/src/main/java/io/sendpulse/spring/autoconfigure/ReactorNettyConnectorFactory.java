@@ -39,7 +39,8 @@ final class ReactorNettyConnectorFactory implements ConnectorFactory {
 
 	@Override
 	public ClientHttpConnector create() {
-		return new ReactorClientHttpConnector(ReactorConnectorDefaults.apply(httpClient()));
+		return new ReactorClientHttpConnector(
+				ReactorConnectorDefaults.apply(httpClient(), this.properties.getMaxIdleTime()));
 	}
 
 	HttpClient httpClient() {

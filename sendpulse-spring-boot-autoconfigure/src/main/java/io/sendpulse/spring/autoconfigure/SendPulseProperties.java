@@ -57,6 +57,14 @@ public class SendPulseProperties implements InitializingBean {
 	private Duration attemptTimeout = Duration.ofSeconds(30);
 
 	/**
+	 * Longest a connection to the API is kept open unused for a later call (Reactor
+	 * Netty's connector); the client closes it then. NAT gateways, firewalls and load
+	 * balancers forget idle connections, often silently: a call sent on one gets no
+	 * answer until the read timeout, and is then retried.
+	 */
+	private Duration maxIdleTime = Duration.ofSeconds(30);
+
+	/**
 	 * Where the state that instances must share lives: the rate limiter's places and the
 	 * memory of webhook deliveries. 'memory' keeps it in this JVM; 'redis' keeps it in
 	 * Redis, through the application's Spring Data Redis connection
@@ -130,6 +138,14 @@ public class SendPulseProperties implements InitializingBean {
 
 	public void setAttemptTimeout(Duration attemptTimeout) {
 		this.attemptTimeout = positive("sendpulse.attempt-timeout", attemptTimeout);
+	}
+
+	public Duration getMaxIdleTime() {
+		return this.maxIdleTime;
+	}
+
+	public void setMaxIdleTime(Duration maxIdleTime) {
+		this.maxIdleTime = positive("sendpulse.max-idle-time", maxIdleTime);
 	}
 
 	public Store getStore() {

@@ -301,6 +301,7 @@ class SendPulseAutoConfigurationTests {
 			assertThat(properties.getBaseUrl()).isEqualTo(URI.create("https://api.sendpulse.io"));
 			assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofSeconds(5));
 			assertThat(properties.getReadTimeout()).isEqualTo(Duration.ofSeconds(10));
+			assertThat(properties.getMaxIdleTime()).isEqualTo(Duration.ofSeconds(30));
 			assertThat(properties.getSms().getFrom()).isNull();
 			assertThat(properties.getVoice().getFrom()).isNull();
 			assertThat(properties.getVerify().getChannel()).isEqualTo(Channel.SMS);
@@ -392,6 +393,7 @@ class SendPulseAutoConfigurationTests {
 			sendpulse.connect-timeout            | 30d
 			sendpulse.read-timeout               | 0s
 			sendpulse.attempt-timeout            | 300000d
+			sendpulse.max-idle-time              | 0s
 			sendpulse.verify.code-length         | 3
 			sendpulse.verify.code-length         | 9
 			sendpulse.verify.expiry              | -5m
