@@ -438,9 +438,12 @@ public final class SendPulseClient {
 				return "TLS failed (" + name + ")";
 			}
 			// Reactor Netty's, when the server closes or resets the connection before
-			// its response.
+			// its response, or after its status and headers ("DURING response"): then
+			// the API did answer, and most likely acted.
 			if (name.equals("PrematureCloseException")) {
-				return "The connection was closed before a response (" + name + ")";
+				return message.contains("during response")
+						? "The connection was closed in the middle of the response (" + name + ")"
+						: "The connection was closed before a response (" + name + ")";
 			}
 			if (cause instanceof IOException && (message.contains("reset") || message.contains("closed"))) {
 				return "The connection was reset or closed before a response (" + name + ")";

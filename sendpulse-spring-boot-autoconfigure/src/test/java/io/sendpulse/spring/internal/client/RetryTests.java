@@ -97,6 +97,26 @@ class RetryTests {
 	}
 
 	@Test
+	void retriesAResponseCutInItsBodyWithTheSameKey() throws InterruptedException {
+		this.server.enqueue(cutInItsBody(SENT));
+		this.server.enqueue(ok(SENT));
+
+		assertThat(this.sms.send(request()).id()).isEqualTo("msg_1");
+		assertSameIdempotencyKey(2);
+	}
+
+	@Test
+	void saysWhenEveryResponseWasCutInItsBody() {
+		for (int i = 0; i < 3; i++) {
+			this.server.enqueue(cutInItsBody(SENT));
+		}
+
+		assertThatExceptionOfType(SendPulseConnectionException.class).isThrownBy(() -> this.sms.send(request()))
+			.withMessage("The connection was closed in the middle of the response (PrematureCloseException)"
+					+ " for POST /v1/sms/send [3 attempts]");
+	}
+
+	@Test
 	void retriesAResponseCutByTheReadTimeout() throws InterruptedException {
 		SmsTemplate impatient = new DefaultSmsTemplate(
 				new DefaultReactiveSmsTemplate(client(Duration.ofMillis(300)), "MyShop", 4));
@@ -230,6 +250,14 @@ class RetryTests {
 
 	private static SmsRequest request() {
 		return SmsRequest.builder().to("+14155550123").text("Your order has shipped").build();
+	}
+
+	/** Status and headers sent, then the connection closed before the body. */
+	private static MockResponse cutInItsBody(String json) {
+		return new MockResponse.Builder().setHeader("Content-Type", "application/json")
+			.body(json)
+			.onResponseBody(new SocketEffect.CloseSocket())
+			.build();
 	}
 
 	private static MockResponse ok(String json) {
