@@ -36,6 +36,8 @@ class IdleConnectionTests {
 
 	private final List<String> receivedKeys = new CopyOnWriteArrayList<>();
 
+	private volatile Duration answerDelay = Duration.ZERO;
+
 	private DisposableServer api;
 
 	private BlackHoleProxy network;
@@ -52,6 +54,7 @@ class IdleConnectionTests {
 				this.receivedKeys.add(request.requestHeaders().get("Idempotency-Key"));
 				return request.receive()
 					.then()
+					.then(Mono.delay(this.answerDelay))
 					.then(response.header("Content-Type", "application/json").sendString(Mono.just(QUEUED)).then());
 			}))
 			.bindNow();
@@ -97,6 +100,25 @@ class IdleConnectionTests {
 				.atMost(Duration.ofSeconds(5))
 				.until(() -> this.network.opened() == 1 && this.network.closedByClient() == 0);
 		});
+	}
+
+	@ParameterizedTest
+	@EnumSource(names = { "BOOT", "REACTOR_NETTY" })
+	void leavesOpenAConnectionThatACallTookFromThePoolForLongerThanMaxIdleTime(Connector connector) {
+		connector.apply(this.contextRunner)
+			.withPropertyValues("sendpulse.max-idle-time=300ms", "sendpulse.read-timeout=5s")
+			.run((context) -> {
+				SmsTemplate sms = context.getBean(SmsTemplate.class);
+				sms.send(request());
+				this.answerDelay = Duration.ofMillis(700);
+				// Each send takes a connection from the pool, or opens one when it comes
+				// before the last one is back, and holds it for over 300 ms. An attempt
+				// cut there would be retried, and its key arrive twice.
+				for (int i = 0; i < 3; i++) {
+					sms.send(request());
+				}
+				assertThat(this.receivedKeys).hasSize(4).doesNotHaveDuplicates();
+			});
 	}
 
 	@ParameterizedTest
