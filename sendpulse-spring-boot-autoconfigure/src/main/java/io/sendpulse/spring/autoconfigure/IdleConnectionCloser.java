@@ -2,11 +2,11 @@ package io.sendpulse.spring.autoconfigure;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.netty.channel.Channel;
+import io.netty.util.Attribute;
 import io.netty.util.AttributeKey;
-import io.netty.util.concurrent.Future;
-import org.jspecify.annotations.Nullable;
 import reactor.netty.Connection;
 import reactor.netty.ConnectionObserver;
 
@@ -14,14 +14,13 @@ import reactor.netty.ConnectionObserver;
  * Closes a pooled connection of the client's that nobody has taken from the pool within
  * its longest idle time, as the pool's own {@code maxIdleTime} would, for this client's
  * connections only. The pool then drops it, as it does a connection the server closed;
- * the next call opens a fresh one. The close is set on the connection's event loop when
- * the pool takes the connection back and cancelled when a call takes it out again; a call
- * that takes it in the instant it closes sees it closed before any answer, and retries
- * with the same {@code Idempotency-Key}, as when a server closes it.
+ * the next call opens a fresh one. A call that takes the connection in the instant it
+ * closes sees it closed before any answer, and retries with the same
+ * {@code Idempotency-Key}, as when a server closes it.
  */
 final class IdleConnectionCloser implements ConnectionObserver {
 
-	private static final AttributeKey<Future<?>> IDLE_CLOSE = AttributeKey.valueOf("sendpulse.idleClose");
+	private static final AttributeKey<IdleTimer> IDLE_TIMER = AttributeKey.valueOf("sendpulse.idleTimer");
 
 	private final long maxIdleNanos;
 
@@ -31,22 +30,79 @@ final class IdleConnectionCloser implements ConnectionObserver {
 
 	@Override
 	public void onStateChange(Connection connection, State newState) {
-		Channel channel = connection.channel();
 		if (newState == State.RELEASED) {
-			Future<?> close = channel.eventLoop().schedule(() -> {
-				channel.close();
-			}, this.maxIdleNanos, TimeUnit.NANOSECONDS);
-			cancel(channel.attr(IDLE_CLOSE).getAndSet(close));
+			timer(connection.channel()).released();
 		}
-		else if (newState == State.ACQUIRED || newState == State.DISCONNECTING) {
-			cancel(channel.attr(IDLE_CLOSE).getAndSet(null));
+		else if (newState == State.ACQUIRED) {
+			timer(connection.channel()).acquired();
 		}
 	}
 
-	private static void cancel(@Nullable Future<?> close) {
-		if (close != null) {
-			close.cancel(false);
+	private IdleTimer timer(Channel channel) {
+		Attribute<IdleTimer> attribute = channel.attr(IDLE_TIMER);
+		IdleTimer timer = attribute.get();
+		if (timer == null) {
+			IdleTimer made = new IdleTimer(channel, this.maxIdleNanos);
+			timer = attribute.setIfAbsent(made);
+			return (timer != null) ? timer : made;
 		}
+		return timer;
+	}
+
+	/**
+	 * One timer per connection, set when the connection goes back to the pool and none is
+	 * set yet: when it fires, it closes the connection if it is still in the pool and has
+	 * been since the longest idle time, and otherwise waits for what is left. A call that
+	 * takes and gives back a connection costs two writes, not a timer.
+	 */
+	private static final class IdleTimer implements Runnable {
+
+		private final Channel channel;
+
+		private final long maxIdleNanos;
+
+		private final AtomicBoolean set = new AtomicBoolean();
+
+		private volatile boolean idle;
+
+		private volatile long idleSince;
+
+		IdleTimer(Channel channel, long maxIdleNanos) {
+			this.channel = channel;
+			this.maxIdleNanos = maxIdleNanos;
+		}
+
+		void released() {
+			this.idleSince = System.nanoTime();
+			this.idle = true;
+			if (this.set.compareAndSet(false, true)) {
+				schedule(this.maxIdleNanos);
+			}
+		}
+
+		void acquired() {
+			this.idle = false;
+		}
+
+		@Override
+		public void run() {
+			this.set.set(false);
+			if (!this.idle || !this.channel.isActive()) {
+				return;
+			}
+			long left = this.idleSince + this.maxIdleNanos - System.nanoTime();
+			if (left <= 0) {
+				this.channel.close();
+			}
+			else if (this.set.compareAndSet(false, true)) {
+				schedule(left);
+			}
+		}
+
+		private void schedule(long nanos) {
+			this.channel.eventLoop().schedule(this, nanos, TimeUnit.NANOSECONDS);
+		}
+
 	}
 
 }
