@@ -52,6 +52,17 @@ public interface PlaceStore {
 	}
 
 	/**
+	 * Return the longest a take waits for the store before it answers or fails, when the
+	 * store bounds it: the limiter then sets no timer of its own for callers whose time
+	 * is up later than that.
+	 * @return the bound, or {@code null} when there is none (or a store in this JVM,
+	 * which answers at once)
+	 */
+	default @Nullable Duration answersWithin() {
+		return null;
+	}
+
+	/**
 	 * Say, for a caller whose time was up while a take was still under way, what the
 	 * store did: the refusal's cause. A store in this JVM always answers at once.
 	 * @return the cause, in the store's words

@@ -265,7 +265,7 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
 			if (head == null) {
 				return true;
 			}
-			TakeAnswer answer = new TakeAnswer(head);
+			TakeAnswer answer = new TakeAnswer(head, answerBy(this.store.answersWithin()));
 			this.store.take(this.config.getLimitForPeriod()).subscribe(answer);
 			Object outcome = answer.outcomeIfReady();
 			if (outcome == null) {
@@ -321,12 +321,20 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
 				break;
 			}
 		}
-		if (first == null) {
+		if (first == null
+				|| (pending.answerBy != null && first.deadline + STORE_ANSWER_GRACE_NANOS - pending.answerBy >= 0)) {
+			// Nobody waits, or the store answers (or gives up) before anyone's time is
+			// up:
+			// what it says decides, with no timer of ours.
 			return;
 		}
 		long delay = Math.max(first.deadline + STORE_ANSWER_GRACE_NANOS - this.nanoClock.getAsLong(), 0);
 		Scheduler scheduler = (this.scheduler != null) ? this.scheduler : Schedulers.parallel();
 		pending.watch(scheduler.schedule(() -> refuseLate(pending), delay, TimeUnit.NANOSECONDS));
+	}
+
+	private @Nullable Long answerBy(@Nullable Duration answersWithin) {
+		return (answersWithin != null) ? this.nanoClock.getAsLong() + saturatedNanos(answersWithin) : null;
 	}
 
 	private void refuseLate(TakeAnswer pending) {
@@ -580,6 +588,9 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
 
 		private final Waiter head;
 
+		/** When the store answers at the latest, on the limiter's clock, when it says. */
+		private final @Nullable Long answerBy;
+
 		private final AtomicInteger phase = new AtomicInteger(PENDING);
 
 		/** The timer of the next caller's deadline while no answer came. */
@@ -587,8 +598,9 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
 
 		private @Nullable Object outcome;
 
-		TakeAnswer(Waiter head) {
+		TakeAnswer(Waiter head, @Nullable Long answerBy) {
 			this.head = head;
+			this.answerBy = answerBy;
 		}
 
 		@Override

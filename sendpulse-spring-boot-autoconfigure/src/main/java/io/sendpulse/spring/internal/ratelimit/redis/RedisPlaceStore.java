@@ -246,6 +246,11 @@ public final class RedisPlaceStore implements PlaceStore {
 	}
 
 	@Override
+	public Duration answersWithin() {
+		return this.commandTimeout;
+	}
+
+	@Override
 	public RuntimeException noAnswerInTime() {
 		return new RedisStoreUnavailableException(
 				"the rate-limit store (Redis) is unreachable: an attempt to take a place got no answer in time", null);
