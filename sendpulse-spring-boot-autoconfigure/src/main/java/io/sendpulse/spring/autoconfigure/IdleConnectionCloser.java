@@ -7,6 +7,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.netty.channel.Channel;
 import io.netty.util.Attribute;
 import io.netty.util.AttributeKey;
+import io.netty.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
 import reactor.netty.Connection;
 import reactor.netty.ConnectionObserver;
 
@@ -16,7 +18,9 @@ import reactor.netty.ConnectionObserver;
  * connections only. The pool then drops it, as it does a connection the server closed;
  * the next call opens a fresh one. A call that takes the connection in the instant it
  * closes sees it closed before any answer, and retries with the same
- * {@code Idempotency-Key}, as when a server closes it.
+ * {@code Idempotency-Key}, as when a server closes it. An observer is part of what
+ * Reactor Netty's pool keys its connections by, so a connection this one watches is never
+ * handed to another client sharing the pool.
  */
 final class IdleConnectionCloser implements ConnectionObserver {
 
@@ -67,9 +71,18 @@ final class IdleConnectionCloser implements ConnectionObserver {
 
 		private volatile long idleSince;
 
+		/** The timer set, cancelled when the connection closes: it holds the channel. */
+		private volatile @Nullable Future<?> next;
+
 		IdleTimer(Channel channel, long maxIdleNanos) {
 			this.channel = channel;
 			this.maxIdleNanos = maxIdleNanos;
+			channel.closeFuture().addListener((closed) -> {
+				Future<?> next = this.next;
+				if (next != null) {
+					next.cancel(false);
+				}
+			});
 		}
 
 		void released() {
@@ -100,7 +113,11 @@ final class IdleConnectionCloser implements ConnectionObserver {
 		}
 
 		private void schedule(long nanos) {
-			this.channel.eventLoop().schedule(this, nanos, TimeUnit.NANOSECONDS);
+			this.next = this.channel.eventLoop().schedule(this, nanos, TimeUnit.NANOSECONDS);
+			if (!this.channel.isOpen()) {
+				// Closed as it was set: the close's listener may have run before.
+				this.next.cancel(false);
+			}
 		}
 
 	}

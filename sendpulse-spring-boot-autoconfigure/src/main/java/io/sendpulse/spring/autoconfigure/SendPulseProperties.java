@@ -198,7 +198,11 @@ public class SendPulseProperties implements InitializingBean {
 	 */
 	@Override
 	public void afterPropertiesSet() {
-		this.retry.checkBackoffs();
+		if (this.retry.isEnabled()) {
+			// With retries off the backoffs do nothing: settings left behind are no
+			// mistake worth stopping for.
+			this.retry.checkBackoffs();
+		}
 	}
 
 	/**

@@ -118,6 +118,9 @@ class IdleConnectionTests {
 					sms.send(request());
 				}
 				assertThat(this.receivedKeys).hasSize(4).doesNotHaveDuplicates();
+				// At least one send took a pooled connection (else nothing here was held
+				// under the watch).
+				assertThat(this.network.opened()).isLessThan(4);
 			});
 	}
 

@@ -100,6 +100,17 @@ class SendPulseResilienceAutoConfigurationTests {
 	}
 
 	@Test
+	void takesBackoffsThatDoNothingWithRetriesOff() {
+		this.contextRunner
+			.withPropertyValues("sendpulse.retry.enabled=false", "sendpulse.retry.initial-backoff=2s",
+					"sendpulse.retry.max-backoff=500ms")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).doesNotHaveBean("sendPulseRetry");
+			});
+	}
+
+	@Test
 	void switchesBothOff() {
 		this.contextRunner.withPropertyValues("sendpulse.rate-limit.enabled=false", "sendpulse.retry.enabled=false")
 			.run((context) -> {

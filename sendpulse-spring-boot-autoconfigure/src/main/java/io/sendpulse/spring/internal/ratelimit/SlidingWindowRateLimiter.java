@@ -68,11 +68,11 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
 
 	private static final int WAITING = 0;
 
+	private static final int DONE = 1;
+
 	/** Stands for the watch of a take that was answered: no timer is needed any more. */
 	private static final Disposable ANSWERED_WATCH = () -> {
 	};
-
-	private static final int DONE = 1;
 
 	private final String name;
 
@@ -338,6 +338,11 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
 	}
 
 	private void refuseLate(TakeAnswer pending) {
+		if (pending.answered()) {
+			// A timer set by an earlier one of this watch, and the answer came since: it
+			// decides.
+			return;
+		}
 		long now = this.nanoClock.getAsLong();
 		NoPlaceException refusal = null;
 		for (Waiter waiter : this.queue) {
@@ -635,6 +640,10 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
 			if (!this.phase.compareAndSet(PENDING, ANSWERED)) {
 				resume(this.head, outcome);
 			}
+		}
+
+		boolean answered() {
+			return this.watch.get() == ANSWERED_WATCH;
 		}
 
 		void watch(Disposable timer) {

@@ -345,6 +345,10 @@ class SlidingWindowRateLimiterTests {
 		assertThat(third.get()).isNotNull();
 		third.get().release();
 		assertThat(released).containsExactly("1 held 0 ms", "2 held 1000 ms");
+		// No timer of the watch is left to act later.
+		advance(3_600_000);
+		assertThat(takes).isEmpty();
+		assertThat(released).hasSize(2);
 	}
 
 	@Test
