@@ -521,7 +521,10 @@ public final class SendPulseClient {
 			message.append("; a place frees up in ").append(Math.max(freesIn.toMillis(), 1)).append(" ms");
 		}
 		if (refusal.getCause() != null) {
-			message.append(" (").append(refusal.getMessage()).append(')');
+			// The store's failure in its own words ("the rate-limit store (Redis) is
+			// unreachable: ..."); the limiter's sentence around it says what this one
+			// does.
+			message.append(" (").append(refusal.getCause()).append(')');
 		}
 		message.append(" (see sendpulse.rate-limit.*)").append(ApiErrors.attempts(made));
 		return new SendPulseRateLimitException(message.toString(), 0, null, made, freesIn);
