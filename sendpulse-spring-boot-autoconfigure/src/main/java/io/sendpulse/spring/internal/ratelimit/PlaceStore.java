@@ -15,10 +15,9 @@ import reactor.core.publisher.Mono;
  * clock (a shared store on the shared clock), so holds mean the same to every instance. A
  * shared store must also bound how long a place taken but never released stays held (an
  * instance that dies mid-request), for example by a key expiry well above the longest
- * request. A store in another process must also bound how long a take waits for its
- * answer, and say so ({@link #answersWithin()}): the limiter watches the callers whose
- * time is up before that, but a caller who comes while a take is under way and no watch
- * is set is answered when the take is.
+ * request. A store in another process should bound how long a take waits for its answer,
+ * and say so ({@link #answersWithin()}): the limiter then sets timers only for callers
+ * whose time is up before that, and refuses them on time.
  */
 public interface PlaceStore {
 

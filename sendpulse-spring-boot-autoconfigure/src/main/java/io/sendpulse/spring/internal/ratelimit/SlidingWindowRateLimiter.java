@@ -93,6 +93,9 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
 
 	private final AtomicInteger waiting = new AtomicInteger();
 
+	/** The take under way, whose answer the drain waits for; {@code null} when none. */
+	private final AtomicReference<@Nullable TakeAnswer> pendingTake = new AtomicReference<>();
+
 	/** Serialises the draining of the queue; counts the signals that came meanwhile. */
 	private final AtomicInteger wip = new AtomicInteger();
 
@@ -207,7 +210,26 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
 			sink.onCancel(waiter::cancel);
 			this.queue.offer(waiter);
 			drain();
+			watchIfLate(waiter);
 		}).doOnDiscard(Place.class, Place::giveBack);
+	}
+
+	/**
+	 * A caller who comes while a take is under way for another waits for that answer; if
+	 * the store may answer after this caller's time is up (it does not say when it
+	 * answers, or later than that), a timer of its own refuses it on time. Rare: the
+	 * stores answer at once or within the timeout of the callers they serve.
+	 */
+	private void watchIfLate(Waiter waiter) {
+		TakeAnswer pending = this.pendingTake.get();
+		if (pending == null || pending.answered() || !waiter.isWaiting()
+				|| (pending.answerBy != null && waiter.deadline + STORE_ANSWER_GRACE_NANOS - pending.answerBy >= 0)) {
+			return;
+		}
+		long delay = Math.max(waiter.deadline + STORE_ANSWER_GRACE_NANOS - this.nanoClock.getAsLong(), 0);
+		Scheduler scheduler = (this.scheduler != null) ? this.scheduler : Schedulers.parallel();
+		waiter.watch(scheduler.schedule(() -> waiter.refuse(refusal(null, this.store.noAnswerInTime())), delay,
+				TimeUnit.NANOSECONDS));
 	}
 
 	void release(long place, boolean mayHaveBeenSent) {
@@ -269,6 +291,11 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
 			this.store.take(this.config.getLimitForPeriod()).subscribe(answer);
 			Object outcome = answer.outcomeIfReady();
 			if (outcome == null) {
+				this.pendingTake.set(answer);
+				if (answer.answered()) {
+					// Answered as it was set: the answer may not have seen it.
+					this.pendingTake.compareAndSet(answer, null);
+				}
 				watchDeadlines(answer);
 				return false;
 			}
@@ -544,9 +571,26 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
 
 		private final AtomicInteger state = new AtomicInteger(WAITING);
 
+		/** Its own timer, when it came while a take was under way (rare). */
+		private volatile @Nullable Disposable watch;
+
 		Waiter(MonoSink<Place> sink, long deadline) {
 			this.sink = sink;
 			this.deadline = deadline;
+		}
+
+		void watch(Disposable timer) {
+			this.watch = timer;
+			if (!isWaiting()) {
+				timer.dispose();
+			}
+		}
+
+		private void unwatch() {
+			Disposable watch = this.watch;
+			if (watch != null) {
+				watch.dispose();
+			}
 		}
 
 		boolean isWaiting() {
@@ -558,6 +602,7 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
 				return false;
 			}
 			SlidingWindowRateLimiter.this.waiting.decrementAndGet();
+			unwatch();
 			publish(new RateLimiterOnSuccessEvent(SlidingWindowRateLimiter.this.name, 1));
 			this.sink.success(place);
 			return true;
@@ -566,6 +611,7 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
 		void refuse(NoPlaceException ex) {
 			if (this.state.compareAndSet(WAITING, DONE)) {
 				SlidingWindowRateLimiter.this.waiting.decrementAndGet();
+				unwatch();
 				publish(new RateLimiterOnFailureEvent(SlidingWindowRateLimiter.this.name, 1));
 				this.sink.error(ex);
 			}
@@ -574,6 +620,7 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
 		void cancel() {
 			if (this.state.compareAndSet(WAITING, DONE)) {
 				SlidingWindowRateLimiter.this.waiting.decrementAndGet();
+				unwatch();
 			}
 		}
 
@@ -637,6 +684,7 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
 			if (watch != null) {
 				watch.dispose();
 			}
+			SlidingWindowRateLimiter.this.pendingTake.compareAndSet(this, null);
 			if (!this.phase.compareAndSet(PENDING, ANSWERED)) {
 				resume(this.head, outcome);
 			}

@@ -276,36 +276,9 @@ class SlidingWindowRateLimiterTests {
 
 	@Test
 	void aCallerWhoseTimeIsUpWhileTheStoreHasNotAnsweredIsRefusedOnTime() {
-		// A store in another process that answers each take only when the test says,
-		// as Redis does that hangs until the store's command timeout.
-		Queue<Sinks.One<PlaceStore.Take>> takes = new ConcurrentLinkedQueue<>();
-		List<String> released = Collections.synchronizedList(new ArrayList<>());
-		PlaceStore slow = new PlaceStore() {
-
-			@Override
-			public Mono<PlaceStore.Take> take(int limit) {
-				Sinks.One<PlaceStore.Take> answer = Sinks.one();
-				takes.add(answer);
-				return answer.asMono();
-			}
-
-			@Override
-			public Mono<Void> release(long place, Duration holdFor) {
-				released.add(place + " held " + holdFor.toMillis() + " ms");
-				return Mono.empty();
-			}
-
-			@Override
-			public int held() {
-				return 0;
-			}
-
-			@Override
-			public String kind() {
-				return "redis";
-			}
-
-		};
+		AnswerWhenToldStore slow = new AnswerWhenToldStore();
+		Queue<Sinks.One<PlaceStore.Take>> takes = slow.takes;
+		List<String> released = slow.released;
 		SlidingWindowRateLimiter limiter = new SlidingWindowRateLimiter("slow",
 				RateLimiterConfig.custom()
 					.limitForPeriod(1)
@@ -349,6 +322,35 @@ class SlidingWindowRateLimiterTests {
 		advance(3_600_000);
 		assertThat(takes).isEmpty();
 		assertThat(released).hasSize(2);
+	}
+
+	@Test
+	void aCallerWhoComesWhileATakeIsUnderWayIsRefusedOnTimeToo() {
+		AnswerWhenToldStore slow = new AnswerWhenToldStore();
+		SlidingWindowRateLimiter limiter = new SlidingWindowRateLimiter("slow",
+				RateLimiterConfig.custom()
+					.limitForPeriod(1)
+					.limitRefreshPeriod(PERIOD)
+					.timeoutDuration(Duration.ofMillis(300))
+					.build(),
+				slow, this.time, this::now);
+		AtomicReference<Throwable> first = new AtomicReference<>();
+		limiter.acquire().subscribe(null, first::set);
+		advance(400);
+		assertThat(first.get()).isInstanceOf(NoPlaceException.class);
+
+		// The take for the first is still under way, and nobody else waited when it was
+		// refused.
+		advance(50);
+		AtomicReference<Throwable> second = new AtomicReference<>();
+		limiter.acquire().subscribe(null, second::set);
+		advance(399);
+		assertThat(second).hasNullValue();
+		advance(1);
+		assertThat(second.get()).isInstanceOf(NoPlaceException.class)
+			.hasMessageContaining("the rate-limit store (redis) did not answer in time");
+		assertThat(limiter.getMetrics().getNumberOfWaitingThreads()).isZero();
+		assertThat(slow.takes).hasSize(1);
 	}
 
 	@Test
@@ -397,6 +399,41 @@ class SlidingWindowRateLimiterTests {
 
 	private void advance(long millis) {
 		this.time.advanceTimeBy(Duration.ofMillis(millis));
+	}
+
+	/**
+	 * A store in another process that answers each take only when the test says, as Redis
+	 * does that hangs until the store's command timeout.
+	 */
+	private static final class AnswerWhenToldStore implements PlaceStore {
+
+		private final Queue<Sinks.One<PlaceStore.Take>> takes = new ConcurrentLinkedQueue<>();
+
+		private final List<String> released = Collections.synchronizedList(new ArrayList<>());
+
+		@Override
+		public Mono<PlaceStore.Take> take(int limit) {
+			Sinks.One<PlaceStore.Take> answer = Sinks.one();
+			this.takes.add(answer);
+			return answer.asMono();
+		}
+
+		@Override
+		public Mono<Void> release(long place, Duration holdFor) {
+			this.released.add(place + " held " + holdFor.toMillis() + " ms");
+			return Mono.empty();
+		}
+
+		@Override
+		public int held() {
+			return 0;
+		}
+
+		@Override
+		public String kind() {
+			return "redis";
+		}
+
 	}
 
 }
