@@ -279,13 +279,7 @@ class SlidingWindowRateLimiterTests {
 		AnswerWhenToldStore slow = new AnswerWhenToldStore();
 		Queue<Sinks.One<PlaceStore.Take>> takes = slow.takes;
 		List<String> released = slow.released;
-		SlidingWindowRateLimiter limiter = new SlidingWindowRateLimiter("slow",
-				RateLimiterConfig.custom()
-					.limitForPeriod(1)
-					.limitRefreshPeriod(PERIOD)
-					.timeoutDuration(Duration.ofMillis(300))
-					.build(),
-				slow, this.time, this::now);
+		SlidingWindowRateLimiter limiter = limiter(1, Duration.ofMillis(300), slow);
 		AtomicReference<Throwable> first = new AtomicReference<>();
 		limiter.acquire().subscribe(null, first::set);
 		advance(100);
@@ -327,13 +321,7 @@ class SlidingWindowRateLimiterTests {
 	@Test
 	void aCallerWhoComesWhileATakeIsUnderWayIsRefusedOnTimeToo() {
 		AnswerWhenToldStore slow = new AnswerWhenToldStore();
-		SlidingWindowRateLimiter limiter = new SlidingWindowRateLimiter("slow",
-				RateLimiterConfig.custom()
-					.limitForPeriod(1)
-					.limitRefreshPeriod(PERIOD)
-					.timeoutDuration(Duration.ofMillis(300))
-					.build(),
-				slow, this.time, this::now);
+		SlidingWindowRateLimiter limiter = limiter(1, Duration.ofMillis(300), slow);
 		AtomicReference<Throwable> first = new AtomicReference<>();
 		limiter.acquire().subscribe(null, first::set);
 		advance(400);
@@ -371,12 +359,16 @@ class SlidingWindowRateLimiterTests {
 	}
 
 	private SlidingWindowRateLimiter limiter(int limit, Duration timeout) {
+		return limiter(limit, timeout, new InMemoryPlaceStore(this::now));
+	}
+
+	private SlidingWindowRateLimiter limiter(int limit, Duration timeout, PlaceStore store) {
 		RateLimiterConfig config = RateLimiterConfig.custom()
 			.limitForPeriod(limit)
 			.limitRefreshPeriod(PERIOD)
 			.timeoutDuration(timeout)
 			.build();
-		return new SlidingWindowRateLimiter("test", config, new InMemoryPlaceStore(this::now), this.time, this::now);
+		return new SlidingWindowRateLimiter("test", config, store, this.time, this::now);
 	}
 
 	private static Place granted(SlidingWindowRateLimiter limiter) {
