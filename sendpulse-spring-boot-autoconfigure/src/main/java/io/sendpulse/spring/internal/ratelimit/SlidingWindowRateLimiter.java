@@ -351,8 +351,7 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
 		if (first == null
 				|| (pending.answerBy != null && first.deadline + STORE_ANSWER_GRACE_NANOS - pending.answerBy >= 0)) {
 			// Nobody waits, or the store answers (or gives up) before anyone's time is
-			// up:
-			// what it says decides, with no timer of ours.
+			// up: what it says decides, with no timer of ours.
 			return;
 		}
 		long delay = Math.max(first.deadline + STORE_ANSWER_GRACE_NANOS - this.nanoClock.getAsLong(), 0);
