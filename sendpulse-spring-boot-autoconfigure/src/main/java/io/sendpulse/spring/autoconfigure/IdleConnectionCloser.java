@@ -20,7 +20,7 @@ import reactor.netty.ConnectionObserver;
  * closes sees it closed before any answer, and retries with the same
  * {@code Idempotency-Key}, as when a server closes it. An observer is part of what
  * Reactor Netty's pool keys its connections by, so a connection this one watches is never
- * handed to another client sharing the pool.
+ * handed to a client without it.
  */
 final class IdleConnectionCloser implements ConnectionObserver {
 
@@ -40,6 +40,22 @@ final class IdleConnectionCloser implements ConnectionObserver {
 		else if (newState == State.ACQUIRED) {
 			timer(connection.channel()).acquired();
 		}
+	}
+
+	/**
+	 * Equal for an equal idle time: Reactor Netty keys its pool by a hash of the client's
+	 * configuration, this observer included, so an observer equal from one context (or
+	 * connector) to the next keeps the client on one pool, as it was without it, rather
+	 * than add one to the global pool for every context started in this JVM.
+	 */
+	@Override
+	public boolean equals(@Nullable Object other) {
+		return other instanceof IdleConnectionCloser closer && closer.maxIdleNanos == this.maxIdleNanos;
+	}
+
+	@Override
+	public int hashCode() {
+		return Long.hashCode(this.maxIdleNanos);
 	}
 
 	private IdleTimer timer(Channel channel) {

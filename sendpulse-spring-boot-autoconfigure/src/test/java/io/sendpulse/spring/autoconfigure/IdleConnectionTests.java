@@ -11,6 +11,7 @@ import io.sendpulse.spring.sms.SmsRequest;
 import io.sendpulse.spring.sms.SmsTemplate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import reactor.core.publisher.Mono;
@@ -89,6 +90,20 @@ class IdleConnectionTests {
 				assertThat(this.network.opened()).isEqualTo(2);
 				assertThat(this.receivedKeys).hasSize(2).doesNotHaveDuplicates();
 			});
+	}
+
+	@Test
+	void aContextStartedAgainTakesTheConnectionTheOneBeforeLeftInThePool() {
+		// As after a DevTools restart: the starter's own connector is made again, and
+		// Reactor Netty's global pool, keyed by a hash of the client's settings (the
+		// idle-connection observer included), gives it the connection the closed context
+		// left. (Boot's connector takes the context's resources, closed with it.)
+		ApplicationContextRunner runner = Connector.REACTOR_NETTY.apply(this.contextRunner)
+			.withPropertyValues("sendpulse.max-idle-time=1m");
+		runner.run((context) -> context.getBean(SmsTemplate.class).send(request()));
+		runner.run((context) -> context.getBean(SmsTemplate.class).send(request()));
+		assertThat(this.receivedKeys).hasSize(2);
+		assertThat(this.network.opened()).isOne();
 	}
 
 	@ParameterizedTest
