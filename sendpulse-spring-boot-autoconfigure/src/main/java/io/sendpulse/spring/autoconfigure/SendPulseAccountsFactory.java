@@ -185,12 +185,21 @@ final class SendPulseAccountsFactory {
 				? InvalidSendPulsePropertyException.check(property, () -> RequestRules.sender(property, value)) : null;
 	}
 
+	/**
+	 * Check a default caller ID as the API checks a call's: a number, never a sender ID.
+	 */
+	static @Nullable String callerId(String property, @Nullable String value) {
+		return (value != null)
+				? InvalidSendPulsePropertyException.check(property, () -> RequestRules.callerId(property, value))
+				: null;
+	}
+
 	// The prefix of the properties its settings come from; configured when its key is
 	// too, else the key was handed over at run time.
 	private SendPulseAccount account(AccountSettings settings, @Nullable RateLimiter limiter, String prefix,
 			boolean configured) {
 		sender(prefix + "sms.from", settings.smsFrom());
-		sender(prefix + "voice.from", settings.voiceFrom());
+		callerId(prefix + "voice.from", settings.voiceFrom());
 		SendPulseClient client = this.clients.create(settings.apiKey(), () -> limiter, settings.name(),
 				configured ? prefix + "api-key" : null);
 		SendPulseProperties.Sms sms = this.properties.getSms();

@@ -340,7 +340,7 @@ public final class SendPulseAutoConfiguration {
 		@ConditionalOnMissingBean
 		VoiceTemplate voiceTemplate(SendPulseClient sendPulseClient, SendPulseProperties properties) {
 			return new DefaultVoiceTemplate(new DefaultReactiveVoiceTemplate(sendPulseClient,
-					SendPulseAccountsFactory.sender("sendpulse.voice.from", properties.getVoice().getFrom())));
+					SendPulseAccountsFactory.callerId("sendpulse.voice.from", properties.getVoice().getFrom())));
 		}
 
 		@Bean

@@ -36,7 +36,7 @@ public record CallRequest(String to, @Nullable String from, List<VoiceAction> ac
 	public CallRequest {
 		RequestRules.e164("to", to);
 		if (from != null) {
-			RequestRules.sender("from", from);
+			RequestRules.callerId("from", from);
 		}
 		actions = List.copyOf(RequestRules.required("actions", actions));
 		if (actions.isEmpty() || actions.size() > MAX_ACTIONS) {

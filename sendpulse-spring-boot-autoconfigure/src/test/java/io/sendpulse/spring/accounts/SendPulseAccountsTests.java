@@ -188,7 +188,8 @@ class SendPulseAccountsTests {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause()
 				.isInstanceOf(InvalidSendPulsePropertyException.class)
-				.hasMessageContaining("sendpulse.accounts.eu.voice.from must be an E.164 phone number")
+				.hasMessageContaining(
+						"sendpulse.accounts.eu.voice.from must be your voice-enabled phone number in E.164")
 				.hasMessageContaining("'+1*************7890'")
 				.hasMessageNotContaining("141555501234567890");
 		});

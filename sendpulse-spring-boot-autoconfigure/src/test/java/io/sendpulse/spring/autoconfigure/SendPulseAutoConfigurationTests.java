@@ -582,20 +582,19 @@ class SendPulseAutoConfigurationTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', textBlock = """
-			sendpulse.sms.from   | +141555501234567890 | +1*************7890
-			sendpulse.sms.from   | ThisIsWayTooLong    | ThisIsWayTooLong
-			sendpulse.sms.from   | +1 415 555 0123     | +1*********0123
-			sendpulse.voice.from | +1-415-555-0123     | +1*********0123
-			sendpulse.voice.from | 004915112345678     | 0**********5678
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					sendpulse.sms.from   | +141555501234567890 | +1*************7890 | an E.164 phone number or an alphanumeric sender ID of 1 to 11 characters
+					sendpulse.sms.from   | ThisIsWayTooLong    | ThisIsWayTooLong    | an E.164 phone number or an alphanumeric sender ID of 1 to 11 characters
+					sendpulse.sms.from   | +1 415 555 0123     | +1*********0123     | an E.164 phone number or an alphanumeric sender ID of 1 to 11 characters
+					sendpulse.voice.from | +1-415-555-0123     | +1*********0123     | your voice-enabled phone number in E.164 format
+					sendpulse.voice.from | 004915112345678     | 0**********5678     | your voice-enabled phone number in E.164 format
+					""")
 	void aWrongDefaultSenderStopsTheStartNamingThePropertyAndTheRuleWithTheNumberMasked(String property, String value,
-			String shown, CapturedOutput output) {
+			String shown, String rule, CapturedOutput output) {
 		assertThatException().isThrownBy(() -> application(ClientApplication.class)
 			.run("--sendpulse.api-key=" + API_KEY, "--" + property + "=" + value));
-		assertThat(output).contains("APPLICATION FAILED TO START",
-				"Description:\n\n" + property
-						+ " must be an E.164 phone number or an alphanumeric sender ID of 1 to 11 characters",
+		assertThat(output).contains("APPLICATION FAILED TO START", "Description:\n\n" + property + " must be " + rule,
 				"'" + shown + "'", "Action:\n\nUpdate " + property);
 		assertThat(output).doesNotContain(API_KEY);
 		if (!shown.equals(value)) {

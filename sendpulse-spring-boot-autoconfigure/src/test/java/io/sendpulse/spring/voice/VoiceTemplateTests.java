@@ -113,8 +113,24 @@ class VoiceTemplateTests {
 		TemplateContexts.runner(this.server).withPropertyValues("sendpulse.voice.from=+0000").run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageContaining("sendpulse.voice.from must be an E.164 phone number");
+				.hasMessageContaining("sendpulse.voice.from must be your voice-enabled phone number in E.164 format");
 		});
+	}
+
+	@Test
+	void aSenderIdIsNoCallerId() {
+		// An SMS may come from "MyShop"; a call shows the callee a number, and the API
+		// takes the account's voice-enabled number only.
+		TemplateContexts.runner(this.server).withPropertyValues("sendpulse.voice.from=MyShop").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("sendpulse.voice.from must be your voice-enabled phone number")
+				.hasMessageContaining("a call cannot show a sender ID, but was 'MyShop'");
+		});
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> CallRequest.builder().to("+14155550123").from("MyShop").actions(VoiceAction.say("Hi")).build())
+			.withMessageStartingWith("from must be your voice-enabled phone number in E.164 format");
+		assertThat(this.server.getRequestCount()).isZero();
 	}
 
 	@Test

@@ -46,7 +46,8 @@ class SandboxCallTests extends SandboxWireTestSupport {
 			"finish_on_key two keys| {\"to\":\"+14155550123\",\"from\":\"+14155550100\",\"actions\":[{\"type\":\"record\",\"finish_on_key\":\"##\"}]} | actions[0].finish_on_key",
 			"timeout zero          | {\"to\":\"+14155550123\",\"from\":\"+14155550100\",\"timeout\":0,\"actions\":[{\"type\":\"say\",\"text\":\"Hi\"}]} | timeout",
 			"timeout too long      | {\"to\":\"+14155550123\",\"from\":\"+14155550100\",\"timeout\":601,\"actions\":[{\"type\":\"say\",\"text\":\"Hi\"}]} | timeout",
-			"callee not E.164      | {\"to\":\"4155550123\",\"from\":\"+14155550100\",\"actions\":[{\"type\":\"say\",\"text\":\"Hi\"}]} | to" })
+			"callee not E.164      | {\"to\":\"4155550123\",\"from\":\"+14155550100\",\"actions\":[{\"type\":\"say\",\"text\":\"Hi\"}]} | to",
+			"sender ID as caller   | {\"to\":\"+14155550123\",\"from\":\"MyShop\",\"actions\":[{\"type\":\"say\",\"text\":\"Hi\"}]} | from" })
 	void rejectsAnInvalidCallWith400NamingTheField(String rule, String body, String param) {
 		Wire.Response response = this.wire.post("/v1/voice/call", body);
 		assertThat(response.status()).isEqualTo(400);

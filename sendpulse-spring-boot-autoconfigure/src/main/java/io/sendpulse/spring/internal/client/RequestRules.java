@@ -70,6 +70,28 @@ public final class RequestRules {
 		return sender;
 	}
 
+	/**
+	 * Require a voice call's caller ID: the account's voice-enabled number, in E.164
+	 * format. Unlike an SMS sender, it cannot be an alphanumeric sender ID: a telephone
+	 * network shows the callee a number.
+	 * @param field the field's name, as in the API
+	 * @param value the value
+	 * @return the value
+	 */
+	public static String callerId(String field, @Nullable String value) {
+		String number = required(field, value);
+		if (number.isBlank()) {
+			throw new IllegalArgumentException(
+					field + " must be your voice-enabled phone number in E.164 format, not only spaces");
+		}
+		if (!E164.matcher(number).matches()) {
+			throw new IllegalArgumentException(field + " must be your voice-enabled phone number in E.164 format "
+					+ "(^\\+[1-9][0-9]{1,14}$, for example +14155550123); a call cannot show a sender ID, but was '"
+					+ shownSender(number) + "'");
+		}
+		return number;
+	}
+
 	// A wrong sender that may be a phone number, however written (+1 415 555 0123,
 	// +1-415-555-0123), masked whole; a sender ID as it is.
 	private static String shownSender(String sender) {

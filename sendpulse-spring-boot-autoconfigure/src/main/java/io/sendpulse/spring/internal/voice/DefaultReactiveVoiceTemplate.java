@@ -27,7 +27,7 @@ public final class DefaultReactiveVoiceTemplate implements ReactiveVoiceTemplate
 	 */
 	public DefaultReactiveVoiceTemplate(SendPulseClient client, @Nullable String defaultFrom) {
 		this.client = client;
-		this.defaultFrom = (defaultFrom != null) ? RequestRules.sender("sendpulse.voice.from", defaultFrom) : null;
+		this.defaultFrom = (defaultFrom != null) ? RequestRules.callerId("sendpulse.voice.from", defaultFrom) : null;
 	}
 
 	@Override

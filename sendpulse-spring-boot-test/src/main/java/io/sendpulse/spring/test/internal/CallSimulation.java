@@ -77,7 +77,7 @@ final class CallSimulation {
 
 	Reply place(Account account, RequestFields request) {
 		String to = request.e164("to");
-		String from = request.sender("from");
+		String from = request.callerId("from");
 		List<CallAction> actions = actions(request);
 		Integer timeout = request.range("timeout", 1, 600);
 		account.balance().charge(this.price);

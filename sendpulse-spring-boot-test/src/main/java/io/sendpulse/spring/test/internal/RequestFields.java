@@ -83,6 +83,16 @@ final class RequestFields {
 		return sender;
 	}
 
+	// A call's caller ID: the voice-enabled number, never a sender ID.
+	String callerId(String field) {
+		String number = requiredString(field);
+		if (!E164.matcher(number).matches()) {
+			throw ApiProblem.invalid(name(field),
+					name(field) + " must be your voice-enabled phone number in E.164 format (^\\+[1-9][0-9]{1,14}$)");
+		}
+		return number;
+	}
+
 	String text(String field, int max) {
 		String text = requiredString(field);
 		if (text.isEmpty() || text.length() > max) {
