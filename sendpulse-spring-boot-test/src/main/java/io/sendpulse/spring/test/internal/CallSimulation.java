@@ -87,12 +87,15 @@ final class CallSimulation {
 				this.outcomes.getOrDefault(to, COMPLETED), this.digits.getOrDefault(to, List.of()));
 		this.calls.put(call.id, call);
 		this.order.add(call);
-		this.scheduler.schedule(now.plus(this.stepDelay), (due) -> ringing(call, due));
+		// Written before the next step is scheduled: the answer says queued, as the
+		// contract's does, however soon the call rings.
 		ObjectNode node = this.json.object();
 		node.put("id", call.id);
 		node.put("to", call.to);
 		node.put("status", call.status);
-		return this.json.ok(node);
+		Reply reply = this.json.ok(node);
+		this.scheduler.schedule(now.plus(this.stepDelay), (due) -> ringing(call, due));
+		return reply;
 	}
 
 	// GET /recordings/{id}.wav: a short silent recording, so that recording URLs

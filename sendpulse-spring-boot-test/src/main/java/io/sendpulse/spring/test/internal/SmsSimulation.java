@@ -80,6 +80,11 @@ final class SmsSimulation {
 		this.order.add(message);
 		if (scheduledAt != null) {
 			message.status = SCHEDULED;
+		}
+		// The answer says queued (or scheduled), as the contract's does, whatever the
+		// steps scheduled next have done by the time it is written.
+		Reply reply = this.json.ok(json(message, false));
+		if (scheduledAt != null) {
 			this.scheduler.schedule(scheduledAt, (due) -> {
 				message.status = QUEUED;
 				event(message);
@@ -89,7 +94,7 @@ final class SmsSimulation {
 		else {
 			this.scheduler.schedule(now.plus(this.stepDelay), (sent) -> sent(message, sent));
 		}
-		return this.json.ok(json(message, false));
+		return reply;
 	}
 
 	// An account sees its own messages only, as with the API.
