@@ -53,9 +53,13 @@ final class IdleConnectionCloser implements ConnectionObserver {
 		return other instanceof IdleConnectionCloser closer && closer.maxIdleNanos == this.maxIdleNanos;
 	}
 
+	// With this class's identity: a copy of the starter loaded again by another class
+	// loader (DevTools' restart loader over a module of the workspace) keeps a pool of
+	// its
+	// own, so its connections never carry the other copy's timers.
 	@Override
 	public int hashCode() {
-		return Long.hashCode(this.maxIdleNanos);
+		return 31 * System.identityHashCode(IdleConnectionCloser.class) + Long.hashCode(this.maxIdleNanos);
 	}
 
 	private IdleTimer timer(Channel channel) {

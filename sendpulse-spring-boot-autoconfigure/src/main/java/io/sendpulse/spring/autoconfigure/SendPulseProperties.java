@@ -348,7 +348,8 @@ public class SendPulseProperties implements InitializingBean {
 	public static class Voice {
 
 		/**
-		 * Caller ID used when a request names none: your voice-enabled number.
+		 * Caller ID used when a request names none: your voice-enabled number, in E.164
+		 * format (a call cannot show a sender ID).
 		 */
 		private @Nullable String from;
 
@@ -881,8 +882,8 @@ public class SendPulseProperties implements InitializingBean {
 		public static class Voice {
 
 			/**
-			 * Caller ID used when a request names none; sendpulse.voice.from when not
-			 * set.
+			 * Caller ID used when a request names none, a voice-enabled number in E.164
+			 * format; sendpulse.voice.from when not set.
 			 */
 			private @Nullable String from;
 

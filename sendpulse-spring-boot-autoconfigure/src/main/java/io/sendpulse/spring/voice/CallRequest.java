@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * </pre>
  *
  * @param to the callee, an E.164 number
- * @param from the caller ID, or {@code null} for {@code sendpulse.voice.from}
+ * @param from the caller ID, your voice-enabled number in E.164 format, or {@code null}
+ * for {@code sendpulse.voice.from}
  * @param actions the call flow, 1 to 100 actions run in order
  * @param timeout how long to let it ring, 1 to 600 seconds, or {@code null} for the API's
  * default (30 seconds)

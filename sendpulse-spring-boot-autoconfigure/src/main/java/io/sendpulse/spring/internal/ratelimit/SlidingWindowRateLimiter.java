@@ -288,14 +288,15 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
 				return true;
 			}
 			TakeAnswer answer = new TakeAnswer(head, answerBy(this.store.answersWithin()));
+			if (!(this.store instanceof InMemoryPlaceStore)) {
+				// Set before the take, which may answer (and clear it) on another thread
+				// at
+				// once; a store in this JVM always answers during subscribe.
+				this.pendingTake.set(answer);
+			}
 			this.store.take(this.config.getLimitForPeriod()).subscribe(answer);
 			Object outcome = answer.outcomeIfReady();
 			if (outcome == null) {
-				this.pendingTake.set(answer);
-				if (answer.answered()) {
-					// Answered as it was set: the answer may not have seen it.
-					this.pendingTake.compareAndSet(answer, null);
-				}
 				watchDeadlines(answer);
 				return false;
 			}
@@ -683,7 +684,9 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
 			if (watch != null) {
 				watch.dispose();
 			}
-			SlidingWindowRateLimiter.this.pendingTake.compareAndSet(this, null);
+			if (SlidingWindowRateLimiter.this.pendingTake.get() == this) {
+				SlidingWindowRateLimiter.this.pendingTake.compareAndSet(this, null);
+			}
 			if (!this.phase.compareAndSet(PENDING, ANSWERED)) {
 				resume(this.head, outcome);
 			}

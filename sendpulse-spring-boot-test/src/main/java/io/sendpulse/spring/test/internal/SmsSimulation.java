@@ -76,11 +76,11 @@ final class SmsSimulation {
 		account.balance().charge(cost);
 		Message message = new Message(Ids.next("msg_"), account.id(), to, from, text, segments, cost, callbackUrl,
 				scheduledAt, now, this.outcomes.getOrDefault(to, DELIVERED));
-		this.messages.put(message.id, message);
-		this.order.add(message);
 		if (scheduledAt != null) {
 			message.status = SCHEDULED;
 		}
+		this.messages.put(message.id, message);
+		this.order.add(message);
 		// The answer says queued (or scheduled), as the contract's does, whatever the
 		// steps scheduled next have done by the time it is written.
 		Reply reply = this.json.ok(json(message, false));
