@@ -155,6 +155,16 @@ class SmsTemplateTests {
 	}
 
 	@Test
+	void aBlankMessageIdIsRefusedBeforeAnyRequest() {
+		// It would ask for GET /v1/sms/, which names no message.
+		run((context) -> {
+			assertThatIllegalArgumentException().isThrownBy(() -> context.getBean(SmsTemplate.class).status(" "))
+				.withMessage("messageId must be an id the API gave, not blank");
+			assertThat(this.server.getRequestCount()).isZero();
+		});
+	}
+
+	@Test
 	void statusGetsTheMessageAndParsesUnknownFieldsInstantsAndExactCost() {
 		this.server.enqueue(json(200, """
 				{"id":"msg_42","to":"+14155550123","status":"delivered","delivered_at":"2026-01-02T03:04:05.123Z",

@@ -41,6 +41,16 @@ class VerifyTemplateTests {
 	}
 
 	@Test
+	void aBlankRequestIdIsRefusedBeforeAnyRequest() {
+		run((context) -> {
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> context.getBean(VerifyTemplate.class).check(" ", "123456"))
+				.withMessage("requestId must be an id the API gave, not blank");
+			assertThat(this.server.getRequestCount()).isZero();
+		});
+	}
+
+	@Test
 	void startSendsTheDefaultsOfTheStarterWhenNothingIsConfigured() {
 		this.server.enqueue(json(200, PENDING));
 		run((context) -> {

@@ -219,6 +219,21 @@ public final class RequestRules {
 	}
 
 	/**
+	 * Require an id the API gave (a message's, a verification's): not blank, which would
+	 * name no resource ({@code GET /v1/sms/} for a status).
+	 * @param field the field's name
+	 * @param value the value
+	 * @return the value
+	 */
+	public static String id(String field, @Nullable String value) {
+		String id = required(field, value);
+		if (id.isBlank()) {
+			throw new IllegalArgumentException(field + " must be an id the API gave, not blank");
+		}
+		return id;
+	}
+
+	/**
 	 * Require a value to be present.
 	 * @param <T> the type of the value
 	 * @param field the field's name, as in the API

@@ -122,7 +122,7 @@ public final class DefaultReactiveSmsTemplate implements ReactiveSmsTemplate {
 	@Override
 	public Mono<SmsMessage> status(String messageId) {
 		return Mono.defer(() -> this.client.get("sms.status", SmsMessage.class, "/v1/sms/{messageId}",
-				RequestRules.required("messageId", messageId)));
+				RequestRules.id("messageId", messageId)));
 	}
 
 	private Mono<Object> sendOne(String to, String from, SmsTextRules.Prepared text) {

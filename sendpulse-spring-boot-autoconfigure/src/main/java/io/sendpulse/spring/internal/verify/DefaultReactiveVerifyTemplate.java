@@ -50,7 +50,7 @@ public final class DefaultReactiveVerifyTemplate implements ReactiveVerifyTempla
 	@Override
 	public Mono<VerificationCheck> check(String requestId, String code) {
 		return Mono.defer(() -> {
-			RequestRules.required("request_id", requestId);
+			RequestRules.id("requestId", requestId);
 			RequestRules.code("code", code);
 			return this.client.post("verify.check", VerificationCheck.class, "/v1/verify/check",
 					new CheckBody(requestId, code));
